@@ -1,0 +1,94 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "docket",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docket", targets: ["docket"]),
+        .library(name: "DocketServices", targets: ["DocketServices"]),
+        .library(name: "DocketHTTP", targets: ["DocketHTTP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "DocketCrypto",
+            dependencies: [
+                "COpenSSL",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "DocketCore", swiftSettings: swiftSettings),
+        .target(
+            name: "DocketSQLite",
+            dependencies: ["DocketCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DocketServices",
+            dependencies: ["DocketCore", "DocketCrypto", "DocketSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DocketHTTP",
+            dependencies: [
+                "DocketServices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "docket",
+            dependencies: [
+                "DocketServices",
+                "DocketHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketCryptoTests",
+            dependencies: ["DocketCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketServicesTests",
+            dependencies: ["DocketServices", "DocketSQLite", "DocketCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketHTTPTests",
+            dependencies: [
+                "DocketHTTP", "DocketServices",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketEndToEndTests",
+            dependencies: ["docket"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

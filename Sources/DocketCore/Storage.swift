@@ -1,0 +1,80 @@
+import Foundation
+
+/// The storage layer: transactions over the repositories. DocketSQLite implements it with GRDB;
+/// the protocol leaves room for another database.
+public protocol Storage: Sendable {
+    /// Runs `body` in a read transaction (a consistent snapshot).
+    func read<T: Sendable>(_ body: @Sendable (any StorageReader) throws -> T) async throws -> T
+    /// Runs `body` in a write transaction: everything it does commits together or not at all.
+    func write<T: Sendable>(_ body: @Sendable (any StorageWriter) throws -> T) async throws -> T
+}
+
+/// Filters for listing documents.
+public struct DocumentFilter: Sendable, Equatable {
+    /// Only documents at or below this classification.
+    public var maximumClassification: Classification
+    /// Only these classifications, when set.
+    public var classification: Classification?
+    /// Only documents created by this user, when set.
+    public var createdBy: String?
+    /// Case-insensitive substring of the title, when set.
+    public var titleContains: String?
+
+    public init(
+        maximumClassification: Classification = .topSecret, classification: Classification? = nil,
+        createdBy: String? = nil, titleContains: String? = nil
+    ) {
+        self.maximumClassification = maximumClassification
+        self.classification = classification
+        self.createdBy = createdBy
+        self.titleContains = titleContains
+    }
+}
+
+/// Filters for listing audit events.
+public struct AuditFilter: Sendable, Equatable {
+    public var subject: String?
+    public var since: Date?
+    public var actor: String?
+
+    public init(subject: String? = nil, since: Date? = nil, actor: String? = nil) {
+        self.subject = subject
+        self.since = since
+        self.actor = actor
+    }
+}
+
+/// Reading inside a transaction.
+public protocol StorageReader {
+    func user(id: String) throws -> User?
+    func user(username: String) throws -> User?
+    func users(page: Page) throws -> Paged<User>
+    func userCount() throws -> Int
+
+    func token(secretHash: String) throws -> AccessToken?
+    func tokens(userID: String) throws -> [AccessToken]
+
+    func document(id: String) throws -> Document?
+    func documents(filter: DocumentFilter, page: Page) throws -> Paged<Document>
+    /// Documents in id order after `afterID`, for scans such as `store check`.
+    func documents(after afterID: String, limit: Int) throws -> [Document]
+    func documentCount(sha256: String) throws -> Int
+
+    func signatures(documentID: String) throws -> [DocumentSignature]
+
+    func lastAuditEvent() throws -> AuditEvent?
+    func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
+    /// Events in sequence order after `sequence`, for verification in batches.
+    func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
+}
+
+/// Writing inside a transaction.
+public protocol StorageWriter: StorageReader {
+    func insert(_ user: User) throws
+    func update(_ user: User) throws
+    func insert(_ token: AccessToken) throws
+    func insert(_ document: Document) throws
+    func insert(_ signature: DocumentSignature) throws
+    /// Appends an event; the storage refuses anything but the next sequence number.
+    func append(_ event: AuditEvent) throws
+}

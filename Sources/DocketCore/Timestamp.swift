@@ -1,0 +1,44 @@
+import Foundation
+
+/// RFC 3339 timestamps in UTC with milliseconds, the one textual time format Docket writes.
+public enum Timestamp {
+    /// e.g. `2026-11-23T07:06:14.123Z`. Milliseconds are truncated so the text round-trips.
+    public static func string(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = time_t(millis.floorDivided(by: 1000))
+        var parts = tm()
+        var copy = seconds
+        gmtime_r(&copy, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
+            Int(millis - millis.floorDivided(by: 1000) * 1000))
+    }
+
+    /// Rounds `date` down to whole milliseconds, the precision Docket stores.
+    public static func truncated(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+
+    /// Parses RFC 3339 / ISO 8601 with or without fractional seconds, or a plain date (UTC midnight).
+    public static func parse(_ text: String, field: String) throws -> Date {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        for formatter in [withFraction, plain, dateOnly] {
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw DocketError.invalid(
+            field, "'\(text)' is not a date or time; use e.g. 2025-03-10 or 2025-03-10T08:00:00+07:00")
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor < 0) ? quotient - 1 : quotient
+    }
+}

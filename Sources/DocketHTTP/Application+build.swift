@@ -1,0 +1,40 @@
+import DocketServices
+import Foundation
+import Hummingbird
+import Logging
+
+/// How the HTTP server is run.
+public struct HTTPSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Uploads larger than this are refused with 413 and store nothing.
+    public var maxUploadSize: Int64
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadSize: Int64 = 512 << 20) {
+        self.host = host
+        self.port = port
+        self.maxUploadSize = maxUploadSize
+    }
+}
+
+/// The router with every route, over one open store.
+public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<DocketRequestContext> {
+    let router = Router(context: DocketRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.get("healthz") { _, _ in ["status": "ok"] }
+    let api = router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
+    AuthRoutes(docket: docket).add(to: api)
+    DocumentRoutes(docket: docket, maxUploadSize: settings.maxUploadSize).add(to: api.group("documents"))
+    UserRoutes(docket: docket).add(to: api.group("users"))
+    AuditRoutes(docket: docket).add(to: api)
+    return router
+}
+
+/// The application `docket serve` runs.
+public func buildApplication(docket: Docket, settings: HTTPSettings, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(docket: docket, settings: settings),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "docket"),
+        logger: logger)
+}

@@ -1,0 +1,96 @@
+import DocketCore
+import DocketServices
+import Foundation
+import Hummingbird
+
+/// The document store over HTTP: streamed upload and download, signing, verification.
+struct DocumentRoutes {
+    let docket: Docket
+    let maxUploadSize: Int64
+
+    func add(to group: RouterGroup<DocketRequestContext>) {
+        group.post(use: upload)
+        group.get { request, context in
+            let classification = try request.query("classification").map {
+                try Classification.parse($0, field: "classification")
+            }
+            return try await docket.documents.list(
+                DocumentFilter(classification: classification, titleContains: request.query("title")),
+                page: request.page(), as: context.user())
+        }
+        group.get(":id") { _, context in
+            try await docket.documents.get(context.parameters.require("id"), as: context.user())
+        }
+        group.get(":id/content", use: download)
+        group.get(":id/signatures") { _, context in
+            try await docket.documents.signatures(context.parameters.require("id"), as: context.user())
+                .map(SignatureView.init)
+        }
+        group.post(":id/signatures") { _, context -> EditedResponse<SignatureView> in
+            let signature = try await docket.documents.sign(context.parameters.require("id"), as: context.user())
+            return .init(status: .created, response: SignatureView(signature))
+        }
+        group.get(":id/signatures/:number") { _, context in
+            let number = try context.parameters.require("number")
+            guard let value = Int(number) else {
+                throw DocketError.invalid("number", "a signature number is a whole number, got '\(number)'")
+            }
+            let signature = try await docket.documents.signature(
+                context.parameters.require("id"), number: value, as: context.user())
+            var headers = HTTPFields()
+            headers[.contentType] = "application/pkcs7-signature"
+            headers[.contentDisposition] = "attachment; filename=\"\(signature.documentID).\(value).p7s\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: signature.der)))
+        }
+        group.get(":id/verification") { _, context in
+            try await docket.documents.verify(context.parameters.require("id"), as: context.user())
+        }
+    }
+
+    /// `POST /documents?filename=…&title=…&classification=…` with the raw content as the body.
+    @Sendable func upload(request: Request, context: DocketRequestContext) async throws -> EditedResponse<Document> {
+        let actor = try context.user()
+        guard let filename = request.query("filename") else {
+            throw DocketError.invalid("filename", "give the original file name as ?filename=…")
+        }
+        let classification = try Classification.parse(request.query("classification") ?? "internal", field: "classification")
+        if let length = request.headers[.contentLength].flatMap(Int64.init), length > maxUploadSize {
+            throw DocketError(
+                .tooLarge, "the upload of \(length) bytes is over the limit of \(ByteCount.format(maxUploadSize))",
+                field: "content")
+        }
+        var mediaType = request.headers[.contentType].map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces) }
+        if mediaType == "application/octet-stream" { mediaType = nil }
+        let body = request.body
+        let document = try await docket.documents.add(
+            NewDocument(title: request.query("title"), filename: filename, classification: classification, mediaType: mediaType),
+            limit: maxUploadSize, as: actor
+        ) { writer in
+            for try await buffer in body {
+                try buffer.withUnsafeReadableBytes { try writer.write($0) }
+            }
+        }
+        return .init(status: .created, response: document)
+    }
+
+    /// The content, streamed from the blob, with its SHA-256 as the ETag.
+    @Sendable func download(request: Request, context: DocketRequestContext) async throws -> Response {
+        let (document, path) = try await docket.documents.content(context.parameters.require("id"), as: context.user())
+        var headers = HTTPFields()
+        headers[.eTag] = "\"\(document.sha256)\""
+        headers[.cacheControl] = "private, no-transform"
+        if request.headers[.ifNoneMatch] == headers[.eTag] {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = document.mediaType
+        headers[.contentLength] = String(document.size)
+        let encodedName = document.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "document"
+        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encodedName)"
+        let body = try await FileIO().loadFile(path: path, context: context)
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}
+
+extension Document: ResponseEncodable {}
+extension SignatureView: ResponseEncodable {}
+extension DocumentVerification: ResponseEncodable {}

@@ -1,0 +1,45 @@
+import DocketCore
+import Foundation
+import GRDB
+
+/// `Storage` on SQLite through GRDB: a `DatabasePool` (WAL) on a file, or an in-memory queue for tests.
+public final class SQLiteStorage: Storage {
+    let database: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and runs pending migrations.
+    public init(path: String) throws {
+        database = try DatabasePool(path: path, configuration: Self.configuration())
+        try Self.migrator.migrate(database)
+    }
+
+    /// A private in-memory database, migrated; for tests.
+    public init() throws {
+        database = try DatabaseQueue(configuration: Self.configuration())
+        try Self.migrator.migrate(database)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL: commits stay atomic and consistent; a power cut may
+            // lose the last transactions whole, never half of one.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return configuration
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StorageReader) throws -> T) async throws -> T {
+        try await database.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StorageWriter) throws -> T) async throws -> T {
+        try await database.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// The schema's migration identifiers that have been applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try database.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}

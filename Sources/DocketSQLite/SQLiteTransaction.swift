@@ -1,0 +1,109 @@
+import DocketCore
+import Foundation
+import GRDB
+
+/// The repositories over one open GRDB transaction.
+struct SQLiteTransaction: StorageWriter {
+    let db: Database
+
+    // MARK: users
+
+    func user(id: String) throws -> User? { try User.fetchOne(db, key: id) }
+
+    func user(username: String) throws -> User? {
+        try User.filter(Column("username") == username).fetchOne(db)
+    }
+
+    func users(page: Page) throws -> Paged<User> {
+        let items = try User.order(Column("username")).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try User.fetchCount(db), page: page)
+    }
+
+    func userCount() throws -> Int { try User.fetchCount(db) }
+
+    func insert(_ user: User) throws {
+        do {
+            try user.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "a user named \(user.username) already exists", field: "username")
+        }
+    }
+
+    func update(_ user: User) throws { try user.update(db) }
+
+    // MARK: tokens
+
+    func token(secretHash: String) throws -> AccessToken? {
+        try AccessToken.filter(Column("secretHash") == secretHash).fetchOne(db)
+    }
+
+    func tokens(userID: String) throws -> [AccessToken] {
+        try AccessToken.filter(Column("userID") == userID).order(Column("createdAt")).fetchAll(db)
+    }
+
+    func insert(_ token: AccessToken) throws { try token.insert(db) }
+
+    // MARK: documents
+
+    func document(id: String) throws -> Document? { try Document.fetchOne(db, key: id) }
+
+    func documents(filter: DocumentFilter, page: Page) throws -> Paged<Document> {
+        let allowed = Classification.allCases.filter { $0 <= filter.maximumClassification }.map(\.rawValue)
+        var request = Document.filter(allowed.contains(Column("classification")))
+        if let classification = filter.classification {
+            request = request.filter(Column("classification") == classification.rawValue)
+        }
+        if let createdBy = filter.createdBy { request = request.filter(Column("createdBy") == createdBy) }
+        if let text = filter.titleContains, !text.isEmpty {
+            request = request.filter(Column("title").like("%\(text)%"))
+        }
+        let items = try request.order(Column("createdAt").desc, Column("id"))
+            .limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    func documents(after afterID: String, limit: Int) throws -> [Document] {
+        try Document.filter(Column("id") > afterID).order(Column("id")).limit(limit).fetchAll(db)
+    }
+
+    func documentCount(sha256: String) throws -> Int {
+        try Document.filter(Column("sha256") == sha256).fetchCount(db)
+    }
+
+    func insert(_ document: Document) throws { try document.insert(db) }
+
+    // MARK: signatures
+
+    func signatures(documentID: String) throws -> [DocumentSignature] {
+        try DocumentSignature.filter(Column("documentID") == documentID).order(Column("number")).fetchAll(db)
+    }
+
+    func insert(_ signature: DocumentSignature) throws { try signature.insert(db) }
+
+    // MARK: audit
+
+    func lastAuditEvent() throws -> AuditEvent? {
+        try AuditEvent.order(Column("sequence").desc).fetchOne(db)
+    }
+
+    func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent> {
+        var request = AuditEvent.all()
+        if let subject = filter.subject { request = request.filter(Column("subject") == subject) }
+        if let actor = filter.actor { request = request.filter(Column("actor") == actor) }
+        if let since = filter.since { request = request.filter(Column("time") >= since) }
+        let items = try request.order(Column("sequence")).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent] {
+        try AuditEvent.filter(Column("sequence") > sequence).order(Column("sequence")).limit(limit).fetchAll(db)
+    }
+
+    func append(_ event: AuditEvent) throws {
+        let next = (try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM auditEvent") ?? 0) + 1
+        guard event.sequence == next else {
+            throw DocketError(.conflict, "audit event \(event.sequence) is out of order; expected \(next)")
+        }
+        try event.insert(db)
+    }
+}

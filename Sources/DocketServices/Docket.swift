@@ -1,0 +1,109 @@
+import DocketCore
+import DocketCrypto
+import DocketSQLite
+import Foundation
+
+/// One open Docket store and its services. Both front ends hold one of these and call its
+/// services; neither holds business logic of its own.
+public final class Docket: Sendable {
+    public let directory: DataDirectory
+    public let configuration: DocketConfiguration
+    let storage: any Storage
+    let blobs: BlobStore
+    let keys: KeyStore
+    let audit: AuditLog
+
+    public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration) }
+    public var documents: DocumentService {
+        DocumentService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
+    }
+    public var auditLog: AuditService { AuditService(storage: storage) }
+    public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
+    public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
+
+    private init(directory: DataDirectory, storage: any Storage, configuration: DocketConfiguration) {
+        self.directory = directory
+        self.configuration = configuration
+        self.storage = storage
+        blobs = BlobStore(root: directory.blobs)
+        keys = KeyStore(directory: directory.keys, passphrase: configuration.keyPassphrase)
+        audit = AuditLog(time: configuration.time)
+    }
+
+    /// Opens an existing store, migrating its schema and removing what interrupted uploads left.
+    public static func open(_ directory: DataDirectory, configuration: DocketConfiguration = .init()) throws -> Docket {
+        guard directory.holdsStore else {
+            throw DocketError(
+                .notFound, "no Docket store in \(directory.root.path); run `docket init --data-dir \(directory.root.path)`",
+                field: "data-dir")
+        }
+        let docket = Docket(
+            directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
+        docket.blobs.removeLeftovers()
+        return docket
+    }
+
+    /// What `initialize` made.
+    public struct Initialized: Sendable {
+        public let docket: Docket
+        public let admin: User
+        public let adminToken: IssuedToken
+    }
+
+    /// Creates a new store: database, blob directory, root CA and office signer, and the first admin.
+    /// Refuses, changing nothing, when `directory` already holds a store or other files.
+    public static func initialize(
+        _ directory: DataDirectory, organisation: String, keyType: KeyType = .p256, adminName: String = "admin",
+        adminPassword: String? = nil, configuration: DocketConfiguration = .init()
+    ) async throws -> Initialized {
+        let organisation = organisation.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(organisation.count) else {
+            throw DocketError.invalid("org", "the organisation name is 1 to 200 characters")
+        }
+        let fileManager = FileManager.default
+        if directory.holdsStore {
+            throw DocketError(.conflict, "\(directory.root.path) already holds a Docket store; nothing was changed", field: "data-dir")
+        }
+        let existing = (try? fileManager.contentsOfDirectory(atPath: directory.root.path)) ?? []
+        if !existing.isEmpty {
+            throw DocketError(
+                .conflict, "\(directory.root.path) is not empty; choose a new or empty directory", field: "data-dir")
+        }
+        let createdRoot = !fileManager.fileExists(atPath: directory.root.path)
+        do {
+            try fileManager.createDirectory(at: directory.root, withIntermediateDirectories: true)
+            let keys = KeyStore(directory: directory.keys, passphrase: configuration.keyPassphrase)
+            try KeyStore.translating {
+                try keys.create(organisation: organisation, keyType: keyType, now: configuration.time.now())
+            }
+            let blobs = BlobStore(root: directory.blobs)
+            try blobs.create()
+            let docket = Docket(
+                directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
+            let users = docket.users
+            let admin = try users.makeUser(
+                NewUser(username: adminName, roles: [.admin], clearance: .topSecret, password: adminPassword))
+            let token = try await docket.storage.write { writer in
+                try docket.audit.record(
+                    writer, actor: "system", action: "store.init", subject: "store",
+                    details: ["organisation": organisation, "keyType": keyType.rawValue])
+                try writer.insert(admin)
+                try docket.audit.record(
+                    writer, actor: "system", action: "user.add", subject: admin.id,
+                    details: ["username": admin.username, "roles": "admin", "clearance": admin.clearance.rawValue, "agency": ""])
+                return try users.issueToken(for: admin, lifetime: nil, actor: "system", in: writer)
+            }
+            return Initialized(docket: docket, admin: admin, adminToken: token)
+        } catch {
+            // Leave nothing half-made behind.
+            if createdRoot {
+                try? fileManager.removeItem(at: directory.root)
+            } else {
+                for name in (try? fileManager.contentsOfDirectory(atPath: directory.root.path)) ?? [] {
+                    try? fileManager.removeItem(at: directory.root.appendingPathComponent(name))
+                }
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import DocketCore
+import Foundation
+
+/// The JSON both front ends write and read: sorted keys, RFC 3339 UTC times with milliseconds.
+public enum DocketJSON {
+    /// An encoder; `pretty` for people, compact for the wire.
+    public static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.string(date))
+        }
+        return encoder
+    }
+
+    /// A decoder that reads what `encoder` writes.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            return try Timestamp.parse(try container.decode(String.self), field: "date")
+        }
+        return decoder
+    }
+}

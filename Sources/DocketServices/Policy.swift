@@ -1,0 +1,39 @@
+import DocketCore
+
+/// Who may do what. Every service method checks here before it reads or changes anything,
+/// so the CLI and HTTP enforce the same rules.
+enum Permission: String {
+    case manageUsers = "manage users"
+    case manageKeys = "manage keys"
+    case addDocuments = "add documents"
+    case signDocuments = "sign documents"
+    case readAllDocuments = "read all documents"
+    case readAudit = "read the audit log"
+    case checkStore = "check the document store"
+
+    var roles: Set<Role> {
+        switch self {
+        case .manageUsers, .manageKeys: [.admin]
+        case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
+        case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
+        case .readAudit, .checkStore: [.admin, .auditor]
+        }
+    }
+}
+
+extension User {
+    /// Throws `forbidden` unless the user holds a role that grants `permission`.
+    func require(_ permission: Permission) throws {
+        guard hasAny(permission.roles) else {
+            let needed = permission.roles.sorted().map(\.rawValue).joined(separator: " or ")
+            throw DocketError.forbidden("\(username) may not \(permission.rawValue); that needs the role \(needed)")
+        }
+    }
+
+    /// Whether the user may read `document`: cleared for it, and either a reader of all documents
+    /// or its author.
+    func mayRead(_ document: Document) -> Bool {
+        isCleared(for: document.classification)
+            && (hasAny(Permission.readAllDocuments.roles) || document.createdBy == id)
+    }
+}

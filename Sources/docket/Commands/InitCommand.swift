@@ -1,0 +1,48 @@
+import ArgumentParser
+import DocketCore
+import DocketCrypto
+import DocketServices
+import Foundation
+
+extension KeyType: ExpressibleByArgument {}
+
+struct InitCommand: DocketRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a data directory: database, blob store, root CA, office signer and the first admin.")
+
+    @Option(name: .long, help: "The data directory (default: $DOCKET_DATA_DIR, else ./docket-data).")
+    var dataDir: String?
+
+    @Option(help: "The organisation's name, used in the certificates.")
+    var org = "Docket"
+
+    @Option(help: "Signing key type: p256 (default) or rsa3072.")
+    var keyType: KeyType = .p256
+
+    @Option(help: "User name of the first admin.")
+    var admin = "admin"
+
+    @OptionGroup var output: OutputOptions
+
+    func execute() async throws {
+        let directory = StoreOptions(dataDir: dataDir).directory
+        let made = try await Docket.initialize(
+            directory, organisation: org, keyType: keyType, adminName: admin, configuration: .fromEnvironment())
+        if output.json {
+            try Output.json(made.adminToken)
+            return
+        }
+        print("Initialised a Docket store in \(directory.root.path)")
+        print("Organisation root CA: keys/root-ca.pem; office signer: keys/office.pem (\(keyType.rawValue))")
+        print("Admin user: \(made.admin.username)")
+        print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
+    }
+}
+
+extension StoreOptions {
+    init(dataDir: String?) {
+        self.init()
+        self.dataDir = dataDir
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DocketCore
+import DocketHTTP
+import DocketServices
+import Foundation
+import Hummingbird
+import Logging
+
+struct ServeCommand: DocketRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP API; initialises the data directory first when it holds no store.")
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Largest accepted upload, e.g. 512MiB or 2GiB.") var maxUploadSize = "512MiB"
+    @Option(help: "Organisation name, when the store is created now.") var org = "Docket"
+    @OptionGroup var store: StoreOptions
+
+    func execute() async throws {
+        let limit = try ByteCount.parse(maxUploadSize, field: "max-upload-size")
+        guard (1...65535).contains(port) else { throw DocketError.invalid("port", "a port is 1 to 65535, got \(port)") }
+        let directory = store.directory
+        let docket: Docket
+        if directory.holdsStore {
+            docket = try store.open()
+        } else {
+            let made = try await Docket.initialize(directory, organisation: org, configuration: .fromEnvironment())
+            docket = made.docket
+            print("Initialised a new Docket store in \(directory.root.path)")
+            print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
+            print("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
+        }
+        var logger = Logger(label: "docket")
+        logger.logLevel = .info
+        print("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
+        let app = buildApplication(
+            docket: docket, settings: HTTPSettings(host: host, port: port, maxUploadSize: limit), logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DocketCore
+import DocketServices
+import Foundation
+
+/// Printing results and turning errors into one line on stderr and an exit code.
+enum Output {
+    static let encoder = DocketJSON.encoder(pretty: true)
+
+    static func json(_ value: some Encodable) throws {
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Prints rows as aligned columns under a header.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        for row in [header] + rows {
+            let cells = row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }
+            print(cells.joined(separator: "  "))
+        }
+    }
+
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// The documented exit code for each error code.
+    static func exitCode(for code: DocketError.Code) -> Int32 {
+        switch code {
+        case .verificationFailed: 1
+        case .invalidInput: 2
+        case .notFound: 3
+        case .unauthenticated: 4
+        case .forbidden: 5
+        case .conflict: 6
+        case .tooLarge: 7
+        case .keyUnavailable: 8
+        case .internalError: 70
+        }
+    }
+}
+
+/// A command body whose errors become one line on stderr and a documented exit code.
+protocol DocketRunnable: AsyncParsableCommand {
+    func execute() async throws
+}
+
+extension DocketRunnable {
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as DocketError {
+            Output.stderr("docket: \(error.message)" + (error.field.map { " [\($0)]" } ?? ""))
+            throw ExitCode(Output.exitCode(for: error.code))
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as CleanExit {
+            throw error
+        } catch {
+            Output.stderr("docket: \(error)")
+            throw ExitCode(70)
+        }
+    }
+}
