@@ -67,27 +67,33 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "DocketTestSupport",
+            dependencies: ["DocketServices", "DocketCrypto"],
+            path: "Tests/DocketTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DocketCryptoTests",
-            dependencies: ["DocketCrypto"],
+            dependencies: ["DocketCrypto", "DocketTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DocketServicesTests",
-            dependencies: ["DocketServices", "DocketSQLite", "DocketCore"],
+            dependencies: ["DocketServices", "DocketSQLite", "DocketCore", "DocketCrypto", "DocketTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DocketHTTPTests",
             dependencies: [
-                "DocketHTTP", "DocketServices",
+                "DocketHTTP", "DocketServices", "DocketTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DocketEndToEndTests",
-            dependencies: ["docket"],
+            dependencies: ["docket", "DocketTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,0 +1,55 @@
+import DocketCore
+import DocketCrypto
+import DocketServices
+import Foundation
+
+/// A real store (SQLite file, blob directory, OpenSSL keys) in a temporary directory,
+/// with one user of each role.
+public struct TestStore: Sendable {
+    public let directory: TemporaryDirectory
+    public let docket: Docket
+    public let admin: User
+    public let adminToken: String
+    public let clerk: User
+    public let chair: User
+    public let delegate: User
+    public let auditor: User
+
+    /// bcrypt at its lowest cost keeps tests fast; production uses 12.
+    public static func configuration(passphrase: String? = nil) -> DocketConfiguration {
+        DocketConfiguration(keyPassphrase: passphrase, passwordCost: 4)
+    }
+
+    public init(passphrase: String? = nil) async throws {
+        directory = try TemporaryDirectory()
+        let made = try await Docket.initialize(
+            DataDirectory(directory.file("data")), organisation: "Văn phòng Tỉnh ủy", keyType: .p256,
+            configuration: Self.configuration(passphrase: passphrase))
+        docket = made.docket
+        admin = made.admin
+        adminToken = made.adminToken.token
+        clerk = try await docket.users.add(
+            NewUser(username: "clerk", roles: [.clerk], agency: "VP", clearance: .secret, password: "clerk-password"),
+            as: admin)
+        chair = try await docket.users.add(
+            NewUser(username: "chair", roles: [.chair], agency: "VP", clearance: .topSecret), as: admin)
+        delegate = try await docket.users.add(
+            NewUser(username: "delegate", roles: [.delegate], agency: "Sở TT", clearance: .internal), as: admin)
+        auditor = try await docket.users.add(
+            NewUser(username: "auditor", roles: [.auditor], clearance: .topSecret), as: admin)
+    }
+
+    /// Stores `data` as a document filed by the clerk.
+    public func addDocument(
+        _ data: Data, filename: String = "doc.pdf", classification: Classification = .internal
+    ) async throws -> Document {
+        let path = try directory.write(data, to: "upload-\(UUID().uuidString)")
+        return try await docket.documents.add(
+            fileAt: path, NewDocument(filename: filename, classification: classification), as: clerk)
+    }
+
+    /// The database file, for tools such as `sqlite3`.
+    public var databasePath: String { docket.directory.database.path }
+    /// The trusted roots PEM.
+    public var rootPath: String { docket.directory.keys.appendingPathComponent("root-ca.pem").path }
+}
