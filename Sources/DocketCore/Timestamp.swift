@@ -2,9 +2,10 @@ import Foundation
 
 /// RFC 3339 timestamps in UTC with milliseconds, the one textual time format Docket writes.
 public enum Timestamp {
-    /// e.g. `2026-11-23T07:06:14.123Z`. Milliseconds are truncated so the text round-trips.
+    /// e.g. `2026-11-23T07:06:14.123Z`, to the nearest millisecond, so a date that went through
+    /// storage (where binary floating point can move it by a hair) prints the same.
     public static func string(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let seconds = time_t(millis.floorDivided(by: 1000))
         var parts = tm()
         var copy = seconds
@@ -15,9 +16,10 @@ public enum Timestamp {
             Int(millis - millis.floorDivided(by: 1000) * 1000))
     }
 
-    /// Rounds `date` down to whole milliseconds, the precision Docket stores.
+    /// Rounds `date` down to whole milliseconds, the precision Docket stores. The result sits a
+    /// quarter millisecond into that millisecond, so storage that truncates keeps the same one.
     public static func truncated(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000).rounded(.down) + 0.25) / 1000)
     }
 
     /// Parses RFC 3339 / ISO 8601 with or without fractional seconds, or a plain date (UTC midnight).

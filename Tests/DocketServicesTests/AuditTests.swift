@@ -1,1 +1,69 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
 import Testing
+
+@Suite struct AuditTests {
+    @Test func everyChangeAppendsAChainedEvent() async throws {
+        let store = try await TestStore()
+        let document = try await store.addDocument(sampleBytes(1000))
+        _ = try await store.docket.documents.sign(document.id, as: store.clerk)
+        let events = try await store.docket.auditLog.list(AuditFilter(), page: Page(limit: 100), as: store.auditor)
+        #expect(events.items.map(\.action) == [
+            "store.init", "user.add", "token.create", "user.add", "user.add", "user.add", "user.add",
+            "document.add", "document.sign",
+        ])
+        #expect(events.items.map(\.sequence) == Array(1...9))
+        #expect(events.items.first?.previousHash == AuditEvent.genesisHash)
+        for (previous, next) in zip(events.items, events.items.dropFirst()) { #expect(next.previousHash == previous.hash) }
+        let signEvent = try #require(events.items.last)
+        #expect(signEvent.actor == store.clerk.id)
+        #expect(signEvent.subject == document.id)
+        #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
+    }
+
+    @Test func anEventAlteredWithSqlite3IsNamed() async throws {
+        let store = try await TestStore()
+        _ = try await store.addDocument(sampleBytes(10))
+        // The triggers refuse changes; someone with the file can still drop them.
+        let refused = try Command.run("sqlite3", [store.databasePath, "UPDATE auditEvent SET actor = 'x' WHERE sequence = 4"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("append-only"))
+        let tamper = try Command.run(
+            "sqlite3",
+            [store.databasePath,
+             "DROP TRIGGER auditEvent_appendOnly_update; UPDATE auditEvent SET details = '{\"username\":\"mallory\"}' WHERE sequence = 4"])
+        #expect(tamper.status == 0, "\(tamper.stderr)")
+        let result = try await store.docket.auditLog.verify(as: store.auditor)
+        #expect(result.firstBrokenSequence == 4)
+        #expect(result.problem?.contains("event 4") == true)
+        #expect(result.problem?.contains("altered") == true)
+    }
+
+    @Test func aDeletedEventIsNamed() async throws {
+        let store = try await TestStore()
+        let tamper = try Command.run(
+            "sqlite3", [store.databasePath, "DROP TRIGGER auditEvent_appendOnly_delete; DELETE FROM auditEvent WHERE sequence = 3"])
+        #expect(tamper.status == 0, "\(tamper.stderr)")
+        let result = try await store.docket.auditLog.verify(as: store.auditor)
+        #expect(result.firstBrokenSequence == 4)
+        #expect(result.problem == "event 3 is missing (the next stored event is 4)")
+    }
+
+    @Test func onlyAuditorsAndAdminsReadTheLog() async throws {
+        let store = try await TestStore()
+        for user in [store.clerk, store.chair, store.delegate] {
+            await #expect(throws: DocketError.self) { try await store.docket.auditLog.verify(as: user) }
+        }
+        _ = try await store.docket.auditLog.verify(as: store.admin)
+    }
+
+    @Test func canonicalEncodingIsLengthPrefixed() {
+        let event = AuditEvent(
+            sequence: 1, time: Date(timeIntervalSince1970: 0), actor: "a", action: "x.y", subject: "s",
+            details: "{}", previousHash: AuditEvent.genesisHash, hash: "")
+        let text = String(decoding: event.canonicalEncoding, as: UTF8.self)
+        #expect(text.hasPrefix("15:docket-audit-v1\n1:1\n24:1970-01-01T00:00:00.000Z\n1:a\n3:x.y\n1:s\n2:{}\n64:"))
+    }
+}

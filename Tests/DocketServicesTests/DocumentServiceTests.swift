@@ -1,0 +1,191 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Testing
+
+@Suite struct DocumentServiceTests {
+    @Test func identicalContentIsStoredOnce() async throws {
+        let store = try await TestStore()
+        let first = try await store.addDocument(sampleBytes(5000))
+        let second = try await store.addDocument(sampleBytes(5000), filename: "copy.pdf")
+        #expect(first.id != second.id)
+        #expect(first.sha256 == second.sha256)
+        let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
+            .filter { $0.count == 65 }
+        #expect(blobs == ["\(first.sha256.prefix(2))/\(first.sha256.dropFirst(2))"])
+    }
+
+    @Test func aBlobAlteredOnDiskIsReportedByStoreCheckAndVerify() async throws {
+        let store = try await TestStore()
+        let document = try await store.addDocument(sampleBytes(20_000))
+        _ = try await store.docket.documents.sign(document.id, as: store.chair)
+        #expect(try await store.docket.store.check(as: store.auditor).isHealthy)
+        #expect(try await store.docket.documents.verify(document.id, as: store.auditor).isValid)
+
+        let path = store.docket.directory.blobs.appendingPathComponent(String(document.sha256.prefix(2)))
+            .appendingPathComponent(String(document.sha256.dropFirst(2))).path
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[100] ^= 0xff
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let check = try await store.docket.store.check(as: store.auditor)
+        #expect(check.problems.map(\.documentID) == [document.id])
+        #expect(check.problems.map(\.kind) == [.corrupt])
+        #expect(check.problems.first?.detail == "the blob \(path) no longer hashes to its SHA-256")
+        let verification = try await store.docket.documents.verify(document.id, as: store.auditor)
+        #expect(!verification.isValid)
+        #expect(verification.contentProblem?.contains("altered") == true)
+
+        try FileManager.default.removeItem(atPath: path)
+        #expect(try await store.docket.store.check(as: store.auditor).problems.map(\.kind) == [.missing])
+    }
+
+    @Test func coSigningListsEachSigner() async throws {
+        let store = try await TestStore()
+        let document = try await store.addDocument(sampleBytes(300))
+        _ = try await store.docket.keyring.issueUserCertificate("chair", as: store.admin)
+        _ = try await store.docket.documents.sign(document.id, as: store.clerk)
+        _ = try await store.docket.documents.sign(document.id, as: store.chair)
+        let signatures = try await store.docket.documents.signatures(document.id, as: store.auditor)
+        #expect(signatures.map(\.number) == [1, 2])
+        #expect(signatures[0].signerSubject.contains("Office"))
+        #expect(signatures[1].signerSubject.hasPrefix("CN=chair"))
+        let verification = try await store.docket.documents.verify(document.id, as: store.auditor)
+        #expect(verification.isValid)
+        #expect(verification.signatures.count == 2)
+    }
+
+    @Test func clearanceLimitsReading() async throws {
+        let store = try await TestStore()
+        let secret = try await store.addDocument(sampleBytes(10), classification: .secret)
+        // The auditor (top-secret) reads it; a delegate (internal) is told it does not exist.
+        _ = try await store.docket.documents.get(secret.id, as: store.auditor)
+        await #expect(throws: DocketError.notFound("document", secret.id)) {
+            try await store.docket.documents.get(secret.id, as: store.delegate)
+        }
+        // The clerk (secret) may not file a top-secret document.
+        await #expect(throws: DocketError.self) {
+            try await store.addDocument(sampleBytes(10), classification: .topSecret)
+        }
+        let listed = try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.delegate)
+        #expect(listed.items.isEmpty)
+    }
+
+    @Test func anAuditorChangesNothing() async throws {
+        let store = try await TestStore()
+        let document = try await store.addDocument(sampleBytes(10))
+        let before = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.auditor).total
+        await #expect(throws: DocketError.self) { try await store.docket.documents.sign(document.id, as: store.auditor) }
+        let path = try store.directory.write(sampleBytes(10), to: "x")
+        await #expect(throws: DocketError.self) {
+            try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x"), as: store.auditor)
+        }
+        await #expect(throws: DocketError.self) {
+            try await store.docket.users.add(NewUser(username: "eve", roles: [.admin]), as: store.auditor)
+        }
+        let after = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.auditor).total
+        #expect(before == after)
+    }
+
+    @Test func anUploadOverTheLimitStoresNothing() async throws {
+        let store = try await TestStore()
+        await #expect(throws: DocketError.self) {
+            try await store.docket.documents.add(NewDocument(filename: "big.bin"), limit: 1000, as: store.clerk) { writer in
+                try sampleBytes(2000).withUnsafeBytes { try writer.write($0) }
+            }
+        }
+        let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
+        #expect(blobs == ["tmp"])
+        #expect(try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.admin).total == 0)
+    }
+
+    @Test func badInputNamesTheField() async throws {
+        let store = try await TestStore()
+        let path = try store.directory.write(sampleBytes(10), to: "x.pdf")
+        await #expect(throws: DocketError.invalid("media-type", "'nonsense' is not a media type such as application/pdf")) {
+            try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x.pdf", mediaType: "nonsense"), as: store.clerk)
+        }
+        await #expect(throws: DocketError.self) {
+            try await store.docket.documents.add(fileAt: store.directory.file("missing"), NewDocument(filename: "m"), as: store.clerk)
+        }
+    }
+}
+
+@Suite struct StoreLifecycleTests {
+    @Test func initRefusesAnExistingStoreAndChangesNothing() async throws {
+        let store = try await TestStore()
+        let before = try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem"))
+        await #expect(throws: DocketError.self) {
+            try await Docket.initialize(store.docket.directory, organisation: "Other", configuration: TestStore.configuration())
+        }
+        #expect(try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem")) == before)
+    }
+
+    @Test func keysAreWrittenWithMode0600AndEncryptedWithAPassphrase() async throws {
+        let store = try await TestStore(passphrase: "s3cret pass")
+        for name in ["root-ca.key.pem", "office.key.pem"] {
+            let path = store.docket.directory.keys.appendingPathComponent(name).path
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            #expect(try String(contentsOfFile: path, encoding: .utf8).contains("BEGIN ENCRYPTED PRIVATE KEY"))
+        }
+        let document = try await store.addDocument(sampleBytes(10))
+        _ = try await store.docket.documents.sign(document.id, as: store.clerk)
+        // The same store opened without the passphrase cannot sign, and says why.
+        let reopened = try Docket.open(store.docket.directory, configuration: TestStore.configuration())
+        await #expect(throws: DocketError(.keyUnavailable, "the private key office.key.pem is encrypted; set DOCKET_KEY_PASSPHRASE to its passphrase", field: "key")) {
+            try await reopened.documents.sign(document.id, as: store.clerk)
+        }
+    }
+
+    @Test func tokensExpireAndDisabledUsersAreLockedOut() async throws {
+        let store = try await TestStore()
+        let token = try await store.docket.users.createToken(for: "clerk", expiresInDays: 1, as: store.admin)
+        #expect(try await store.docket.users.authenticate(token: token.token).id == store.clerk.id)
+        let login = try await store.docket.users.login(username: "clerk", password: "clerk-password")
+        #expect(try await store.docket.users.authenticate(token: login.token).id == store.clerk.id)
+        await #expect(throws: DocketError.self) { try await store.docket.users.login(username: "clerk", password: "wrong") }
+        _ = try await store.docket.users.disable("clerk", as: store.admin)
+        await #expect(throws: DocketError.self) { try await store.docket.users.authenticate(token: token.token) }
+        // Only hashes are stored.
+        let dump = try Command.run("sqlite3", [store.databasePath, "SELECT secretHash FROM accessToken"])
+        #expect(!dump.stdout.contains(token.token))
+        #expect(dump.stdout.contains(String(token.token.dropFirst(4).prefix(8))) == false)
+    }
+
+    @Test func importingASignerFromAnotherCARequiresItsChain() async throws {
+        let store = try await TestStore()
+        let dir = store.directory
+        // A "government CA" made with the openssl command line.
+        for command in [
+            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", dir.file("gov.key"),
+             "-out", dir.file("gov.pem"), "-subj", "/CN=Gov Root CA", "-days", "30",
+             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+            ["req", "-utf8", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", dir.file("signer.key"),
+             "-out", dir.file("signer.csr"), "-subj", "/CN=Chánh Văn phòng"],
+            ["x509", "-req", "-in", dir.file("signer.csr"), "-CA", dir.file("gov.pem"), "-CAkey", dir.file("gov.key"),
+             "-CAcreateserial", "-out", dir.file("signer.pem"), "-days", "30"],
+        ] {
+            let result = try Command.run("openssl", command)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let cert = try Data(contentsOf: URL(fileURLWithPath: dir.file("signer.pem")))
+        let key = try Data(contentsOf: URL(fileURLWithPath: dir.file("signer.key")))
+        let chain = try Data(contentsOf: URL(fileURLWithPath: dir.file("gov.pem")))
+        await #expect(throws: DocketError.self) {
+            try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: nil, as: store.admin)
+        }
+        await #expect(throws: DocketError.self) {
+            try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: chain, as: store.clerk)
+        }
+        let imported = try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: chain, as: store.admin)
+        #expect(imported.issuer == "CN=Gov Root CA")
+        let document = try await store.addDocument(sampleBytes(100))
+        let signature = try await store.docket.documents.sign(document.id, as: store.clerk)
+        #expect(signature.signerSubject == "CN=Chánh Văn phòng")
+        #expect(try await store.docket.documents.verify(document.id, as: store.auditor).isValid)
+        let roots = String(decoding: try store.docket.keyring.trustedRootsPEM(), as: UTF8.self)
+        #expect(roots.components(separatedBy: "BEGIN CERTIFICATE").count == 3)
+    }
+}
