@@ -1,0 +1,152 @@
+import DocketCore
+import DocketHTTP
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route, asked with no token, by a role that may not, and by one that may.
+@Suite struct AuthorizationMatrixTests {
+    struct Case: CustomStringConvertible {
+        let method: HTTPRequest.Method
+        let path: String
+        var body: String? = nil
+        /// A role that may not; nil when every signed-in user may.
+        let denied: Role?
+        /// What the denied role gets: 403, or 404 where the object is hidden from them.
+        var deniedStatus: HTTPResponse.Status = .forbidden
+        let allowed: Role
+        var success: HTTPResponse.Status = .ok
+
+        var description: String { "\(method) \(path)" }
+    }
+
+    static func cases(document: String) -> [Case] {
+        [
+            Case(method: .get, path: "/api/v1/me", denied: nil, allowed: .delegate),
+            Case(method: .get, path: "/api/v1/documents", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "/api/v1/documents?filename=a.txt", body: "hello", denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/documents?filename=b.txt", body: "hello", denied: .delegate, allowed: .chair, success: .created),
+            Case(method: .get, path: "/api/v1/documents/\(document)", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/documents/\(document)/content", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/documents/\(document)/signatures", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "/api/v1/documents/\(document)/signatures", denied: .auditor, allowed: .chair, success: .created),
+            Case(method: .get, path: "/api/v1/documents/\(document)/signatures/1", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/documents/\(document)/verification", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/users", denied: .clerk, allowed: .admin),
+            Case(method: .post, path: "/api/v1/users", body: #"{"username":"newbie","roles":["delegate"]}"#, denied: .clerk, allowed: .admin, success: .created),
+            Case(method: .post, path: "/api/v1/users/newbie/tokens", body: "{}", denied: .auditor, allowed: .admin, success: .created),
+            Case(method: .post, path: "/api/v1/users/newbie/disable", denied: .auditor, allowed: .admin),
+            Case(method: .get, path: "/api/v1/audit/events", denied: .clerk, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/audit/verification", denied: .chair, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/store/check", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/keys", denied: nil, allowed: .auditor),
+        ]
+    }
+
+    @Test func everyRouteAnswers401Then403Then2xx() async throws {
+        let fixture = try await HTTPFixture()
+        let document = try await fixture.store.addDocument(Data("signed content".utf8))
+        _ = try await fixture.store.docket.documents.sign(document.id, as: fixture.store.clerk)
+        try await fixture.application.test(.router) { client in
+            for route in Self.cases(document: document.id) {
+                let body = route.body.map { ByteBuffer(string: $0) }
+                try await client.execute(uri: route.path, method: route.method, body: body) { response in
+                    #expect(response.status == .unauthorized, "\(route) without a token")
+                    #expect(response.errorBody?.code == "unauthenticated", "\(route)")
+                }
+                var badToken = HTTPFields()
+                badToken[.authorization] = "Bearer dkt_not-a-real-token"
+                try await client.execute(uri: route.path, method: route.method, headers: badToken, body: body) { response in
+                    #expect(response.status == .unauthorized, "\(route) with a bad token")
+                }
+                if let denied = route.denied {
+                    try await client.execute(uri: route.path, method: route.method, headers: fixture.headers(denied), body: body) { response in
+                        #expect(response.status == route.deniedStatus, "\(route) as \(denied)")
+                        #expect(response.errorBody != nil, "\(route) as \(denied) has an error body")
+                    }
+                }
+                try await client.execute(uri: route.path, method: route.method, headers: fixture.headers(route.allowed), body: body) { response in
+                    #expect(response.status == route.success, "\(route) as \(route.allowed): \(String(buffer: response.body))")
+                }
+            }
+        }
+    }
+
+    @Test func healthAndLoginNeedNoToken() async throws {
+        let fixture = try await HTTPFixture()
+        try await fixture.application.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(
+                uri: "/api/v1/auth/login", method: .post,
+                body: ByteBuffer(string: #"{"username":"clerk","password":"clerk-password"}"#)
+            ) { response in
+                #expect(response.status == .created)
+                let token = try #require(try response.json()["token"] as? String)
+                var headers = HTTPFields()
+                headers[.authorization] = "Bearer \(token)"
+                try await client.execute(uri: "/api/v1/me", method: .get, headers: headers) { me in
+                    let json = try me.json()
+                    #expect(json["username"] as? String == "clerk")
+                    #expect(json["passwordHash"] == nil)
+                }
+            }
+            try await client.execute(
+                uri: "/api/v1/auth/login", method: .post,
+                body: ByteBuffer(string: #"{"username":"clerk","password":"nope"}"#)
+            ) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.errorBody?.message == "wrong username or password")
+            }
+        }
+    }
+
+    @Test func anAuditorsAttemptToChangeChangesNothing() async throws {
+        let fixture = try await HTTPFixture()
+        let before = try await fixture.store.docket.auditLog.list(AuditFilter(), page: .first, as: fixture.store.admin).total
+        try await fixture.application.test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/documents?filename=x.txt", method: .post, headers: fixture.headers(.auditor),
+                body: ByteBuffer(string: "data")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/api/v1/users", method: .post, headers: fixture.headers(.auditor),
+                body: ByteBuffer(string: #"{"username":"x","roles":["admin"]}"#)
+            ) { #expect($0.status == .forbidden) }
+        }
+        let after = try await fixture.store.docket.auditLog.list(AuditFilter(), page: .first, as: fixture.store.admin).total
+        #expect(before == after)
+        let blobs = try FileManager.default.subpathsOfDirectory(atPath: fixture.store.docket.directory.blobs.path)
+        #expect(blobs == ["tmp"])
+    }
+
+    @Test func badInputIs422WithTheField() async throws {
+        let fixture = try await HTTPFixture()
+        try await fixture.application.test(.router) { client in
+            try await client.execute(uri: "/api/v1/documents?limit=abc", method: .get, headers: fixture.headers(.clerk)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorBody?.field == "limit")
+            }
+            try await client.execute(
+                uri: "/api/v1/documents?filename=a.txt&classification=ultra", method: .post, headers: fixture.headers(.clerk),
+                body: ByteBuffer(string: "x")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorBody?.field == "classification")
+            }
+            try await client.execute(
+                uri: "/api/v1/users", method: .post, headers: fixture.headers(.admin),
+                body: ByteBuffer(string: #"{"username":"x","roles":["king"]}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.errorBody?.field == "roles")
+            }
+            try await client.execute(uri: "/api/v1/documents/doc-nope", method: .get, headers: fixture.headers(.admin)) { response in
+                #expect(response.status == .notFound)
+                #expect(response.errorBody?.code == "not_found")
+            }
+        }
+    }
+}

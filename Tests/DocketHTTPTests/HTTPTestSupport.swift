@@ -1,0 +1,60 @@
+import DocketCore
+import DocketHTTP
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// A test store with a bearer token for each role and an application over it.
+struct HTTPFixture {
+    let store: TestStore
+    let tokens: [Role: String]
+    let settings: HTTPSettings
+
+    init(maxUploadSize: Int64 = 1 << 20) async throws {
+        store = try await TestStore()
+        var tokens: [Role: String] = [.admin: store.adminToken]
+        for (role, user) in [(Role.clerk, store.clerk), (.chair, store.chair), (.delegate, store.delegate), (.auditor, store.auditor)] {
+            tokens[role] = try await store.docket.users.createToken(for: user.username, expiresInDays: 1, as: store.admin).token
+        }
+        self.tokens = tokens
+        settings = HTTPSettings(host: "127.0.0.1", port: 0, maxUploadSize: maxUploadSize)
+    }
+
+    var application: some ApplicationProtocol {
+        Application(router: buildRouter(docket: store.docket, settings: settings))
+    }
+
+    func headers(_ role: Role?) -> HTTPFields {
+        var headers = HTTPFields()
+        if let role, let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }
+        return headers
+    }
+}
+
+extension TestResponse {
+    /// The `error` object of an error body.
+    var errorBody: (code: String, message: String, field: String?)? {
+        struct Body: Decodable {
+            struct Detail: Decodable {
+                let code: String
+                let message: String
+                let field: String?
+            }
+            let error: Detail
+        }
+        guard let body = try? JSONDecoder().decode(Body.self, from: Data(buffer: self.body)) else { return nil }
+        return (body.error.code, body.error.message, body.error.field)
+    }
+
+    func json() throws -> [String: Any] {
+        (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self = Data(buffer.readableBytesView)
+    }
+}
