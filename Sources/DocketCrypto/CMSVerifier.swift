@@ -80,7 +80,7 @@ public struct CMSVerifier: Sendable {
 
         let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
         let contentMatches = CMS_verify(cms, nil, nil, contentBIO, nil, flags) == 1
-        let contentProblem = contentMatches ? nil : Self.contentProblem(OpenSSLError.drainQueue())
+        let contentProblem = contentMatches ? nil : Self.contentProblem(OpenSSLError.drainReasons())
 
         var embedded: [Certificate] = []
         if let certs = CMS_get1_certs(cms) {
@@ -98,13 +98,16 @@ public struct CMSVerifier: Sendable {
             chainValid: chainProblem == nil, chainProblem: chainProblem)
     }
 
-    private static func contentProblem(_ reason: String) -> String {
-        switch reason {
-        case "content verify error": "the content does not match the signed digest (it was changed)"
-        case "verification failure": "the signature value does not verify (the signature was changed)"
-        case "": "the signature does not verify"
-        default: reason
+    /// OpenSSL queues "content verify error" only when the message digest differs; a bad
+    /// signature value alone queues just "verification failure".
+    private static func contentProblem(_ reasons: [String]) -> String {
+        if reasons.contains("content verify error") {
+            return "the content does not match the signed digest (it was changed)"
         }
+        if reasons.contains("verification failure") {
+            return "the signature value does not verify (the signature was changed)"
+        }
+        return reasons.first ?? "the signature does not verify"
     }
 
     private static func signingTime(_ info: OpaquePointer) -> Date? {

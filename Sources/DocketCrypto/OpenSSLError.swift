@@ -17,16 +17,16 @@ public struct OpenSSLError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Reads and clears this thread's OpenSSL error queue, keeping the first reason.
-    static func drainQueue() -> String {
-        var first = ""
+    static func drainQueue() -> String { drainReasons().first ?? "" }
+
+    /// Reads and clears this thread's OpenSSL error queue, oldest reason first.
+    static func drainReasons() -> [String] {
+        var reasons: [String] = []
         while true {
             let code = ERR_get_error()
-            if code == 0 { break }
-            if first.isEmpty, let text = ERR_reason_error_string(code) {
-                first = String(cString: text)
-            }
+            if code == 0 { return reasons }
+            if let text = ERR_reason_error_string(code) { reasons.append(String(cString: text)) }
         }
-        return first
     }
 }
 

@@ -1,0 +1,115 @@
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// The whole flow a clerk and an auditor follow, through the real binary, checked by openssl.
+@Suite struct CLITourTests {
+    @Test func initAddSignVerifyExportThenOpenSSLAgrees() throws {
+        let docket = try DocketBinary()
+        let initialised = try docket.run("init", "--org", "Ban Chỉ đạo Chuyển đổi số")
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        #expect(initialised.stdout.contains("Admin token (shown once"))
+
+        #expect(try docket.run("user", "add", "thuky", "--role", "clerk,chair", "--clearance", "secret").status == 0)
+        #expect(try docket.run("user", "add", "kiemtra", "--role", "auditor", "--clearance", "top-secret").status == 0)
+        let content = sampleBytes(150_000)
+        try docket.workspace.write(content, to: "Thông báo 06.pdf")
+        let added = try docket.run(
+            "doc", "add", "Thông báo 06.pdf", "--title", "Thông báo kết luận", "--classification", "confidential",
+            "--json", as: "thuky")
+        #expect(added.status == 0, "\(added.stderr)")
+        let id = try #require(try docket.json(added)["id"] as? String)
+
+        #expect(try docket.run("doc", "sign", id, as: "thuky").status == 0)
+        let verified = try docket.run("doc", "verify", id, as: "kiemtra")
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("VALID"))
+
+        let exported = try docket.run("doc", "export", id, "--dir", "out", as: "kiemtra")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(try docket.run("keys", "export-ca", "-o", "root.pem").status == 0)
+        let out = docket.workspace.file("out")
+        let openssl = try Command.run(
+            "openssl",
+            ["cms", "-verify", "-binary", "-inform", "DER", "-in", "\(out)/Thông báo 06.pdf.1.p7s", "-content",
+             "\(out)/Thông báo 06.pdf", "-CAfile", docket.workspace.file("root.pem"), "-purpose", "any", "-out", "/dev/null"])
+        #expect(openssl.status == 0, "\(openssl.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/Thông báo 06.pdf")) == content)
+
+        // Offline: no data directory at all.
+        let offline = try Command.run(
+            DocketBinary.path,
+            ["verify", "\(out)/Thông báo 06.pdf", "--signature", "\(out)/Thông báo 06.pdf.1.p7s", "--ca", docket.workspace.file("root.pem")],
+            directory: out)
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stdout.contains("signing time"))
+
+        // One changed byte: both Docket and openssl refuse.
+        var changed = content
+        changed[77] ^= 1
+        try changed.write(to: URL(fileURLWithPath: "\(out)/Thông báo 06.pdf"))
+        let refused = try Command.run(
+            DocketBinary.path,
+            ["verify", "\(out)/Thông báo 06.pdf", "--signature", "\(out)/Thông báo 06.pdf.1.p7s", "--ca", docket.workspace.file("root.pem")])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("does not match the signed digest"))
+
+        let audit = try docket.run("audit", "verify", as: "kiemtra")
+        #expect(audit.status == 0)
+        #expect(audit.stdout.contains("Audit chain intact"))
+    }
+
+    @Test func errorsAreOneLineWithDocumentedExitCodes() throws {
+        let docket = try DocketBinary()
+        #expect(try docket.run("init").status == 0)
+        let again = try docket.run("init")
+        #expect(again.status == 6)
+        #expect(again.stderr.contains("already holds a Docket store"))
+
+        let badClass = try docket.run("user", "add", "x", "--role", "clerk", "--clearance", "ultra")
+        #expect(badClass.status == 2)
+        #expect(badClass.stderr == "docket: unknown classification 'ultra'; expected one of public, internal, confidential, secret, top-secret [clearance]\n")
+
+        #expect(try docket.run("doc", "show", "doc-missing").status == 3)
+        #expect(try docket.run("doc", "list", as: "nobody").status == 4)
+        #expect(try docket.run("user", "add", "aud", "--role", "auditor").status == 0)
+        try docket.workspace.write(Data("x".utf8), to: "x.txt")
+        let forbidden = try docket.run("doc", "add", "x.txt", as: "aud")
+        #expect(forbidden.status == 5)
+        #expect(forbidden.stderr.contains("may not add documents"))
+
+        let noStore = try Command.run(DocketBinary.path, ["doc", "list", "--data-dir", "/nonexistent/place", "--as", "admin"])
+        #expect(noStore.status == 3)
+        #expect(noStore.stderr.contains("docket init"))
+    }
+
+    @Test func aPassphraseProtectedKeyWithoutItsPassphraseFailsClearly() throws {
+        let docket = try DocketBinary()
+        let secret = ["DOCKET_KEY_PASSPHRASE": "mật khẩu dài"]
+        #expect(try docket.run("init", extra: secret).status == 0)
+        try docket.workspace.write(Data("x".utf8), to: "x.txt")
+        let added = try docket.run("doc", "add", "x.txt", "--json")
+        let id = try #require(try docket.json(added)["id"] as? String)
+        let unsigned = try docket.run("doc", "sign", id)
+        #expect(unsigned.status == 8)
+        #expect(unsigned.stderr.contains("is encrypted; set DOCKET_KEY_PASSPHRASE"))
+        let wrong = try docket.run("doc", "sign", id, extra: ["DOCKET_KEY_PASSPHRASE": "sai"])
+        #expect(wrong.status == 8)
+        #expect(wrong.stderr.contains("does not open"))
+        #expect(try docket.run("doc", "sign", id, extra: secret).status == 0)
+    }
+
+    @Test func storeCheckReportsAnAlteredBlob() throws {
+        let docket = try DocketBinary()
+        #expect(try docket.run("init").status == 0)
+        try docket.workspace.write(sampleBytes(4096), to: "a.bin")
+        let id = try #require(try docket.json(try docket.run("doc", "add", "a.bin", "--json"))["sha256"] as? String)
+        let blob = docket.workspace.file("data/blobs/\(id.prefix(2))/\(id.dropFirst(2))")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: blob))
+        bytes[0] ^= 0xff
+        try bytes.write(to: URL(fileURLWithPath: blob))
+        let check = try docket.run("store", "check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("CORRUPT"))
+    }
+}
