@@ -73,6 +73,10 @@ struct DocumentRoutes {
         return .init(status: .created, response: document)
     }
 
+    /// RFC 8187 attr-char: what may stand unencoded in `filename*=`.
+    static let attributeCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
+
     /// The content, streamed from the blob, with its SHA-256 as the ETag.
     @Sendable func download(request: Request, context: DocketRequestContext) async throws -> Response {
         let (document, path) = try await docket.documents.content(context.parameters.require("id"), as: context.user())
@@ -84,7 +88,7 @@ struct DocumentRoutes {
         }
         headers[.contentType] = document.mediaType
         headers[.contentLength] = String(document.size)
-        let encodedName = document.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "document"
+        let encodedName = document.filename.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "document"
         headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encodedName)"
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(status: .ok, headers: headers, body: body)

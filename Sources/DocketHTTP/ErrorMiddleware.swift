@@ -65,9 +65,15 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let error: Detail
     }
 
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     static func response(_ error: DocketError) -> Response {
         let body = Body(error: .init(code: error.code.rawValue, message: error.message, field: error.field))
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let data = (try? encoder.encode(body)) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if error.code == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }

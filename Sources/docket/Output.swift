@@ -24,6 +24,11 @@ enum Output {
         }
     }
 
+    /// Writes a line at once, even when stdout is a pipe: a server's first lines must reach its log.
+    static func unbuffered(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     static func stderr(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -27,13 +27,13 @@ struct ServeCommand: DocketRunnable {
         } else {
             let made = try await Docket.initialize(directory, organisation: org, configuration: .fromEnvironment())
             docket = made.docket
-            print("Initialised a new Docket store in \(directory.root.path)")
-            print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
-            print("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
+            Output.unbuffered("Initialised a new Docket store in \(directory.root.path)")
+            Output.unbuffered("Admin token (shown once, keep it safe): \(made.adminToken.token)")
+            Output.unbuffered("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
         }
         var logger = Logger(label: "docket")
         logger.logLevel = .info
-        print("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
+        Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
         let app = buildApplication(
             docket: docket, settings: HTTPSettings(host: host, port: port, maxUploadSize: limit), logger: logger)
         try await app.runService()
