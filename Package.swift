@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketServices", targets: ["DocketServices"]),
         .library(name: "DocketHTTP", targets: ["DocketHTTP"]),
+        .library(name: "DocketCrypto", targets: ["DocketCrypto"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

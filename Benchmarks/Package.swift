@@ -1,0 +1,24 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package so `swift test` never builds package-benchmark.
+// Run them with: cd Benchmarks && swift package benchmark
+import PackageDescription
+
+let package = Package(
+    name: "DocketBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "DocketBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DocketServices", package: "docket"),
+            ],
+            path: "Benchmarks/DocketBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
