@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
-swift build -c release --product docket --package-path "$root" >/dev/null
+swift build -c release --product docket --package-path "$root" >/dev/null 2>&1
 docket="$root/.build/release/docket"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -33,11 +33,10 @@ struct TokenAuthenticator: AuthenticatorMiddleware {
     let docket: Docket
 
     func authenticate(request: Request, context: Context) async throws -> User? {
-        guard let header = request.headers[.authorization] else { return nil }
+        guard request.headers[.authorization] != nil else { return nil }
         guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
             throw DocketError.unauthenticated("the Authorization header must be 'Bearer <token>'")
         }
-        _ = header
         return try await docket.users.authenticate(token: bearer.token)
     }
 }

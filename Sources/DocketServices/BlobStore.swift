@@ -56,22 +56,33 @@ public struct BlobStore: Sendable {
         defer { close(fd) }
         let hasher = SHA256Hasher()
         var size: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(fd, buffer.baseAddress, Self.chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DocketError(.internalError, "cannot read blob \(sha256): \(Self.errnoText())")
-            }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            size += Int64(count)
+        try Self.forEachChunk(of: fd) { chunk in
+            hasher.update(chunk)
+            size += Int64(chunk.count)
+        } onError: { reason in
+            DocketError(.internalError, "cannot read blob \(sha256): \(reason)")
         }
         return (hasher.finalize().hexString, size)
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Reads `fd` to its end in `chunkSize` pieces through one reused buffer.
+    static func forEachChunk(
+        of fd: Int32, _ body: (UnsafeRawBufferPointer) throws -> Void, onError: (String) -> DocketError
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw onError(errnoText())
+            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
 }
 
 /// A blob being written. Call `commit()` to place it, or `abort()` (also done on deinit) to drop it.
@@ -123,16 +134,8 @@ public final class BlobWriter {
             throw DocketError.invalid("file", "cannot open \(path): \(BlobStore.errnoText())")
         }
         defer { close(input) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: BlobStore.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(input, buffer.baseAddress, BlobStore.chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DocketError.invalid("file", "cannot read \(path): \(BlobStore.errnoText())")
-            }
-            if count == 0 { return }
-            try write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        try BlobStore.forEachChunk(of: input) { try write($0) } onError: { reason in
+            DocketError.invalid("file", "cannot read \(path): \(reason)")
         }
     }
 
