@@ -38,17 +38,17 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     /// The bytes that `hash` covers (docs/formats.md): the fields in a fixed order, each written
     /// as its UTF-8 byte length in decimal, a colon, the bytes, and a newline. Time is RFC 3339
     /// UTC with milliseconds. Length prefixes make the encoding unambiguous whatever the fields hold.
-    public var canonicalEncoding: Data {
-        var out = Data()
-        out.reserveCapacity(256 + details.utf8.count)
-        for field in [
-            "docket-audit-v1", String(sequence), Timestamp.string(time), actor, action, subject, details,
-            previousHash,
-        ] {
-            out.append(contentsOf: Array(String(field.utf8.count).utf8))
+    public var canonicalEncoding: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(192 + details.utf8.count + subject.utf8.count)
+        func field(_ text: String) {
+            out.append(contentsOf: String(text.utf8.count).utf8)
             out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: Array(field.utf8))
+            out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\n"))
+        }
+        for text in ["docket-audit-v1", String(sequence), Timestamp.string(time), actor, action, subject, details, previousHash] {
+            field(text)
         }
         return out
     }

@@ -62,7 +62,8 @@ public protocol StorageReader {
 
     func signatures(documentID: String) throws -> [DocumentSignature]
 
-    func lastAuditEvent() throws -> AuditEvent?
+    /// The sequence and hash of the last event, which the next one links to.
+    func auditHead() throws -> (sequence: Int64, hash: String)?
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
     /// Events in sequence order after `sequence`, for verification in batches.
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
@@ -75,6 +76,6 @@ public protocol StorageWriter: StorageReader {
     func insert(_ token: AccessToken) throws
     func insert(_ document: Document) throws
     func insert(_ signature: DocumentSignature) throws
-    /// Appends an event; the storage refuses anything but the next sequence number.
+    /// Appends an event; a sequence number already taken is refused.
     func append(_ event: AuditEvent) throws
 }

@@ -35,9 +35,19 @@ public final class SHA256Hasher {
 
     /// SHA-256 of `data` as lowercase hex.
     public static func hex(of data: Data) -> String {
-        let hasher = SHA256Hasher()
-        hasher.update(data)
-        return hasher.finalize().hexString
+        data.withUnsafeBytes { hex(of: $0) }
+    }
+
+    /// SHA-256 of `bytes` as lowercase hex, in one call (no context to allocate).
+    public static func hex(of bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { hex(of: $0) }
+    }
+
+    private static func hex(of raw: UnsafeRawBufferPointer) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_Digest(raw.baseAddress, raw.count, &digest, &length, EVP_sha256(), nil)
+        return digest.hexString
     }
 
     /// SHA-256 of a UTF-8 string as lowercase hex.
@@ -46,10 +56,12 @@ public final class SHA256Hasher {
     }
 }
 
+private let hexDigits = Array("0123456789abcdef".utf8)
+
 extension Sequence<UInt8> {
     /// Lowercase hexadecimal, two digits a byte.
     public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = hexDigits
         var out = [UInt8]()
         out.reserveCapacity(underestimatedCount * 2)
         for byte in self {

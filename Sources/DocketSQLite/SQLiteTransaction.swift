@@ -82,8 +82,10 @@ struct SQLiteTransaction: StorageWriter {
 
     // MARK: audit
 
-    func lastAuditEvent() throws -> AuditEvent? {
-        try AuditEvent.order(Column("sequence").desc).fetchOne(db)
+    func auditHead() throws -> (sequence: Int64, hash: String)? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT sequence, hash FROM auditEvent ORDER BY sequence DESC LIMIT 1"))
+        return row.map { ($0[0], $0[1]) }
     }
 
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent> {
@@ -95,15 +97,30 @@ struct SQLiteTransaction: StorageWriter {
         return Paged(items: items, total: try request.fetchCount(db), page: page)
     }
 
+    // Verification and appends run once per event, so these two use cached raw statements.
+
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent] {
-        try AuditEvent.filter(Column("sequence") > sequence).order(Column("sequence")).limit(limit).fetchAll(db)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT sequence, time, actor, action, subject, details, previousHash, hash
+                FROM auditEvent WHERE sequence > ? ORDER BY sequence LIMIT ?
+                """)
+        return try Row.fetchAll(statement, arguments: [sequence, limit]).map { row in
+            AuditEvent(
+                sequence: row[0], time: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5],
+                previousHash: row[6], hash: row[7])
+        }
     }
 
     func append(_ event: AuditEvent) throws {
-        let next = (try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM auditEvent") ?? 0) + 1
-        guard event.sequence == next else {
-            throw DocketError(.conflict, "audit event \(event.sequence) is out of order; expected \(next)")
-        }
-        try event.insert(db)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO auditEvent (sequence, time, actor, action, subject, details, previousHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.sequence, event.time, event.actor, event.action, event.subject, event.details, event.previousHash,
+            event.hash,
+        ])
     }
 }

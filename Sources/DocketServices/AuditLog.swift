@@ -11,10 +11,10 @@ struct AuditLog: Sendable {
         _ writer: any StorageWriter, actor: String, action: String, subject: String,
         details: [String: String] = [:]
     ) throws {
-        let last = try writer.lastAuditEvent()
+        let head = try writer.auditHead()
         var event = AuditEvent(
-            sequence: (last?.sequence ?? 0) + 1, time: time.now(), actor: actor, action: action,
-            subject: subject, details: Self.encode(details), previousHash: last?.hash ?? AuditEvent.genesisHash,
+            sequence: (head?.sequence ?? 0) + 1, time: time.now(), actor: actor, action: action,
+            subject: subject, details: Self.encode(details), previousHash: head?.hash ?? AuditEvent.genesisHash,
             hash: "")
         event.hash = Self.hash(of: event)
         try writer.append(event)
@@ -25,10 +25,31 @@ struct AuditLog: Sendable {
         SHA256Hasher.hex(of: event.canonicalEncoding)
     }
 
-    /// Details as a JSON object with sorted keys, so the same details always hash the same.
+    /// Details as a JSON object with keys sorted by their UTF-8 bytes, so the same details always
+    /// hash the same. Written by hand: it runs once per change and JSONEncoder is slow to set up.
     static func encode(_ details: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(details), as: UTF8.self)) ?? "{}"
+        var out = "{"
+        for (index, key) in details.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if index > 0 { out += "," }
+            out += quoted(key) + ":" + quoted(details[key] ?? "")
+        }
+        return out + "}"
+    }
+
+    /// A JSON string literal (RFC 8259 escaping).
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -67,3 +67,16 @@ import Testing
         #expect(text.hasPrefix("15:docket-audit-v1\n1:1\n24:1970-01-01T00:00:00.000Z\n1:a\n3:x.y\n1:s\n2:{}\n64:"))
     }
 }
+
+@Suite struct AuditDetailsTests {
+    @Test func detailsAreValidJSONWithSortedKeys() async throws {
+        let store = try await TestStore()
+        let awkward = "quote \" backslash \\ newline \n tab \t bell \u{7} Việt"
+        _ = try await store.docket.users.add(NewUser(username: "x", roles: [.clerk], agency: awkward), as: store.admin)
+        let event = try #require(try await store.docket.auditLog.list(AuditFilter(), page: Page(limit: 1000), as: store.admin).items.last)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(event.details.utf8)) as? [String: String])
+        #expect(parsed["agency"] == awkward)
+        #expect(event.details.hasPrefix(#"{"agency":"#))
+        #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
+    }
+}

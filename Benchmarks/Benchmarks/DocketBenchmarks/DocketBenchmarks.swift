@@ -24,12 +24,7 @@ enum Fixture {
         }
     }()
 
-    static func store() async throws -> (Docket, User, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(UUID().uuidString)")
-        let made = try await Docket.initialize(
-            DataDirectory(directory.path), organisation: "Bench", configuration: DocketConfiguration(passwordCost: 4))
-        return (made.docket, made.admin, directory)
-    }
+    static let details = ["sha256": String(repeating: "ab", count: 32), "size": "102400", "title": "Thông báo kết luận"]
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -50,60 +45,84 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let appendStore = StoreBox()
     Benchmark(
         "Audit append, one event per transaction (file database)",
         configuration: .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(5))
-    ) { benchmark, store in
+    ) { benchmark in
+        let (docket, admin) = try appendStore.get()
         for _ in benchmark.scaledIterations {
-            try await store.0.appendAuditEvents(
-                count: 1, actor: store.1.id, action: "document.add", subject: "doc-bench",
-                details: ["sha256": String(repeating: "ab", count: 32), "size": "102400", "title": "Thông báo kết luận"])
+            try await docket.appendAuditEvents(
+                count: 1, actor: admin.id, action: "document.add", subject: "doc-bench", details: Fixture.details)
         }
     } setup: {
-        try await Fixture.store()
-    } teardown: { store in
-        try? FileManager.default.removeItem(at: store.2)
+        try await appendStore.open()
+    } teardown: {
+        appendStore.remove()
     }
 
+    let verifyStore = StoreBox()
     Benchmark(
         "Audit verify, 100,000 events",
         configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 10)
-    ) { benchmark, store in
+    ) { benchmark in
+        let (docket, admin) = try verifyStore.get()
         for _ in benchmark.scaledIterations {
-            let result = try await store.0.auditLog.verify(as: store.1)
+            let result = try await docket.auditLog.verify(as: admin)
             precondition(result.isIntact && result.eventsChecked >= 100_000)
         }
     } setup: {
-        let store = try await Fixture.store()
-        try await store.0.appendAuditEvents(
-            count: 100_000 - 3, actor: store.1.id, action: "document.add", subject: "doc-bench",
-            details: ["sha256": String(repeating: "ab", count: 32), "size": "102400", "title": "Thông báo kết luận"])
-        return store
-    } teardown: { store in
-        try? FileManager.default.removeItem(at: store.2)
+        try await verifyStore.open()
+        let (docket, admin) = try verifyStore.get()
+        try await docket.appendAuditEvents(
+            count: 100_000 - 3, actor: admin.id, action: "document.add", subject: "doc-bench", details: Fixture.details)
+    } teardown: {
+        verifyStore.remove()
     }
 
+    let addStore = StoreBox()
     Benchmark(
         "Document add 256 MiB (stream, hash, fsync, rename)",
         configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 5)
-    ) { benchmark, store in
+    ) { benchmark in
+        let (docket, admin) = try addStore.get()
+        let file = addStore.directory.appendingPathComponent("big.bin")
         for index in benchmark.scaledIterations {
             // A different first byte each time, so every iteration stores new content.
-            let handle = try FileHandle(forWritingTo: store.3)
+            let handle = try FileHandle(forWritingTo: file)
             try handle.write(contentsOf: Data([UInt8(truncatingIfNeeded: index)]))
             try handle.close()
-            blackHole(try await store.0.documents.add(fileAt: store.3.path, NewDocument(filename: "big.bin"), as: store.1))
+            blackHole(try await docket.documents.add(fileAt: file.path, NewDocument(filename: "big.bin"), as: admin))
         }
     } setup: {
-        let (docket, admin, directory) = try await Fixture.store()
-        let file = directory.appendingPathComponent("big.bin")
+        try await addStore.open()
+        let file = addStore.directory.appendingPathComponent("big.bin")
         FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         let chunk = Data((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         for _ in 0..<256 { try handle.write(contentsOf: chunk) }
         try handle.close()
-        return (docket, admin, directory, file)
-    } teardown: { store in
-        try? FileManager.default.removeItem(at: store.2)
+    } teardown: {
+        addStore.remove()
     }
+}
+
+/// A store in a temporary directory, opened in a benchmark's setup and removed in its teardown.
+final class StoreBox: @unchecked Sendable {
+    // Setup, the measured closure and teardown run one after another, never at once.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(UUID().uuidString)")
+    private var opened: (Docket, User)?
+
+    func open() async throws {
+        let made = try await Docket.initialize(
+            DataDirectory(directory.path), organisation: "Bench", configuration: DocketConfiguration(passwordCost: 4))
+        opened = (made.docket, made.admin)
+    }
+
+    func get() throws -> (Docket, User) {
+        guard let opened else { throw DocketError(.internalError, "the benchmark store was not set up") }
+        return opened
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 }
