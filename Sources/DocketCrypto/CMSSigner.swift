@@ -26,9 +26,7 @@ public struct CMSSigner: Sendable {
 
     /// Signs the bytes of `data`.
     public func sign(_ data: Data) throws -> Signed {
-        let bio = try MemoryBIO.reading(data)
-        defer { BIO_free(bio) }
-        return try sign(bio: bio)
+        try MemoryBIO.withReading(data) { try sign(bio: $0) }
     }
 
     /// Signs the file at `path`, reading it as a stream (constant memory).

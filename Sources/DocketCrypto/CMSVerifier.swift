@@ -48,9 +48,7 @@ public struct CMSVerifier: Sendable {
 
     /// Checks `signature` (DER) over the bytes of `content`.
     public func verify(signature: Data, content: Data) throws -> SignatureReport {
-        let bio = try MemoryBIO.reading(content)
-        defer { BIO_free(bio) }
-        return try verify(signature: signature, contentBIO: bio)
+        try MemoryBIO.withReading(content) { try verify(signature: signature, contentBIO: $0) }
     }
 
     /// Checks `signature` (DER) over the file at `path`, streaming it.
@@ -61,11 +59,8 @@ public struct CMSVerifier: Sendable {
     }
 
     private func verify(signature: Data, contentBIO: OpaquePointer) throws -> SignatureReport {
-        let input = try MemoryBIO.reading(signature)
-        defer { BIO_free(input) }
-        guard let cms = d2i_CMS_bio(input, nil) else {
-            throw SignatureError.malformed(OpenSSLError.drainQueue())
-        }
+        let parsed = try MemoryBIO.withReading(signature) { d2i_CMS_bio($0, nil) }
+        guard let cms = parsed else { throw SignatureError.malformed(OpenSSLError.drainQueue()) }
         defer { CMS_ContentInfo_free(cms) }
         guard let infos = CMS_get0_SignerInfos(cms), docket_sk_CMS_SignerInfo_num(infos) > 0,
             let info = docket_sk_CMS_SignerInfo_value(infos, 0)

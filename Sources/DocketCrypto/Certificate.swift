@@ -17,14 +17,14 @@ public final class Certificate: @unchecked Sendable {
 
     /// Every certificate in a PEM bundle, in order.
     public static func loadAll(pem: Data) throws -> [Certificate] {
-        let bio = try MemoryBIO.reading(pem)
-        defer { BIO_free(bio) }
-        var certificates: [Certificate] = []
-        while let x509 = PEM_read_bio_X509(bio, nil, nil, nil) {
-            certificates.append(Certificate(owning: x509))
+        try MemoryBIO.withReading(pem) { bio in
+            var certificates: [Certificate] = []
+            while let x509 = PEM_read_bio_X509(bio, nil, nil, nil) {
+                certificates.append(Certificate(owning: x509))
+            }
+            ERR_clear_error()  // the loop ends on an expected "no start line"
+            return certificates
         }
-        ERR_clear_error()  // the loop ends on an expected "no start line"
-        return certificates
     }
 
     /// The single certificate in a PEM file.

@@ -3,15 +3,15 @@ import Foundation
 
 /// Helpers to move bytes between Swift and OpenSSL memory BIOs.
 enum MemoryBIO {
-    /// A read-only BIO over a copy of `data`.
-    static func reading(_ data: Data) throws -> OpaquePointer {
-        let bio = data.withUnsafeBytes { raw -> OpaquePointer? in
-            guard let bio = BIO_new(BIO_s_mem()) else { return nil }
-            if raw.count > 0 { BIO_write(bio, raw.baseAddress, Int32(raw.count)) }
-            return bio
+    /// Runs `body` with a read-only BIO over `data`'s own bytes (no copy).
+    static func withReading<T>(_ data: Data, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try data.withUnsafeBytes { raw in
+            guard let bio = BIO_new_mem_buf(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count)) else {
+                throw OpenSSLError("allocating a memory buffer")
+            }
+            defer { BIO_free(bio) }
+            return try body(bio)
         }
-        guard let bio else { throw OpenSSLError("allocating a memory buffer") }
-        return bio
     }
 
     /// An empty writable BIO.

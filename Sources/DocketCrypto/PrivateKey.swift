@@ -41,9 +41,9 @@ public final class PrivateKey: @unchecked Sendable {
     public static func load(pem: Data, passphrase: String?, name: String) throws -> PrivateKey {
         let encrypted = String(decoding: pem.prefix(4096), as: UTF8.self).contains("ENCRYPTED")
         if encrypted && (passphrase ?? "").isEmpty { throw KeyError.passphraseRequired(name) }
-        let bio = try MemoryBIO.reading(pem)
-        defer { BIO_free(bio) }
-        let key = (passphrase ?? "").withCString { docket_PEM_read_bio_PrivateKey(bio, $0) }
+        let key = try MemoryBIO.withReading(pem) { bio in
+            (passphrase ?? "").withCString { docket_PEM_read_bio_PrivateKey(bio, $0) }
+        }
         guard let key else {
             let reason = OpenSSLError.drainQueue()
             if encrypted { throw KeyError.wrongPassphrase(name) }
