@@ -59,6 +59,15 @@ import Testing
         #expect(audit.stdout.contains("Audit chain intact"))
     }
 
+    @Test func theBinaryLinksTheSystemOpenSSLAndSQLiteAndNoBoringSSL() throws {
+        let libraries = try Command.run("ldd", [DocketBinary.path]).stdout
+        #expect(libraries.contains("libcrypto.so.3"))
+        #expect(libraries.contains("libsqlite3.so.0"))
+        let symbols = try Command.run("nm", [DocketBinary.path]).stdout
+        #expect(!symbols.contains("BoringSSL"))
+        #expect(!symbols.contains(" T sqlite3_open"))  // no SQLite compiled in
+    }
+
     @Test func errorsAreOneLineWithDocumentedExitCodes() throws {
         let docket = try DocketBinary()
         #expect(try docket.run("init").status == 0)
