@@ -43,9 +43,6 @@ public struct Paged<Item: Sendable & Codable>: Sendable, Codable {
 
     /// The same page with its items transformed.
     public func map<T>(_ transform: (Item) throws -> T) rethrows -> Paged<T> {
-        var result = Paged<T>(items: try items.map(transform), total: total, page: .first)
-        result.limit = limit
-        result.offset = offset
-        return result
+        Paged<T>(items: try items.map(transform), total: total, page: Page(unchecked: limit, offset: offset))
     }
 }

@@ -127,14 +127,17 @@ public final class BlobWriter {
         }
     }
 
-    /// Streams the whole file at `path` in.
-    public func write(contentsOf path: String) throws {
+    /// Streams the whole file at `path` in, reporting the bytes written so far after each chunk.
+    public func write(contentsOf path: String, progress: ((Int64) -> Void)? = nil) throws {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else {
             throw DocketError.invalid("file", "cannot open \(path): \(BlobStore.errnoText())")
         }
         defer { close(input) }
-        try BlobStore.forEachChunk(of: input) { try write($0) } onError: { reason in
+        try BlobStore.forEachChunk(of: input) { chunk in
+            try write(chunk)
+            progress?(size)
+        } onError: { reason in
             DocketError.invalid("file", "cannot read \(path): \(reason)")
         }
     }
@@ -187,16 +190,17 @@ public final class BlobWriter {
 
 /// Human-readable byte counts (binary units) and their parsing.
 public enum ByteCount {
-    /// e.g. `512 MiB`.
+    /// e.g. `512 MiB`, or `1.4 GiB` when not a whole number of units.
     public static func format(_ bytes: Int64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]
         var value = Double(bytes)
         var unit = 0
-        while value >= 1024 && unit < units.count - 1 && value.truncatingRemainder(dividingBy: 1024) == 0 {
+        while value >= 1024 && unit < units.count - 1 {
             value /= 1024
             unit += 1
         }
-        return "\(Int64(value)) \(units[unit])"
+        let text = value == value.rounded() ? String(Int64(value)) : String(format: "%.1f", value)
+        return "\(text) \(units[unit])"
     }
 
     /// Parses `512MiB`, `1GiB`, `100KiB`, `2048` (bytes).

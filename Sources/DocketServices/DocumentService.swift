@@ -76,13 +76,15 @@ public struct DocumentService: Sendable {
         return document
     }
 
-    /// Stores the file at `path` (the CLI's `doc add`).
-    public func add(fileAt path: String, _ new: NewDocument, as actor: User) async throws -> Document {
+    /// Stores the file at `path` (the CLI's `doc add`); `progress` hears the bytes stored so far.
+    public func add(
+        fileAt path: String, _ new: NewDocument, as actor: User, progress: ((Int64) -> Void)? = nil
+    ) async throws -> Document {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw DocketError.invalid("file", "\(path) is not a readable file")
         }
-        return try await add(new, as: actor) { try $0.write(contentsOf: path) }
+        return try await add(new, as: actor) { try $0.write(contentsOf: path, progress: progress) }
     }
 
     private func validate(_ new: NewDocument, for actor: User) throws -> (title: String, filename: String, mediaType: String) {

@@ -22,9 +22,12 @@ extension DocCommand {
         func execute() async throws {
             let level = try Classification.parse(classification, field: "classification")
             let (docket, actor) = try await store.openActing()
+            let progress = Progress.onTerminal(total: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil)
             let document = try await docket.documents.add(
                 fileAt: file,
-                NewDocument(title: title, filename: file, classification: level, mediaType: mediaType), as: actor)
+                NewDocument(title: title, filename: file, classification: level, mediaType: mediaType), as: actor,
+                progress: progress?.update)
+            progress?.finish()
             if output.json { return try Output.json(document) }
             print("\(document.id)  \(document.sha256)")
         }
