@@ -62,6 +62,14 @@ public protocol StorageReader {
 
     func signatures(documentID: String) throws -> [DocumentSignature]
 
+    func body(id: String) throws -> Body?
+    func body(code: String) throws -> Body?
+    func bodies(page: Page) throws -> Paged<Body>
+
+    func session(id: String) throws -> Session?
+    func sessions(bodyID: String?, page: Page) throws -> Paged<Session>
+    func lastSessionNumber(bodyID: String) throws -> Int
+
     /// The sequence and hash of the last event, which the next one links to.
     func auditHead() throws -> (sequence: Int64, hash: String)?
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
@@ -76,6 +84,9 @@ public protocol StorageWriter: StorageReader {
     func insert(_ token: AccessToken) throws
     func insert(_ document: Document) throws
     func insert(_ signature: DocumentSignature) throws
+    func insert(_ body: Body) throws
+    func insert(_ session: Session) throws
+    func update(_ session: Session) throws
     /// Appends an event; a sequence number already taken is refused.
     func append(_ event: AuditEvent) throws
 }

@@ -67,6 +67,33 @@ extension SQLiteStorage {
                     BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
                     """)
         }
+        migrator.registerMigration("0002-bodies-and-sessions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE body (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        code TEXT NOT NULL UNIQUE,
+                        numbering TEXT NOT NULL CHECK (numbering IN ('party', 'state')),
+                        term TEXT NOT NULL,
+                        createdAt TEXT NOT NULL
+                    );
+                    CREATE TABLE session (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        bodyID TEXT NOT NULL REFERENCES body(id),
+                        number INTEGER NOT NULL CHECK (number >= 1),
+                        title TEXT NOT NULL,
+                        startsAt TEXT NOT NULL,
+                        endsAt TEXT,
+                        location TEXT,
+                        state TEXT NOT NULL,
+                        createdBy TEXT NOT NULL REFERENCES user(id),
+                        createdAt TEXT NOT NULL,
+                        UNIQUE (bodyID, number)
+                    );
+                    CREATE INDEX session_startsAt ON session(startsAt);
+                    """)
+        }
         return migrator
     }
 }

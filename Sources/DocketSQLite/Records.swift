@@ -22,3 +22,11 @@ extension DocumentSignature: FetchableRecord, PersistableRecord {
 extension AuditEvent: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "auditEvent"
 }
+
+extension Body: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "body"
+}
+
+extension Session: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "session"
+}

@@ -80,6 +80,42 @@ struct SQLiteTransaction: StorageWriter {
 
     func insert(_ signature: DocumentSignature) throws { try signature.insert(db) }
 
+    // MARK: bodies and sessions
+
+    func body(id: String) throws -> Body? { try Body.fetchOne(db, key: id) }
+
+    func body(code: String) throws -> Body? { try Body.filter(Column("code") == code).fetchOne(db) }
+
+    func bodies(page: Page) throws -> Paged<Body> {
+        let items = try Body.order(Column("code")).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try Body.fetchCount(db), page: page)
+    }
+
+    func insert(_ body: Body) throws {
+        do {
+            try body.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "a body with the code \(body.code) already exists", field: "code")
+        }
+    }
+
+    func session(id: String) throws -> Session? { try Session.fetchOne(db, key: id) }
+
+    func sessions(bodyID: String?, page: Page) throws -> Paged<Session> {
+        var request = Session.all()
+        if let bodyID { request = request.filter(Column("bodyID") == bodyID) }
+        let items = try request.order(Column("startsAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    func lastSessionNumber(bodyID: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM session WHERE bodyID = ?", arguments: [bodyID]) ?? 0
+    }
+
+    func insert(_ session: Session) throws { try session.insert(db) }
+
+    func update(_ session: Session) throws { try session.update(db) }
+
     // MARK: audit
 
     func auditHead() throws -> (sequence: Int64, hash: String)? {

@@ -20,6 +20,7 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, configuration: configuration) }
 
     private init(directory: DataDirectory, storage: any Storage, configuration: DocketConfiguration) {
         self.directory = directory

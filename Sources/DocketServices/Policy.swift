@@ -10,6 +10,8 @@ enum Permission: String {
     case readAllDocuments = "read all documents"
     case readAudit = "read the audit log"
     case checkStore = "check the document store"
+    case manageSessions = "manage bodies and sessions"
+    case readAllSessions = "read all sessions"
 
     var roles: Set<Role> {
         switch self {
@@ -17,6 +19,8 @@ enum Permission: String {
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]
+        case .manageSessions: [.admin, .clerk]
+        case .readAllSessions: [.admin, .clerk, .chair, .auditor]
         }
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where a session is in its life. Each state allows exactly one step forward.
+public enum SessionState: String, Sendable, Codable, CaseIterable {
+    case draft, scheduled, open, closed, archived
+
+    /// The state a session may move to from this one.
+    public var next: SessionState? {
+        switch self {
+        case .draft: .scheduled
+        case .scheduled: .open
+        case .open: .closed
+        case .closed: .archived
+        case .archived: nil
+        }
+    }
+
+    /// The state from which a session may move to this one.
+    public var previous: SessionState? { Self.allCases.first { $0.next == self } }
+}
+
+/// A meeting of a body, numbered per body ("Phiên họp thứ 2").
+public struct Session: Sendable, Codable, Equatable, Identifiable {
+    public var id: String
+    public var bodyID: String
+    /// 1, 2, … within the body.
+    public var number: Int
+    public var title: String
+    public var startsAt: Date
+    public var endsAt: Date?
+    public var location: String?
+    public var state: SessionState
+    public var createdBy: String
+    public var createdAt: Date
+
+    public init(
+        id: String, bodyID: String, number: Int, title: String, startsAt: Date, endsAt: Date?, location: String?,
+        state: SessionState, createdBy: String, createdAt: Date
+    ) {
+        self.id = id
+        self.bodyID = bodyID
+        self.number = number
+        self.title = title
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.location = location
+        self.state = state
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,152 @@
+import DocketCore
+import Foundation
+
+/// What a clerk supplies to register a body.
+public struct NewBody: Sendable {
+    public var name: String
+    public var code: String
+    public var numbering: NumberingScheme
+    public var term: String
+
+    public init(name: String, code: String, numbering: NumberingScheme = .party, term: String = "") {
+        self.name = name
+        self.code = code
+        self.numbering = numbering
+        self.term = term
+    }
+}
+
+/// What a clerk supplies to create a session.
+public struct NewSession: Sendable {
+    /// The body's code (e.g. `BCĐCĐS`) or id.
+    public var body: String
+    public var title: String
+    public var startsAt: Date
+    public var endsAt: Date?
+    public var location: String?
+
+    public init(body: String, title: String, startsAt: Date, endsAt: Date? = nil, location: String? = nil) {
+        self.body = body
+        self.title = title
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.location = location
+    }
+}
+
+/// Bodies and their sessions: creation, numbering, and the lifecycle
+/// draft → scheduled → open → closed → archived.
+public struct SessionService: Sendable {
+    let storage: any Storage
+    let audit: AuditLog
+    let configuration: DocketConfiguration
+
+    // MARK: bodies
+
+    /// Registers a body (admin, clerk).
+    public func createBody(_ new: NewBody, as actor: User) async throws -> Body {
+        try actor.require(.manageSessions)
+        let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "a body's name is 1 to 200 characters") }
+        let code = new.code.trimmingCharacters(in: .whitespaces)
+        guard (1...20).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else {
+            throw DocketError.invalid(
+                "code", "a body's code is 1 to 20 letters or digits as used in symbols, e.g. BCĐCĐS; got '\(new.code)'")
+        }
+        let term = new.term.trimmingCharacters(in: .whitespaces)
+        if new.numbering == .party && term.isEmpty {
+            throw DocketError.invalid("term", "party numbering restarts each term; give the current term, e.g. 2020-2025")
+        }
+        let body = Body(
+            id: configuration.identifiers.make("bod"), name: name, code: code, numbering: new.numbering, term: term,
+            createdAt: configuration.time.now())
+        try await storage.write { writer in
+            try writer.insert(body)
+            try audit.record(
+                writer, actor: actor.id, action: "body.create", subject: body.id,
+                details: ["name": name, "code": code, "numbering": body.numbering.rawValue, "term": term])
+        }
+        return body
+    }
+
+    /// All bodies, by code (anyone signed in: bodies are not secret).
+    public func bodies(page: Page, as actor: User) async throws -> Paged<Body> {
+        try await storage.read { try $0.bodies(page: page) }
+    }
+
+    // MARK: sessions
+
+    /// Creates a draft session with the body's next number (admin, clerk).
+    public func create(_ new: NewSession, as actor: User) async throws -> Session {
+        try actor.require(.manageSessions)
+        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...500).contains(title.count) else { throw DocketError.invalid("title", "a title is 1 to 500 characters") }
+        if let endsAt = new.endsAt, endsAt <= new.startsAt {
+            throw DocketError.invalid("ends", "the session must end after it starts")
+        }
+        let location = new.location?.trimmingCharacters(in: .whitespaces)
+        let id = configuration.identifiers.make("ses")
+        let now = configuration.time.now()
+        return try await storage.write { writer in
+            guard let body = try writer.body(code: new.body) ?? writer.body(id: new.body) else {
+                throw DocketError(.notFound, "no body with the code or id \(new.body); `docket body list` shows them", field: "body")
+            }
+            let session = Session(
+                id: id, bodyID: body.id, number: try writer.lastSessionNumber(bodyID: body.id) + 1, title: title,
+                startsAt: new.startsAt, endsAt: new.endsAt, location: location?.isEmpty == true ? nil : location,
+                state: .draft, createdBy: actor.id, createdAt: now)
+            try writer.insert(session)
+            try audit.record(
+                writer, actor: actor.id, action: "session.create", subject: session.id,
+                details: ["body": body.code, "number": String(session.number), "title": title,
+                          "startsAt": Timestamp.string(session.startsAt)])
+            return session
+        }
+    }
+
+    /// Sessions the user may see, latest first. Delegates see only sessions they are invited to.
+    public func list(body: String?, page: Page, as actor: User) async throws -> Paged<Session> {
+        guard actor.hasAny(Permission.readAllSessions.roles) else {
+            return Paged(items: [], total: 0, page: page)
+        }
+        return try await storage.read { reader in
+            var bodyID: String?
+            if let body {
+                guard let found = try reader.body(code: body) ?? reader.body(id: body) else {
+                    throw DocketError(.notFound, "no body with the code or id \(body)", field: "body")
+                }
+                bodyID = found.id
+            }
+            return try reader.sessions(bodyID: bodyID, page: page)
+        }
+    }
+
+    /// One session; sessions the user may not see are "not found".
+    public func get(_ id: String, as actor: User) async throws -> Session {
+        let session = try await storage.read { try $0.session(id: id) }
+        guard let session, actor.hasAny(Permission.readAllSessions.roles) else { throw DocketError.notFound("session", id) }
+        return session
+    }
+
+    /// Moves a session one step along its lifecycle (admin, clerk).
+    public func advance(_ id: String, to target: SessionState, as actor: User) async throws -> Session {
+        try actor.require(.manageSessions)
+        return try await storage.write { writer in
+            guard var session = try writer.session(id: id) else { throw DocketError.notFound("session", id) }
+            guard session.state.next == target else {
+                let allowed = target.previous.map { "only a \($0.rawValue) session can become \(target.rawValue)" }
+                    ?? "no session can become \(target.rawValue) again"
+                throw DocketError(
+                    .conflict, "session \(id) is \(session.state.rawValue) and cannot become \(target.rawValue): \(allowed)",
+                    field: "state")
+            }
+            let from = session.state
+            session.state = target
+            try writer.update(session)
+            try audit.record(
+                writer, actor: actor.id, action: "session.\(target.rawValue)", subject: id,
+                details: ["from": from.rawValue, "to": target.rawValue])
+            return session
+        }
+    }
+}
