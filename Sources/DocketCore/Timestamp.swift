@@ -44,19 +44,32 @@ public enum Timestamp {
         Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000).rounded(.down) + 0.25) / 1000)
     }
 
-    /// Parses RFC 3339 / ISO 8601 with or without fractional seconds, or a plain date (UTC midnight).
+    /// Parses `2025-03-10` (UTC midnight) or a time with a zone: `2025-03-10T08:00+07:00`,
+    /// `2025-03-10T08:00:00Z`, `2025-03-10T08:00:00.250+07:00`. Anything else, including a time
+    /// without a zone, is an error naming `field`: a time is never guessed or silently dropped.
     public static func parse(_ text: String, field: String) throws -> Date {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        for formatter in [withFraction, plain, dateOnly] {
-            if let date = formatter.date(from: text) { return date }
+        let pattern = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2}))?/
+        let invalid = DocketError.invalid(
+            field, "'\(text)' is not a date or a time with a zone; use e.g. 2025-03-10 or 2025-03-10T08:00+07:00")
+        guard let match = text.wholeMatch(of: pattern) else { throw invalid }
+        // The pattern admits only digits here, so the conversions cannot fail.
+        func number(_ digits: Substring?) -> Int { digits.flatMap { Int($0) } ?? 0 }
+        let (year, month, day) = (number(match.1), number(match.2), number(match.3))
+        let (hour, minute, second) = (number(match.4), number(match.5), number(match.6))
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { throw invalid }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        // Calendar rolls 30 February over into March; a changed day means the date does not exist.
+        guard let base = calendar.date(from: components), calendar.component(.day, from: base) == day else { throw invalid }
+        var offset = 0
+        if let zone = match.8, zone != "Z", zone != "z" {
+            let digits = zone.dropFirst().filter(\.isNumber)
+            let minutes = number(digits.prefix(2)) * 60 + number(digits.suffix(2))
+            offset = (zone.first == "-" ? -1 : 1) * minutes * 60
         }
-        throw DocketError.invalid(
-            field, "'\(text)' is not a date or time; use e.g. 2025-03-10 or 2025-03-10T08:00:00+07:00")
+        let fraction = match.7.flatMap { Double("0." + $0) } ?? 0
+        return base.addingTimeInterval(fraction - Double(offset))
     }
 }
 

@@ -28,6 +28,7 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
     DocumentRoutes(docket: docket, maxUploadSize: settings.maxUploadSize).add(to: api.group("documents"))
     UserRoutes(docket: docket).add(to: api.group("users"))
     AuditRoutes(docket: docket).add(to: api)
+    SessionRoutes(docket: docket).add(to: api)
     return router
 }
 

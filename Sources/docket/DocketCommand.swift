@@ -14,7 +14,8 @@ struct DocketCommand: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,
-            UserCommand.self, TokenCommand.self, KeysCommand.self, AuditCommand.self,
+            BodyCommand.self, SessionCommand.self, UserCommand.self, TokenCommand.self, KeysCommand.self,
+            AuditCommand.self,
         ]
     )
 }

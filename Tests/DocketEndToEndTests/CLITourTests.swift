@@ -59,6 +59,31 @@ import Testing
         #expect(audit.stdout.contains("Audit chain intact"))
     }
 
+    @Test func aClerkCreatesABodyAndWalksASessionThroughItsLifecycle() throws {
+        let docket = try DocketBinary()
+        #expect(try docket.run("init").status == 0)
+        #expect(try docket.run("user", "add", "lan", "--role", "clerk").status == 0)
+        let body = try docket.run(
+            "body", "create", "--name", "Ban Chỉ đạo Chuyển đổi số", "--code", "BCĐCĐS", "--term", "2020-2025", as: "lan")
+        #expect(body.status == 0, "\(body.stderr)")
+        let created = try docket.run(
+            "session", "create", "--body", "BCĐCĐS", "--title", "Phiên họp thứ 2", "--starts", "2025-03-10T08:00+07:00",
+            "--location", "Hà Nội", "--json", as: "lan")
+        #expect(created.status == 0, "\(created.stderr)")
+        let session = try docket.json(created)
+        let id = try #require(session["id"] as? String)
+        #expect(session["startsAt"] as? String == "2025-03-10T01:00:00.000Z")
+        let skipped = try docket.run("session", "advance", id, "open", as: "lan")
+        #expect(skipped.status == 6)
+        #expect(skipped.stderr.contains("is draft and cannot become open"))
+        for state in ["scheduled", "open", "closed", "archived"] {
+            #expect(try docket.run("session", "advance", id, state, as: "lan").status == 0)
+        }
+        let listed = try docket.run("session", "list", "--body", "BCĐCĐS", as: "lan")
+        #expect(listed.stdout.contains("archived"))
+        #expect(listed.stdout.contains("Phiên họp thứ 2"))
+    }
+
     @Test func theBinaryLinksTheSystemOpenSSLAndSQLiteAndNoBoringSSL() throws {
         let libraries = try Command.run("ldd", [DocketBinary.path]).stdout
         #expect(libraries.contains("libcrypto.so.3"))

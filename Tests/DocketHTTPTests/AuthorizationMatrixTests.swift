@@ -23,7 +23,7 @@ import Testing
         var description: String { "\(method) \(path)" }
     }
 
-    static func cases(document: String) -> [Case] {
+    static func cases(document: String, session: String = "{id}") -> [Case] {
         [
             Case(method: .get, path: "/api/v1/me", denied: nil, allowed: .delegate),
             Case(method: .get, path: "/api/v1/documents", denied: nil, allowed: .delegate),
@@ -43,6 +43,12 @@ import Testing
             Case(method: .get, path: "/api/v1/audit/verification", denied: .chair, allowed: .auditor),
             Case(method: .get, path: "/api/v1/store/check", denied: .delegate, allowed: .auditor),
             Case(method: .get, path: "/api/v1/keys", denied: nil, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/bodies", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "/api/v1/bodies", body: #"{"name":"Tổ công tác","code":"TCT","numbering":"state"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/sessions", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "/api/v1/sessions", body: #"{"body":"TCT","title":"Họp","startsAt":"2025-03-10T08:00:00+07:00"}"#, denied: .delegate, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/sessions/\(session)", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "/api/v1/sessions/\(session)/state", body: #"{"state":"scheduled"}"#, denied: .auditor, allowed: .clerk),
         ]
     }
 
@@ -50,8 +56,9 @@ import Testing
         let fixture = try await HTTPFixture()
         let document = try await fixture.store.addDocument(Data("signed content".utf8))
         _ = try await fixture.store.docket.documents.sign(document.id, as: fixture.store.clerk)
+        let session = try await fixture.sampleSession()
         try await fixture.application.test(.router) { client in
-            for route in Self.cases(document: document.id) {
+            for route in Self.cases(document: document.id, session: session.id) {
                 let body = route.body.map { ByteBuffer(string: $0) }
                 try await client.execute(uri: route.path, method: route.method, body: body) { response in
                     #expect(response.status == .unauthorized, "\(route) without a token")

@@ -26,6 +26,14 @@ struct HTTPFixture {
         Application(router: buildRouter(docket: store.docket, settings: settings))
     }
 
+    /// A body `BCĐCĐS` and a draft session of it.
+    func sampleSession() async throws -> Session {
+        _ = try await store.docket.sessions.createBody(
+            NewBody(name: "Ban Chỉ đạo", code: "BCĐCĐS", term: "2020-2025"), as: store.clerk)
+        return try await store.docket.sessions.create(
+            NewSession(body: "BCĐCĐS", title: "Phiên họp thứ 1", startsAt: Date(), location: "Hà Nội"), as: store.clerk)
+    }
+
     func headers(_ role: Role?) -> HTTPFields {
         var headers = HTTPFields()
         if let role, let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }

@@ -38,7 +38,7 @@ import Testing
     @Test func everySpecifiedOperationIsRouted() async throws {
         let fixture = try await HTTPFixture()
         let operations = try Self.operations()
-        #expect(operations.count == 19)
+        #expect(operations.count == 25)
         try await fixture.application.test(.router) { client in
             for operation in operations {
                 let uri = operation.path.replacingOccurrences(of: "{id}", with: "doc-x")
@@ -70,13 +70,15 @@ import Testing
     @Test func responsesValidateAgainstTheSpecSchemas() async throws {
         let fixture = try await HTTPFixture()
         let document = try await fixture.store.addDocument(sampleBytes(100))
+        let session = try await fixture.sampleSession()
         let samples = try await fixture.application.test(.router) { client in
             var samples: [(schema: String, body: Data)] = []
             for (uri, schema) in [
                 ("/api/v1/documents/\(document.id)", "Document"), ("/api/v1/documents", "DocumentPage"),
                 ("/api/v1/me", "User"), ("/api/v1/users", "UserPage"), ("/api/v1/audit/events", "AuditEventPage"),
                 ("/api/v1/audit/verification", "AuditVerification"), ("/api/v1/store/check", "StoreCheck"),
-                ("/api/v1/documents/doc-none", "Error"),
+                ("/api/v1/documents/doc-none", "Error"), ("/api/v1/bodies", "BodyPage"),
+                ("/api/v1/sessions", "SessionPage"), ("/api/v1/sessions/\(session.id)", "Session"),
             ] {
                 let body = try await client.execute(uri: uri, method: .get, headers: fixture.headers(.admin)) {
                     Data(buffer: $0.body)

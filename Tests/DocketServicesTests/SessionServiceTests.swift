@@ -83,3 +83,21 @@ import Testing
         }
     }
 }
+
+@Suite struct TimestampTests {
+    @Test(arguments: [
+        ("2025-03-10T08:00+07:00", "2025-03-10T01:00:00.000Z"),
+        ("2025-03-10T08:00:30+07:00", "2025-03-10T01:00:30.000Z"),
+        ("2025-03-10T08:00:00.250Z", "2025-03-10T08:00:00.250Z"),
+        ("2025-03-10T23:30-02:30", "2025-03-11T02:00:00.000Z"),
+        ("2025-03-10", "2025-03-10T00:00:00.000Z"),
+    ])
+    func parsesDatesAndZonedTimes(text: String, expected: String) throws {
+        #expect(Timestamp.string(try Timestamp.parse(text, field: "starts")) == expected)
+    }
+
+    @Test(arguments: ["2025-03-10T08:00", "2025-02-30", "2025-13-01", "10/03/2025", "2025-03-10T25:00Z", ""])
+    func refusesAnythingElse(text: String) {
+        #expect(throws: DocketError.self) { try Timestamp.parse(text, field: "starts") }
+    }
+}
