@@ -28,3 +28,7 @@ public struct Body: Sendable, Codable, Equatable, Identifiable {
         self.createdAt = createdAt
     }
 }
+
+extension NumberingScheme: NamedValue {
+    public static let kind = "numbering scheme"
+}

@@ -10,15 +10,8 @@ public enum Classification: String, Sendable, Codable, CaseIterable, Comparable 
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
 
     public static func < (lhs: Classification, rhs: Classification) -> Bool { lhs.rank < rhs.rank }
+}
 
-    /// Parses a name such as `confidential` or `top-secret`, naming `field` when it is wrong.
-    public static func parse(_ text: String, field: String) throws -> Classification {
-        guard let value = Classification(rawValue: text.lowercased()) else {
-            throw DocketError.invalid(field, "unknown classification '\(text)'; expected one of \(choices)")
-        }
-        return value
-    }
-
-    /// The valid names, for messages.
-    public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+extension Classification: NamedValue {
+    public static let kind = "classification"
 }

@@ -14,15 +14,14 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
         guard !names.isEmpty else { throw DocketError.invalid(field, "give at least one role: \(choices)") }
         var roles: [Role] = []
         for name in names {
-            guard let role = Role(rawValue: name) else {
-                throw DocketError.invalid(field, "unknown role '\(name)'; expected one of \(choices)")
-            }
+            let role = try parse(name, field: field)
             if !roles.contains(role) { roles.append(role) }
         }
         return roles.sorted()
     }
+}
 
-    /// The valid role names, for messages.
-    public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+extension Role: NamedValue {
+    public static let kind = "role"
 }
 

@@ -49,3 +49,7 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
         self.createdAt = createdAt
     }
 }
+
+extension SessionState: NamedValue {
+    public static let kind = "session state"
+}

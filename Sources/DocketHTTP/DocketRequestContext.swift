@@ -15,8 +15,8 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
         identity = nil
     }
 
-    public var requestDecoder: JSONDecoder { DocketJSON.decoder() }
-    public var responseEncoder: JSONEncoder { DocketJSON.encoder(pretty: false) }
+    public var requestDecoder: JSONDecoder { DocketJSON.decoder }
+    public var responseEncoder: JSONEncoder { DocketJSON.compact }
 
     /// The authenticated user, or a 401.
     func user() throws -> User {

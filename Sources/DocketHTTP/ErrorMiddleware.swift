@@ -1,4 +1,5 @@
 import DocketCore
+import DocketServices
 import Foundation
 import Hummingbird
 import Logging
@@ -65,15 +66,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         let error: Detail
     }
 
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     static func response(_ error: DocketError) -> Response {
         let body = Body(error: .init(code: error.code.rawValue, message: error.message, field: error.field))
-        let data = (try? encoder.encode(body)) ?? Data()
+        let data = (try? DocketJSON.compact.encode(body)) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if error.code == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }

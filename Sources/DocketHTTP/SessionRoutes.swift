@@ -6,14 +6,14 @@ import Hummingbird
 struct SessionRoutes {
     let docket: Docket
 
-    struct NewBodyBody: Decodable {
+    struct BodyRequest: Decodable {
         let name: String
         let code: String
         let numbering: String?
         let term: String?
     }
 
-    struct NewSessionBody: Decodable {
+    struct SessionRequest: Decodable {
         let body: String
         let title: String
         let startsAt: String
@@ -21,7 +21,7 @@ struct SessionRoutes {
         let location: String?
     }
 
-    struct StateBody: Decodable {
+    struct StateRequest: Decodable {
         let state: String
     }
 
@@ -29,10 +29,8 @@ struct SessionRoutes {
         api.get("bodies") { request, context in try await docket.sessions.bodies(page: request.page(), as: context.user()) }
         api.post("bodies") { request, context -> EditedResponse<Body> in
             let actor = try context.user()
-            let body = try await request.decode(as: NewBodyBody.self, context: context)
-            guard let numbering = NumberingScheme(rawValue: body.numbering ?? "party") else {
-                throw DocketError.invalid("numbering", "numbering is party or state, got '\(body.numbering ?? "")'")
-            }
+            let body = try await request.decode(as: BodyRequest.self, context: context)
+            let numbering = try NumberingScheme.parse(body.numbering ?? "party", field: "numbering")
             let created = try await docket.sessions.createBody(
                 NewBody(name: body.name, code: body.code, numbering: numbering, term: body.term ?? ""), as: actor)
             return .init(status: .created, response: created)
@@ -42,7 +40,7 @@ struct SessionRoutes {
         }
         api.post("sessions") { request, context -> EditedResponse<Session> in
             let actor = try context.user()
-            let body = try await request.decode(as: NewSessionBody.self, context: context)
+            let body = try await request.decode(as: SessionRequest.self, context: context)
             let session = try await docket.sessions.create(
                 NewSession(
                     body: body.body, title: body.title, startsAt: Timestamp.parse(body.startsAt, field: "startsAt"),
@@ -55,10 +53,8 @@ struct SessionRoutes {
         }
         api.post("sessions/:id/state") { request, context in
             let actor = try context.user()
-            let body = try await request.decode(as: StateBody.self, context: context)
-            guard let state = SessionState(rawValue: body.state) else {
-                throw DocketError.invalid("state", "state is one of scheduled, open, closed, archived; got '\(body.state)'")
-            }
+            let body = try await request.decode(as: StateRequest.self, context: context)
+            let state = try SessionState.parse(body.state, field: "state")
             return try await docket.sessions.advance(context.parameters.require("id"), to: state, as: actor)
         }
     }

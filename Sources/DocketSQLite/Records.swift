@@ -21,6 +21,13 @@ extension DocumentSignature: FetchableRecord, PersistableRecord {
 
 extension AuditEvent: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "auditEvent"
+
+    /// Decoded by column name rather than through Codable: verification reads every event.
+    public init(row: Row) throws {
+        self.init(
+            sequence: row["sequence"], time: row["time"], actor: row["actor"], action: row["action"],
+            subject: row["subject"], details: row["details"], previousHash: row["previousHash"], hash: row["hash"])
+    }
 }
 
 extension Body: FetchableRecord, PersistableRecord {

@@ -141,11 +141,7 @@ struct SQLiteTransaction: StorageWriter {
                 SELECT sequence, time, actor, action, subject, details, previousHash, hash
                 FROM auditEvent WHERE sequence > ? ORDER BY sequence LIMIT ?
                 """)
-        return try Row.fetchAll(statement, arguments: [sequence, limit]).map { row in
-            AuditEvent(
-                sequence: row[0], time: row[1], actor: row[2], action: row[3], subject: row[4], details: row[5],
-                previousHash: row[6], hash: row[7])
-        }
+        return try AuditEvent.fetchAll(statement, arguments: [sequence, limit])
     }
 
     func append(_ event: AuditEvent) throws {

@@ -3,8 +3,14 @@ import Foundation
 
 /// The JSON both front ends write and read: sorted keys, RFC 3339 UTC times with milliseconds.
 public enum DocketJSON {
-    /// An encoder; `pretty` for people, compact for the wire.
-    public static func encoder(pretty: Bool) -> JSONEncoder {
+    /// Compact, for the wire.
+    public static let compact = encoder(pretty: false)
+    /// Indented, for people.
+    public static let pretty = encoder(pretty: true)
+    /// Reads what the encoders write.
+    public static let decoder = makeDecoder()
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -14,8 +20,7 @@ public enum DocketJSON {
         return encoder
     }
 
-    /// A decoder that reads what `encoder` writes.
-    public static func decoder() -> JSONDecoder {
+    private static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

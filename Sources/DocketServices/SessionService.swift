@@ -88,9 +88,7 @@ public struct SessionService: Sendable {
         let id = configuration.identifiers.make("ses")
         let now = configuration.time.now()
         return try await storage.write { writer in
-            guard let body = try writer.body(code: new.body) ?? writer.body(id: new.body) else {
-                throw DocketError(.notFound, "no body with the code or id \(new.body); `docket body list` shows them", field: "body")
-            }
+            let body = try Self.body(new.body, in: writer)
             let session = Session(
                 id: id, bodyID: body.id, number: try writer.lastSessionNumber(bodyID: body.id) + 1, title: title,
                 startsAt: new.startsAt, endsAt: new.endsAt, location: location?.isEmpty == true ? nil : location,
@@ -110,14 +108,7 @@ public struct SessionService: Sendable {
             return Paged(items: [], total: 0, page: page)
         }
         return try await storage.read { reader in
-            var bodyID: String?
-            if let body {
-                guard let found = try reader.body(code: body) ?? reader.body(id: body) else {
-                    throw DocketError(.notFound, "no body with the code or id \(body)", field: "body")
-                }
-                bodyID = found.id
-            }
-            return try reader.sessions(bodyID: bodyID, page: page)
+            try reader.sessions(bodyID: body.map { try Self.body($0, in: reader).id }, page: page)
         }
     }
 
@@ -126,6 +117,14 @@ public struct SessionService: Sendable {
         let session = try await storage.read { try $0.session(id: id) }
         guard let session, actor.hasAny(Permission.readAllSessions.roles) else { throw DocketError.notFound("session", id) }
         return session
+    }
+
+    /// The body with the code or id `reference`.
+    private static func body(_ reference: String, in reader: any StorageReader) throws -> Body {
+        guard let body = try reader.body(code: reference) ?? reader.body(id: reference) else {
+            throw DocketError(.notFound, "no body with the code or id \(reference); `docket body list` shows them", field: "body")
+        }
+        return body
     }
 
     /// Moves a session one step along its lifecycle (admin, clerk).

@@ -5,10 +5,8 @@ import Foundation
 
 /// Printing results and turning errors into one line on stderr and an exit code.
 enum Output {
-    static let encoder = DocketJSON.encoder(pretty: true)
-
     static func json(_ value: some Encodable) throws {
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try DocketJSON.pretty.encode(value), as: UTF8.self))
     }
 
     /// Prints rows as aligned columns under a header.

@@ -12,9 +12,12 @@ final class Progress {
 
     private init(total: Int64) { self.total = total }
 
-    /// A progress line for `total` bytes, or nil when stderr is not a terminal or the size is unknown.
-    static func onTerminal(total: Int64?) -> Progress? {
-        guard isatty(STDERR_FILENO) == 1, let total, total > 64 << 20 else { return nil }
+    /// A progress line for reading the file at `path`, or nil when stderr is not a terminal or the
+    /// file is small or of unknown size.
+    static func onTerminal(forFileAt path: String) -> Progress? {
+        guard isatty(STDERR_FILENO) == 1,
+            let total = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int64, total > 64 << 20
+        else { return nil }
         return Progress(total: total)
     }
 

@@ -22,7 +22,7 @@ extension DocCommand {
         func execute() async throws {
             let level = try Classification.parse(classification, field: "classification")
             let (docket, actor) = try await store.openActing()
-            let progress = Progress.onTerminal(total: (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? nil)
+            let progress = Progress.onTerminal(forFileAt: file)
             let document = try await docket.documents.add(
                 fileAt: file,
                 NewDocument(title: title, filename: file, classification: level, mediaType: mediaType), as: actor,

@@ -1,0 +1,18 @@
+/// An enum whose raw values are the names people type (`confidential`, `party`, `scheduled`).
+public protocol NamedValue: RawRepresentable, CaseIterable where RawValue == String {
+    /// What the value is called in messages, e.g. "classification".
+    static var kind: String { get }
+}
+
+extension NamedValue {
+    /// Parses a name (case-insensitive), naming `field` and the valid names when it is wrong.
+    public static func parse(_ text: String, field: String) throws -> Self {
+        guard let value = Self(rawValue: text.lowercased()) else {
+            throw DocketError.invalid(field, "unknown \(kind) '\(text)'; expected one of \(choices)")
+        }
+        return value
+    }
+
+    /// The valid names, for messages.
+    public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
