@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DocketServices", targets: ["DocketServices"]),
         .library(name: "DocketHTTP", targets: ["DocketHTTP"]),
         .library(name: "DocketCrypto", targets: ["DocketCrypto"]),
+        .library(name: "DocketPack", targets: ["DocketPack"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -36,7 +37,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "DocketCore", swiftSettings: swiftSettings),
+        .target(
+            name: "DocketPack",
+            dependencies: ["DocketCrypto", "CZlib"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DocketSQLite",
             dependencies: ["DocketCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -44,13 +55,14 @@ let package = Package(
         ),
         .target(
             name: "DocketServices",
-            dependencies: ["DocketCore", "DocketCrypto", "DocketSQLite"],
+            dependencies: ["DocketCore", "DocketCrypto", "DocketSQLite", "DocketPack"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "DocketHTTP",
             dependencies: [
                 "DocketServices",
+                "DocketPack",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,6 +73,7 @@ let package = Package(
             name: "docket",
             dependencies: [
                 "DocketServices",
+                "DocketPack",
                 "DocketHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,7 +94,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketServicesTests",
-            dependencies: ["DocketServices", "DocketSQLite", "DocketCore", "DocketCrypto", "DocketTestSupport"],
+            dependencies: [
+                "DocketServices", "DocketSQLite", "DocketCore", "DocketCrypto", "DocketPack", "DocketTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

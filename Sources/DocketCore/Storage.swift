@@ -67,8 +67,36 @@ public protocol StorageReader {
     func bodies(page: Page) throws -> Paged<Body>
 
     func session(id: String) throws -> Session?
-    func sessions(bodyID: String?, page: Page) throws -> Paged<Session>
+    /// Sessions latest first; only those `participantID` is invited to, when set.
+    func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session>
     func lastSessionNumber(bodyID: String) throws -> Int
+
+    func agency(code: String) throws -> Agency?
+    func agencies() throws -> [Agency]
+    /// Enabled users of an agency, for delivering notices to it.
+    func users(agency: String) throws -> [User]
+
+    func bridgePoints(sessionID: String) throws -> [BridgePoint]
+    func participants(sessionID: String) throws -> [Participant]
+    func participant(sessionID: String, userID: String) throws -> Participant?
+
+    func agendaItems(sessionID: String) throws -> [AgendaItem]
+    func agendaVersions(sessionID: String) throws -> [AgendaVersion]
+    func conclusions(sessionID: String) throws -> [Conclusion]
+    func amendments(sessionID: String) throws -> [Amendment]
+
+    /// Whether `userID` may read the document because it was handed to them: it is on the agenda
+    /// of a session they are invited to, or it is a notice or record addressed to them.
+    func documentIsShared(documentID: String, withUser userID: String) throws -> Bool
+
+    func notice(id: String) throws -> Notice?
+    /// A body's register, in number order; `year` filters by the year of issue.
+    func notices(bodyID: String, year: Int?, page: Page) throws -> Paged<Notice>
+    func notices(sessionID: String) throws -> [Notice]
+    /// The notices delivered to a user, latest first, with their receipt.
+    func notices(recipient userID: String, page: Page) throws -> Paged<NoticeDelivery>
+    func recipients(noticeID: String) throws -> [NoticeRecipient]
+    func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int
 
     /// The sequence and hash of the last event, which the next one links to.
     func auditHead() throws -> (sequence: Int64, hash: String)?
@@ -87,6 +115,32 @@ public protocol StorageWriter: StorageReader {
     func insert(_ body: Body) throws
     func insert(_ session: Session) throws
     func update(_ session: Session) throws
+    func insert(_ agency: Agency) throws
+    func insert(_ bridgePoint: BridgePoint) throws
+    /// Inserts or replaces the participant's row.
+    func save(_ participant: Participant) throws
+    func removeParticipant(sessionID: String, userID: String) throws
+    /// Inserts or replaces the item.
+    func save(_ item: AgendaItem) throws
+    func removeAgendaItem(id: String) throws
+    func insert(_ version: AgendaVersion) throws
+    /// Inserts or replaces the conclusion.
+    func save(_ conclusion: Conclusion) throws
+    func insert(_ amendment: Amendment) throws
+    /// Inserts the notice; a number already taken in its sequence is refused.
+    func insert(_ notice: Notice) throws
+    func save(_ recipient: NoticeRecipient) throws
     /// Appends an event; a sequence number already taken is refused.
     func append(_ event: AuditEvent) throws
+}
+
+/// A notice as one recipient sees it.
+public struct NoticeDelivery: Sendable, Codable, Equatable {
+    public var notice: Notice
+    public var readAt: Date?
+
+    public init(notice: Notice, readAt: Date?) {
+        self.notice = notice
+        self.readAt = readAt
+    }
 }

@@ -29,6 +29,8 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
     UserRoutes(docket: docket).add(to: api.group("users"))
     AuditRoutes(docket: docket).add(to: api)
     SessionRoutes(docket: docket).add(to: api)
+    SessionRecordRoutes(docket: docket).add(to: api)
+    NoticeRoutes(docket: docket).add(to: api)
     return router
 }
 

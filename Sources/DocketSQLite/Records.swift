@@ -37,3 +37,39 @@ extension Body: FetchableRecord, PersistableRecord {
 extension Session: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "session"
 }
+
+extension Agency: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "agency"
+}
+
+extension BridgePoint: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "bridgePoint"
+}
+
+extension Participant: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "participant"
+}
+
+extension AgendaItem: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "agendaItem"
+}
+
+extension AgendaVersion: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "agendaVersion"
+}
+
+extension Conclusion: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "conclusion"
+}
+
+extension Amendment: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "amendment"
+}
+
+extension Notice: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "notice"
+}
+
+extension NoticeRecipient: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "noticeRecipient"
+}

@@ -101,9 +101,13 @@ struct SQLiteTransaction: StorageWriter {
 
     func session(id: String) throws -> Session? { try Session.fetchOne(db, key: id) }
 
-    func sessions(bodyID: String?, page: Page) throws -> Paged<Session> {
+    func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session> {
         var request = Session.all()
         if let bodyID { request = request.filter(Column("bodyID") == bodyID) }
+        if let participantID {
+            request = request.filter(
+                sql: "id IN (SELECT sessionID FROM participant WHERE userID = ?)", arguments: [participantID])
+        }
         let items = try request.order(Column("startsAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
         return Paged(items: items, total: try request.fetchCount(db), page: page)
     }
@@ -115,6 +119,148 @@ struct SQLiteTransaction: StorageWriter {
     func insert(_ session: Session) throws { try session.insert(db) }
 
     func update(_ session: Session) throws { try session.update(db) }
+
+    // MARK: agencies, bridge points, participants
+
+    func agency(code: String) throws -> Agency? { try Agency.fetchOne(db, key: code) }
+
+    func agencies() throws -> [Agency] { try Agency.order(Column("code")).fetchAll(db) }
+
+    func users(agency: String) throws -> [User] {
+        try User.filter(Column("agency") == agency && Column("disabled") == false).order(Column("username")).fetchAll(db)
+    }
+
+    func insert(_ agency: Agency) throws {
+        do {
+            try agency.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw DocketError(.conflict, "an agency with the code \(agency.code) already exists", field: "code")
+        }
+    }
+
+    func bridgePoints(sessionID: String) throws -> [BridgePoint] {
+        try BridgePoint.filter(Column("sessionID") == sessionID).order(Column("name")).fetchAll(db)
+    }
+
+    func insert(_ bridgePoint: BridgePoint) throws {
+        do {
+            try bridgePoint.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(
+                .conflict, "the session already has a bridge point named \(bridgePoint.name)", field: "name")
+        }
+    }
+
+    func participants(sessionID: String) throws -> [Participant] {
+        try Participant.filter(Column("sessionID") == sessionID).fetchAll(db)
+    }
+
+    func participant(sessionID: String, userID: String) throws -> Participant? {
+        try Participant.fetchOne(db, key: ["sessionID": sessionID, "userID": userID])
+    }
+
+    func save(_ participant: Participant) throws { try participant.save(db) }
+
+    func removeParticipant(sessionID: String, userID: String) throws {
+        _ = try Participant.deleteOne(db, key: ["sessionID": sessionID, "userID": userID])
+    }
+
+    // MARK: agenda, conclusions, amendments
+
+    func agendaItems(sessionID: String) throws -> [AgendaItem] {
+        try AgendaItem.filter(Column("sessionID") == sessionID).fetchAll(db)
+    }
+
+    func save(_ item: AgendaItem) throws { try item.save(db) }
+
+    func removeAgendaItem(id: String) throws { _ = try AgendaItem.deleteOne(db, key: id) }
+
+    func agendaVersions(sessionID: String) throws -> [AgendaVersion] {
+        try AgendaVersion.filter(Column("sessionID") == sessionID).order(Column("version")).fetchAll(db)
+    }
+
+    func insert(_ version: AgendaVersion) throws { try version.insert(db) }
+
+    func conclusions(sessionID: String) throws -> [Conclusion] {
+        try Conclusion.filter(Column("sessionID") == sessionID).order(Column("createdAt"), Column("id")).fetchAll(db)
+    }
+
+    func save(_ conclusion: Conclusion) throws { try conclusion.save(db) }
+
+    func amendments(sessionID: String) throws -> [Amendment] {
+        try Amendment.filter(Column("sessionID") == sessionID).order(Column("createdAt"), Column("id")).fetchAll(db)
+    }
+
+    func insert(_ amendment: Amendment) throws { try amendment.insert(db) }
+
+    func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (
+                        SELECT 1 FROM agendaItem, json_each(agendaItem.documentIDs) AS attached
+                        JOIN participant ON participant.sessionID = agendaItem.sessionID
+                        WHERE attached.value = ?1 AND participant.userID = ?2
+                    ) OR EXISTS (
+                        SELECT 1 FROM notice JOIN noticeRecipient ON noticeRecipient.noticeID = notice.id
+                        WHERE notice.documentID = ?1 AND noticeRecipient.userID = ?2
+                    ) OR EXISTS (
+                        SELECT 1 FROM session JOIN participant ON participant.sessionID = session.id
+                        WHERE session.attendanceRecordID = ?1 AND participant.userID = ?2
+                    )
+                    """),
+            arguments: [documentID, userID]) ?? false
+    }
+
+    // MARK: notices
+
+    func notice(id: String) throws -> Notice? { try Notice.fetchOne(db, key: id) }
+
+    func notices(bodyID: String, year: Int?, page: Page) throws -> Paged<Notice> {
+        var request = Notice.filter(Column("bodyID") == bodyID)
+        if let year { request = request.filter(Column("year") == year) }
+        let items = try request.order(Column("issuedAt"), Column("type"), Column("number"))
+            .limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    func notices(sessionID: String) throws -> [Notice] {
+        try Notice.filter(Column("sessionID") == sessionID).order(Column("issuedAt"), Column("id")).fetchAll(db)
+    }
+
+    func notices(recipient userID: String, page: Page) throws -> Paged<NoticeDelivery> {
+        let total = try NoticeRecipient.filter(Column("userID") == userID).fetchCount(db)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT notice.*, noticeRecipient.readAt AS receiptReadAt FROM noticeRecipient
+                JOIN notice ON notice.id = noticeRecipient.noticeID
+                WHERE noticeRecipient.userID = ? ORDER BY notice.issuedAt DESC, notice.id LIMIT ? OFFSET ?
+                """,
+            arguments: [userID, page.limit, page.offset])
+        let items = try rows.map { NoticeDelivery(notice: try Notice(row: $0), readAt: $0["receiptReadAt"]) }
+        return Paged(items: items, total: total, page: page)
+    }
+
+    func recipients(noticeID: String) throws -> [NoticeRecipient] {
+        try NoticeRecipient.filter(Column("noticeID") == noticeID).fetchAll(db)
+    }
+
+    func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM notice WHERE bodyID = ? AND type = ? AND period = ?",
+            arguments: [bodyID, type, period]) ?? 0
+    }
+
+    func insert(_ notice: Notice) throws {
+        do {
+            try notice.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "the number \(notice.symbol) is already taken", field: "number")
+        }
+    }
+
+    func save(_ recipient: NoticeRecipient) throws { try recipient.save(db) }
 
     // MARK: audit
 

@@ -9,14 +9,18 @@ public struct DocketConfiguration: Sendable {
     public var passwordCost: UInt8
     public var time: any TimeSource
     public var identifiers: any IdentifierSource
+    /// The office's time zone: calendar years (state numbering) and dates on notices use it.
+    public var timeZone: TimeZone
 
     public init(
         keyPassphrase: String? = nil, passwordCost: UInt8 = 12,
-        time: any TimeSource = SystemTime(), identifiers: any IdentifierSource = RandomIdentifiers()
+        time: any TimeSource = SystemTime(), identifiers: any IdentifierSource = RandomIdentifiers(),
+        timeZone: TimeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
     ) {
         self.keyPassphrase = keyPassphrase
         self.passwordCost = passwordCost
         self.time = time
         self.identifiers = identifiers
+        self.timeZone = timeZone
     }
 }

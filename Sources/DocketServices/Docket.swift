@@ -20,7 +20,13 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
-    public var sessions: SessionService { SessionService(storage: storage, audit: audit, configuration: configuration) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: records) }
+    public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: records) }
+    public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
+    public var packs: PackService {
+        PackService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
+    }
+    var records: SignedRecords { SignedRecords(blobs: blobs, keys: keys, audit: audit, configuration: configuration) }
 
     private init(directory: DataDirectory, storage: any Storage, configuration: DocketConfiguration) {
         self.directory = directory

@@ -121,8 +121,11 @@ public struct DocumentService: Sendable {
 
     /// One document's metadata; unknown and unreadable documents are both "not found".
     public func get(_ id: String, as actor: User) async throws -> Document {
-        let document = try await storage.read { try $0.document(id: id) }
-        guard let document, actor.mayRead(document) else { throw DocketError.notFound("document", id) }
+        let document = try await storage.read { reader -> Document? in
+            guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else { return nil }
+            return document
+        }
+        guard let document else { throw DocketError.notFound("document", id) }
         return document
     }
 

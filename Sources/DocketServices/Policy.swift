@@ -12,6 +12,7 @@ enum Permission: String {
     case checkStore = "check the document store"
     case manageSessions = "manage bodies and sessions"
     case readAllSessions = "read all sessions"
+    case manageAgencies = "manage agencies"
 
     var roles: Set<Role> {
         switch self {
@@ -19,7 +20,7 @@ enum Permission: String {
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]
-        case .manageSessions: [.admin, .clerk]
+        case .manageSessions, .manageAgencies: [.admin, .clerk]
         case .readAllSessions: [.admin, .clerk, .chair, .auditor]
         }
     }
@@ -34,10 +35,14 @@ extension User {
         }
     }
 
-    /// Whether the user may read `document`: cleared for it, and either a reader of all documents
-    /// or its author.
-    func mayRead(_ document: Document) -> Bool {
-        isCleared(for: document.classification)
-            && (hasAny(Permission.readAllDocuments.roles) || document.createdBy == id)
+    /// Whether the user may read `document`: cleared for it, and either a reader of all documents,
+    /// its author, or someone it was handed to (on the agenda of their session, a notice to them).
+    func mayRead(_ document: Document, in reader: any StorageReader) throws -> Bool {
+        guard isCleared(for: document.classification) else { return false }
+        if hasAny(Permission.readAllDocuments.roles) || document.createdBy == id { return true }
+        return try reader.documentIsShared(documentID: document.id, withUser: id)
     }
+
+    /// Whether the user sees every session, not only those they are invited to.
+    var readsAllSessions: Bool { hasAny(Permission.readAllSessions.roles) }
 }

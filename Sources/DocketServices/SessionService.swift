@@ -7,12 +7,16 @@ public struct NewBody: Sendable {
     public var code: String
     public var numbering: NumberingScheme
     public var term: String
+    public var quorum: QuorumRule
 
-    public init(name: String, code: String, numbering: NumberingScheme = .party, term: String = "") {
+    public init(
+        name: String, code: String, numbering: NumberingScheme = .party, term: String = "", quorum: QuorumRule = .majority
+    ) {
         self.name = name
         self.code = code
         self.numbering = numbering
         self.term = term
+        self.quorum = quorum
     }
 }
 
@@ -39,7 +43,8 @@ public struct NewSession: Sendable {
 public struct SessionService: Sendable {
     let storage: any Storage
     let audit: AuditLog
-    let configuration: DocketConfiguration
+    let records: SignedRecords
+    var configuration: DocketConfiguration { records.configuration }
 
     // MARK: bodies
 
@@ -59,12 +64,13 @@ public struct SessionService: Sendable {
         }
         let body = Body(
             id: configuration.identifiers.make("bod"), name: name, code: code, numbering: new.numbering, term: term,
-            createdAt: configuration.time.now())
+            quorum: new.quorum, createdAt: configuration.time.now())
         try await storage.write { writer in
             try writer.insert(body)
             try audit.record(
                 writer, actor: actor.id, action: "body.create", subject: body.id,
-                details: ["name": name, "code": code, "numbering": body.numbering.rawValue, "term": term])
+                details: ["name": name, "code": code, "numbering": body.numbering.rawValue, "term": term,
+                          "quorum": body.quorum.rawValue])
         }
         return body
     }
@@ -104,30 +110,37 @@ public struct SessionService: Sendable {
 
     /// Sessions the user may see, latest first. Delegates see only sessions they are invited to.
     public func list(body: String?, page: Page, as actor: User) async throws -> Paged<Session> {
-        guard actor.hasAny(Permission.readAllSessions.roles) else {
-            return Paged(items: [], total: 0, page: page)
-        }
-        return try await storage.read { reader in
-            try reader.sessions(bodyID: body.map { try Self.body($0, in: reader).id }, page: page)
+        try await storage.read { reader in
+            try reader.sessions(
+                bodyID: body.map { try Self.body($0, in: reader).id },
+                participantID: actor.readsAllSessions ? nil : actor.id, page: page)
         }
     }
 
     /// One session; sessions the user may not see are "not found".
     public func get(_ id: String, as actor: User) async throws -> Session {
-        let session = try await storage.read { try $0.session(id: id) }
-        guard let session, actor.hasAny(Permission.readAllSessions.roles) else { throw DocketError.notFound("session", id) }
+        try await storage.read { try Self.visibleSession(id, to: actor, in: $0) }
+    }
+
+    /// The session if `actor` may see it: readers of all sessions, and its participants.
+    static func visibleSession(_ id: String, to actor: User, in reader: any StorageReader) throws -> Session {
+        guard let session = try reader.session(id: id),
+            try actor.readsAllSessions || reader.participant(sessionID: id, userID: actor.id) != nil
+        else { throw DocketError.notFound("session", id) }
         return session
     }
 
     /// The body with the code or id `reference`.
-    private static func body(_ reference: String, in reader: any StorageReader) throws -> Body {
+    static func body(_ reference: String, in reader: any StorageReader) throws -> Body {
         guard let body = try reader.body(code: reference) ?? reader.body(id: reference) else {
             throw DocketError(.notFound, "no body with the code or id \(reference); `docket body list` shows them", field: "body")
         }
         return body
     }
 
-    /// Moves a session one step along its lifecycle (admin, clerk).
+    /// Moves a session one step along its lifecycle (admin, clerk). Scheduling freezes agenda
+    /// version 1 and issues the invitation to every participant; closing files the signed
+    /// attendance record.
     public func advance(_ id: String, to target: SessionState, as actor: User) async throws -> Session {
         try actor.require(.manageSessions)
         return try await storage.write { writer in
@@ -141,10 +154,15 @@ public struct SessionService: Sendable {
             }
             let from = session.state
             session.state = target
-            try writer.update(session)
             try audit.record(
                 writer, actor: actor.id, action: "session.\(target.rawValue)", subject: id,
                 details: ["from": from.rawValue, "to": target.rawValue])
+            switch target {
+            case .scheduled: try sendInvitations(&session, as: actor, in: writer)
+            case .closed: session.attendanceRecordID = try fileAttendanceRecord(session, as: actor, in: writer).id
+            default: break
+            }
+            try writer.update(session)
             return session
         }
     }

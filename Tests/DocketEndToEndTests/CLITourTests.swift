@@ -76,6 +76,7 @@ import Testing
         let skipped = try docket.run("session", "advance", id, "open", as: "lan")
         #expect(skipped.status == 6)
         #expect(skipped.stderr.contains("is draft and cannot become open"))
+        #expect(try docket.run("session", "invite", id, "admin", "--role", "chair", as: "lan").status == 0)
         for state in ["scheduled", "open", "closed", "archived"] {
             #expect(try docket.run("session", "advance", id, state, as: "lan").status == 0)
         }

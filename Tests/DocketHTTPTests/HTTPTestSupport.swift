@@ -26,12 +26,14 @@ struct HTTPFixture {
         Application(router: buildRouter(docket: store.docket, settings: settings))
     }
 
-    /// A body `BCĐCĐS` and a draft session of it.
+    /// A body `BCĐCĐS` and a draft session of it with the chair invited.
     func sampleSession() async throws -> Session {
         _ = try await store.docket.sessions.createBody(
             NewBody(name: "Ban Chỉ đạo", code: "BCĐCĐS", term: "2020-2025"), as: store.clerk)
-        return try await store.docket.sessions.create(
+        let session = try await store.docket.sessions.create(
             NewSession(body: "BCĐCĐS", title: "Phiên họp thứ 1", startsAt: Date(), location: "Hà Nội"), as: store.clerk)
+        _ = try await store.docket.sessions.invite(session.id, user: "chair", role: .chair, as: store.clerk)
+        return session
     }
 
     func headers(_ role: Role?) -> HTTPFields {

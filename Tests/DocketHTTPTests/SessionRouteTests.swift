@@ -31,6 +31,6 @@ import Testing
             }
         }
         let events = try await fixture.store.docket.auditLog.list(AuditFilter(subject: session.id), page: .first, as: fixture.store.auditor)
-        #expect(events.items.map(\.action) == ["session.create", "session.scheduled", "session.open", "session.closed", "session.archived"])
+        #expect(events.items.map(\.action) == ["session.create", "session.invite", "session.scheduled", "session.open", "session.closed", "session.archived"])
     }
 }

@@ -28,6 +28,10 @@ import Testing
         _ = try await steeringCommittee(store)
         let session = try await store.docket.sessions.create(
             NewSession(body: "BCĐCĐS", title: "Phiên họp thứ 1", startsAt: Date()), as: store.clerk)
+        await #expect(throws: DocketError.self, "no participants") {
+            try await store.docket.sessions.advance(session.id, to: .scheduled, as: store.clerk)
+        }
+        _ = try await store.docket.sessions.invite(session.id, user: "chair", role: .chair, as: store.clerk)
         var state = SessionState.draft
         for next in [SessionState.scheduled, .open, .closed, .archived] {
             for illegal in SessionState.allCases where illegal != next {

@@ -4,6 +4,7 @@ import DocketServices
 import Foundation
 
 extension NumberingScheme: ExpressibleByArgument {}
+extension QuorumRule: ExpressibleByArgument {}
 
 struct BodyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,13 +17,14 @@ struct BodyCommand: AsyncParsableCommand {
         @Option(help: "Short code used in document symbols, e.g. BCĐCĐS.") var code: String
         @Option(help: "Numbering: party (per term) or state (per year).") var scheme: NumberingScheme = .party
         @Option(help: "Current committee term, e.g. 2020-2025 (required for party numbering).") var term = ""
+        @Option(help: "Quorum: majority (more than half) or two-thirds.") var quorum: QuorumRule = .majority
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let body = try await docket.sessions.createBody(
-                NewBody(name: name, code: code, numbering: scheme, term: term), as: actor)
+                NewBody(name: name, code: code, numbering: scheme, term: term, quorum: quorum), as: actor)
             if output.json { return try Output.json(body) }
             print("Registered \(body.code): \(body.name) (\(body.id))")
         }
@@ -48,7 +50,10 @@ struct BodyCommand: AsyncParsableCommand {
 struct SessionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session", abstract: "Sessions: create, list, show, and move through their lifecycle.",
-        subcommands: [Create.self, List.self, Show.self, Advance.self])
+        subcommands: [
+            Create.self, List.self, Show.self, Advance.self, BridgePointAdd.self, Invite.self, Uninvite.self, CheckIn.self,
+            Attend.self, Attendance.self, Agenda.self, Item.self, Conclude.self, Conclusions.self, Amendments.self, Pack.self,
+        ])
 
     struct Create: DocketRunnable {
         static let configuration = CommandConfiguration(abstract: "Create a draft session; it gets the body's next number.")

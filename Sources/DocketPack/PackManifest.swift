@@ -1,0 +1,174 @@
+import Foundation
+
+/// `manifest.json` of an agenda pack (its schema: `Schemas/agenda-pack.schema.json`). It lists
+/// every other member with size, media type and SHA-256; `manifest.json.p7s` signs its exact bytes.
+public struct PackManifest: Sendable, Codable, Equatable {
+    public static let format = "docket-agenda-pack/1"
+
+    public struct SessionInfo: Sendable, Codable, Equatable {
+        public var id: String
+        public var number: Int
+        public var title: String
+        public var startsAt: String
+        public var endsAt: String?
+        public var location: String?
+        public var state: String
+
+        public init(
+            id: String, number: Int, title: String, startsAt: String, endsAt: String?, location: String?, state: String
+        ) {
+            self.id = id
+            self.number = number
+            self.title = title
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.location = location
+            self.state = state
+        }
+    }
+
+    public struct BodyInfo: Sendable, Codable, Equatable {
+        public var code: String
+        public var name: String
+
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
+
+    public struct BridgePointInfo: Sendable, Codable, Equatable {
+        public var name: String
+        public var hostAgency: String
+
+        public init(name: String, hostAgency: String) {
+            self.name = name
+            self.hostAgency = hostAgency
+        }
+    }
+
+    public struct Agenda: Sendable, Codable, Equatable {
+        public var version: Int
+        public var items: [Item]
+
+        public init(version: Int, items: [Item]) {
+            self.version = version
+            self.items = items
+        }
+    }
+
+    public struct Item: Sendable, Codable, Equatable {
+        public var number: String
+        public var title: String
+        public var presenter: String?
+        public var plannedMinutes: Int?
+        public var status: String
+        /// Document ids, each described in `documents`.
+        public var documents: [String]
+
+        public init(
+            number: String, title: String, presenter: String?, plannedMinutes: Int?, status: String, documents: [String]
+        ) {
+            self.number = number
+            self.title = title
+            self.presenter = presenter
+            self.plannedMinutes = plannedMinutes
+            self.status = status
+            self.documents = documents
+        }
+    }
+
+    public struct DocumentEntry: Sendable, Codable, Equatable {
+        public var id: String
+        public var title: String
+        public var filename: String
+        public var mediaType: String
+        public var size: Int64
+        public var sha256: String
+        public var classification: String
+        /// True when the pack's recipient is not cleared for it: listed, but without content.
+        public var withheld: Bool
+        /// The member holding the content; nil when withheld.
+        public var path: String?
+        public var signatures: [SignatureEntry]
+
+        public init(
+            id: String, title: String, filename: String, mediaType: String, size: Int64, sha256: String,
+            classification: String, withheld: Bool, path: String?, signatures: [SignatureEntry]
+        ) {
+            self.id = id
+            self.title = title
+            self.filename = filename
+            self.mediaType = mediaType
+            self.size = size
+            self.sha256 = sha256
+            self.classification = classification
+            self.withheld = withheld
+            self.path = path
+            self.signatures = signatures
+        }
+    }
+
+    public struct SignatureEntry: Sendable, Codable, Equatable {
+        public var number: Int
+        public var signer: String
+        public var signedAt: String
+        /// The member holding the detached CMS signature; nil when the document is withheld.
+        public var path: String?
+
+        public init(number: Int, signer: String, signedAt: String, path: String?) {
+            self.number = number
+            self.signer = signer
+            self.signedAt = signedAt
+            self.path = path
+        }
+    }
+
+    public struct File: Sendable, Codable, Equatable {
+        public var path: String
+        public var size: Int64
+        public var mediaType: String
+        public var sha256: String
+
+        public init(path: String, size: Int64, mediaType: String, sha256: String) {
+            self.path = path
+            self.size = size
+            self.mediaType = mediaType
+            self.sha256 = sha256
+        }
+    }
+
+    public var format: String
+    public var generatedAt: String
+    /// The user the pack was made for; their clearance decided what is withheld.
+    public var recipient: String
+    public var clearance: String
+    public var session: SessionInfo
+    public var body: BodyInfo
+    public var bridgePoints: [BridgePointInfo]
+    public var agenda: Agenda
+    public var documents: [DocumentEntry]
+    /// Every member except `manifest.json` and `manifest.json.p7s`.
+    public var files: [File]
+
+    public init(
+        generatedAt: String, recipient: String, clearance: String, session: SessionInfo, body: BodyInfo,
+        bridgePoints: [BridgePointInfo], agenda: Agenda, documents: [DocumentEntry], files: [File]
+    ) {
+        format = Self.format
+        self.generatedAt = generatedAt
+        self.recipient = recipient
+        self.clearance = clearance
+        self.session = session
+        self.body = body
+        self.bridgePoints = bridgePoints
+        self.agenda = agenda
+        self.documents = documents
+        self.files = files
+    }
+
+    public static let manifestPath = "manifest.json"
+    public static let signaturePath = "manifest.json.p7s"
+    public static let chainPath = "chain.pem"
+    public static let indexPath = "index.html"
+}

@@ -1,0 +1,178 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a ZIP written by `ZipWriter`, and only such a ZIP: every byte of the file must belong
+/// to a record in the expected layout, and the local headers, data descriptors and central
+/// directory must agree. Anything else is `ZipError.malformed`, naming the entry and field.
+public final class ZipReader {
+    public struct Entry: Sendable, Equatable {
+        public let name: String
+        public let size: Int64
+        public let crc: UInt32
+        let dataOffset: Int64
+    }
+
+    public let entries: [Entry]
+    private let fd: Int32
+
+    public init(path: String) throws {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ZipError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        do {
+            entries = try Self.readEntries(fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Streams an entry's data in chunks and checks its CRC at the end.
+    public func read(_ entry: Entry, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipWriter.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var crc = CRC32()
+        var position = entry.dataOffset
+        var remaining = entry.size
+        while remaining > 0 {
+            let count = try Self.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(buffer.count, Int(remaining))]), at: position)
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            crc.update(chunk)
+            try body(chunk)
+            position += Int64(count)
+            remaining -= Int64(count)
+        }
+        guard crc.value == entry.crc else {
+            throw ZipError.malformed("\(entry.name): its bytes do not match the CRC recorded in the ZIP (the file was altered)")
+        }
+    }
+
+    /// An entry's data in memory, for the small members (manifest, signature), up to `limit` bytes.
+    public func data(_ entry: Entry, limit: Int = 64 << 20) throws -> Data {
+        guard entry.size <= limit else { throw ZipError.malformed("\(entry.name) is larger than \(limit) bytes") }
+        var data = Data(capacity: Int(entry.size))
+        try read(entry) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    // MARK: layout
+
+    private static func readEntries(_ fd: Int32) throws -> [Entry] {
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw ZipError.io("cannot stat the pack") }
+        let fileSize = Int64(status.st_size)
+        guard fileSize >= ZipLayout.endRecordSize else { throw ZipError.malformed("the file is too short to be a ZIP") }
+        let endOffset = fileSize - Int64(ZipLayout.endRecordSize)
+        var end = ByteReader(try bytes(fd, at: endOffset, count: ZipLayout.endRecordSize))
+        guard end.u32() == ZipLayout.endSignature else {
+            throw ZipError.malformed("the ZIP end record is not where it belongs (the file was cut, extended, or altered at its end)")
+        }
+        guard end.u16() == 0, end.u16() == 0 else { throw ZipError.malformed("the ZIP end record names another disk") }
+        let count = Int(end.u16())
+        guard end.u16() == count else { throw ZipError.malformed("the ZIP end record's two entry counts differ") }
+        let directorySize = Int64(end.u32())
+        let directoryOffset = Int64(end.u32())
+        guard end.u16() == 0 else { throw ZipError.malformed("the ZIP end record has a comment, which Docket never writes") }
+        guard directoryOffset + directorySize == endOffset else {
+            throw ZipError.malformed("the ZIP central directory's size or offset does not match the file")
+        }
+        guard directorySize <= 64 << 20 else { throw ZipError.malformed("the ZIP central directory is implausibly large") }
+        var directory = ByteReader(try bytes(fd, at: directoryOffset, count: Int(directorySize)))
+
+        var entries: [Entry] = []
+        var names: Set<String> = []
+        var position: Int64 = 0
+        for index in 0..<count {
+            let label = "ZIP central directory entry \(index + 1)"
+            guard directory.remaining >= ZipLayout.centralHeaderSize, directory.u32() == ZipLayout.centralSignature else {
+                throw ZipError.malformed("\(label) is damaged")
+            }
+            let madeBy = directory.u16(), needed = directory.u16(), flags = directory.u16(), method = directory.u16()
+            let time = directory.u16(), date = directory.u16(), crc = directory.u32()
+            let compressed = directory.u32(), size = directory.u32()
+            let nameLength = Int(directory.u16()), extraLength = directory.u16(), commentLength = directory.u16()
+            let disk = directory.u16(), attributes = directory.u16(), external = directory.u32(), offset = Int64(directory.u32())
+            guard directory.remaining >= nameLength, let name = String(validating: directory.take(nameLength), as: UTF8.self) else {
+                throw ZipError.malformed("\(label) has a damaged name")
+            }
+            let entryLabel = "ZIP central directory entry for \(name)"
+            guard madeBy == ZipLayout.version, needed == ZipLayout.version, flags == ZipLayout.flags, method == 0,
+                compressed == size, extraLength == 0, commentLength == 0, disk == 0, attributes == 0, external == 0
+            else { throw ZipError.malformed("\(entryLabel) was altered (its fields differ from what Docket writes)") }
+            guard ZipLayout.isSafeName(name), names.insert(name).inserted else {
+                throw ZipError.malformed("\(entryLabel): the name is unsafe or repeated")
+            }
+            guard offset == position else {
+                throw ZipError.malformed("\(entryLabel) points to offset \(offset), but its local header is at \(position)")
+            }
+            let nameBytes = Array(name.utf8)
+            let expected = ZipLayout.localHeader(name: nameBytes, time: time, date: date)
+            guard try bytes(fd, at: position, count: expected.count) == expected else {
+                throw ZipError.malformed("the ZIP local header of \(name) was altered or disagrees with the central directory")
+            }
+            let dataOffset = position + Int64(expected.count)
+            let descriptorOffset = dataOffset + Int64(size)
+            guard descriptorOffset + Int64(ZipLayout.descriptorSize) <= directoryOffset,
+                try bytes(fd, at: descriptorOffset, count: ZipLayout.descriptorSize)
+                    == ZipLayout.dataDescriptor(crc: crc, size: size)
+            else {
+                throw ZipError.malformed("the ZIP data descriptor of \(name) was altered or disagrees with the central directory")
+            }
+            entries.append(Entry(name: name, size: Int64(size), crc: crc, dataOffset: dataOffset))
+            position = descriptorOffset + Int64(ZipLayout.descriptorSize)
+        }
+        guard directory.remaining == 0 else { throw ZipError.malformed("the ZIP central directory holds more than its entries") }
+        guard position == directoryOffset else {
+            throw ZipError.malformed("the ZIP holds \(directoryOffset - position) bytes outside any entry before its central directory")
+        }
+        return entries
+    }
+
+    private static func bytes(_ fd: Int32, at offset: Int64, count: Int) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = try out.withUnsafeMutableBytes { buffer in
+                try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]), at: offset + Int64(done))
+            }
+            done += got
+        }
+        return out
+    }
+
+    private static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
+        while true {
+            let count = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw ZipError.malformed("the ZIP ends before its records do (the file was cut)") }
+            return count
+        }
+    }
+}
+
+/// Little-endian fields out of a byte array.
+struct ByteReader {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var remaining: Int { bytes.count - index }
+
+    mutating func u16() -> UInt16 {
+        guard remaining >= 2 else { index = bytes.count; return 0 }
+        defer { index += 2 }
+        return UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+    }
+
+    mutating func u32() -> UInt32 { UInt32(u16()) | UInt32(u16()) << 16 }
+
+    mutating func take(_ count: Int) -> [UInt8] {
+        let end = min(index + count, bytes.count)
+        defer { index = end }
+        return Array(bytes[index..<end])
+    }
+}

@@ -1,0 +1,103 @@
+import DocketCore
+import Foundation
+
+/// Issues numbered notices inside the caller's transaction: takes the next number of the body's
+/// sequence, renders and signs the HTML, files it, and delivers it. If anything fails the
+/// transaction rolls back and the number stays free, so the register has no gaps.
+struct NoticeWriter: Sendable {
+    let audit: AuditLog
+    let records: SignedRecords
+    var configuration: DocketConfiguration { records.configuration }
+
+    @discardableResult
+    func issue(
+        _ kind: NoticeKind, for session: Session, to userIDs: [String], agencies: [String], note: String?, as actor: User,
+        in writer: any StorageWriter
+    ) throws -> Notice {
+        guard let body = try writer.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
+        let now = configuration.time.now()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = configuration.timeZone
+        let year = calendar.component(.year, from: now)
+        let period = body.numbering == .party ? body.term : String(year)
+        let number = try writer.lastNoticeNumber(bodyID: body.id, type: kind.documentType, period: period) + 1
+        let symbol = Notice.symbol(number: number, type: kind.documentType, issuer: body.code)
+        let title = Self.title(kind, session: session)
+        let html = try render(kind, symbol: symbol, title: title, session: session, body: body, note: note, date: now, in: writer)
+        let chair = try writer.participants(sessionID: session.id).first { $0.role == .chair }
+        let document = try records.file(
+            Data(html.utf8), title: "\(symbol) \(title)", filename: "\(number)-\(kind.documentType)-\(body.code).html",
+            mediaType: "text/html", signerID: chair?.userID, actor: actor, in: writer)
+        let notice = Notice(
+            id: configuration.identifiers.make("ntc"), bodyID: body.id, sessionID: session.id, kind: kind,
+            type: kind.documentType, number: number, period: period, year: year, symbol: symbol, title: title,
+            documentID: document.id, agencies: agencies, issuedBy: actor.id, issuedAt: now)
+        try writer.insert(notice)
+        var recipients = Set(userIDs)
+        for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
+        for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
+        try audit.record(
+            writer, actor: actor.id, action: "notice.issue", subject: notice.id,
+            details: ["symbol": symbol, "kind": kind.rawValue, "session": session.id, "document": document.id,
+                      "recipients": String(recipients.count)])
+        return notice
+    }
+
+    static func title(_ kind: NoticeKind, session: Session) -> String {
+        switch kind {
+        case .invitation: "Giấy mời: \(session.title)"
+        case .agendaChange: "Thông báo thay đổi chương trình: \(session.title)"
+        case .conclusion: "Thông báo kết luận: \(session.title)"
+        }
+    }
+
+    private func render(
+        _ kind: NoticeKind, symbol: String, title: String, session: Session, body: Body, note: String?, date: Date,
+        in reader: any StorageReader
+    ) throws -> String {
+        var formatter = Date.FormatStyle(date: .long, time: .omitted)
+        formatter.timeZone = configuration.timeZone
+        let when = Timestamp.string(session.startsAt)
+        var content = """
+            <p class="muted">\(HTML.escape(body.name))</p>
+            <p class="symbol">Số \(HTML.escape(symbol))</p>
+            <p class="muted">\(HTML.escape(date.formatted(formatter)))</p>
+            <h1>\(HTML.escape(title))</h1>
+            <p>Phiên họp thứ \(session.number): \(HTML.escape(session.title))<br>
+            Thời gian: \(when)\(session.location.map { "<br>Địa điểm: \(HTML.escape($0))" } ?? "")</p>
+
+            """
+        if let note { content += "<p>\(HTML.escape(note))</p>\n" }
+        switch kind {
+        case .invitation, .agendaChange:
+            let items = NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id))
+            content += "<h2>Chương trình (version \(session.agendaVersion))</h2>\n<ol class=\"agenda\">\n"
+            for numbered in items {
+                let item = numbered.item
+                content += "<li>\(numbered.number). \(HTML.escape(item.title))"
+                    + (item.presenter.map { " — \(HTML.escape($0))" } ?? "")
+                    + (item.plannedMinutes.map { " (\($0) min)" } ?? "") + "</li>\n"
+            }
+            content += "</ol>\n"
+        case .conclusion:
+            let items = Dictionary(
+                uniqueKeysWithValues: NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id))
+                    .map { ($0.item.id, $0) })
+            for conclusion in try reader.conclusions(sessionID: session.id) {
+                if let item = conclusion.agendaItemID.flatMap({ items[$0] }) {
+                    content += "<h2>\(item.number). \(HTML.escape(item.item.title))</h2>\n"
+                }
+                content += "<p>\(HTML.escape(conclusion.text))</p>\n"
+                if !conclusion.tasks.isEmpty {
+                    content += "<table><tr><th>nhiệm vụ</th><th>chủ trì</th><th>phối hợp</th><th>thời hạn</th></tr>\n"
+                    for task in conclusion.tasks {
+                        content += "<tr><td>\(HTML.escape(task.title))</td><td>\(HTML.escape(task.leadAgency))</td>"
+                            + "<td>\(HTML.escape(task.coordinatingAgencies.joined(separator: ", ")))</td><td>\(task.deadline)</td></tr>\n"
+                    }
+                    content += "</table>\n"
+                }
+            }
+        }
+        return HTML.page(title: "\(symbol) \(title)", body: content)
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DocketCore
+import DocketPack
+import DocketServices
+import Foundation
+
+extension SessionCommand {
+    struct Pack: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the session's signed agenda pack (a ZIP) as you may have it.")
+        @Argument(help: "Session id.") var id: String
+        @Option(name: .shortAndLong, help: "Where to write the ZIP.") var output: String
+        @OptionGroup var store: StoreOptions
+
+        func execute() async throws {
+            let (docket, actor) = try await store.openActing()
+            let pack = try await docket.packs.pack(id, as: actor)
+            let fd = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw DocketError.invalid("output", "cannot create \(output): \(String(cString: strerror(errno))) (it must not exist)")
+            }
+            do {
+                defer { close(fd) }
+                try await pack.write { bytes in
+                    var offset = 0
+                    while offset < bytes.count {
+                        let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                        if written < 0 && errno == EINTR { continue }
+                        guard written > 0 else {
+                            throw DocketError(.internalError, "cannot write \(output): \(String(cString: strerror(errno)))")
+                        }
+                        offset += written
+                    }
+                }
+                guard fsync(fd) == 0 else { throw DocketError(.internalError, "cannot flush \(output)") }
+            } catch {
+                unlink(output)
+                throw error
+            }
+            let withheld = pack.manifest.documents.filter(\.withheld).count
+            print("Wrote \(output): \(pack.manifest.files.count + 2) files, agenda version \(pack.manifest.agenda.version), "
+                + "\(pack.manifest.documents.count - withheld) documents" + (withheld > 0 ? ", \(withheld) withheld" : ""))
+        }
+    }
+}
+
+struct PackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack", abstract: "Signed packs.", subcommands: [Verify.self])
+
+    struct Verify: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify a pack offline: its signature against --ca and every file against the manifest.",
+            discussion: "Needs no store. Exit 0 when intact and trusted, 1 otherwise, naming every failure.")
+        @Argument(help: "The pack (ZIP).") var pack: String
+        @Option(help: "PEM file with the trusted root certificate(s).") var ca: String
+        @OptionGroup var output: OutputOptions
+
+        func execute() async throws {
+            let report = try PackCheck.verify(packAt: pack, caPath: ca)
+            if output.json {
+                try Output.json(report)
+            } else {
+                if let signer = report.signer {
+                    print("signer: \(signer)")
+                    print("issuer: \(report.signerIssuer ?? "")")
+                    print("signed: \(report.signingTime.map { Timestamp.string($0) } ?? "no signing time")")
+                }
+                if let session = report.session { print("session: \(session), agenda version \(report.agendaVersion ?? 0)") }
+                for file in report.files { print("\(file.ok ? "ok  " : "FAIL") \(file.path)") }
+                for problem in report.problems { print("problem: \(problem)") }
+                print(report.valid ? "VALID: \(report.files.count + 2) files checked" : "INVALID: \(report.problems.count) problem(s)")
+            }
+            if !report.valid { throw ExitCode(1) }
+        }
+    }
+}
