@@ -11,6 +11,7 @@ struct SessionRoutes {
         let code: String
         let numbering: String?
         let term: String?
+        let quorum: String?
     }
 
     struct SessionRequest: Decodable {
@@ -31,8 +32,10 @@ struct SessionRoutes {
             let actor = try context.user()
             let body = try await request.decode(as: BodyRequest.self, context: context)
             let numbering = try NumberingScheme.parse(body.numbering ?? "party", field: "numbering")
+            let quorum = try QuorumRule.parse(body.quorum ?? "majority", field: "quorum")
             let created = try await docket.sessions.createBody(
-                NewBody(name: body.name, code: body.code, numbering: numbering, term: body.term ?? ""), as: actor)
+                NewBody(name: body.name, code: body.code, numbering: numbering, term: body.term ?? "", quorum: quorum),
+                as: actor)
             return .init(status: .created, response: created)
         }
         api.get("sessions") { request, context in

@@ -11,7 +11,7 @@ import Testing
 @Suite struct AuthorizationMatrixTests {
     struct Case: CustomStringConvertible {
         let method: HTTPRequest.Method
-        let path: String
+        var path: String
         var body: String? = nil
         /// A role that may not; nil when every signed-in user may.
         let denied: Role?
@@ -24,6 +24,7 @@ import Testing
     }
 
     static func cases(document: String, session: String = "{id}") -> [Case] {
+        // The state change that used to end this list is now part of sessionRecordCases.
         [
             Case(method: .get, path: "/api/v1/me", denied: nil, allowed: .delegate),
             Case(method: .get, path: "/api/v1/documents", denied: nil, allowed: .delegate),
@@ -48,7 +49,49 @@ import Testing
             Case(method: .get, path: "/api/v1/sessions", denied: nil, allowed: .delegate),
             Case(method: .post, path: "/api/v1/sessions", body: #"{"body":"TCT","title":"Họp","startsAt":"2025-03-10T08:00:00+07:00"}"#, denied: .delegate, allowed: .clerk, success: .created),
             Case(method: .get, path: "/api/v1/sessions/\(session)", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
-            Case(method: .post, path: "/api/v1/sessions/\(session)/state", body: #"{"state":"scheduled"}"#, denied: .auditor, allowed: .clerk),
+        ] + sessionRecordCases(document: document, session: session)
+    }
+
+    /// The session's records, in an order its lifecycle allows: prepared while draft, attended and
+    /// concluded while open, amended once closed. `{conclusion}` and `{notice}` are filled in as
+    /// they come to exist.
+    static func sessionRecordCases(document: String, session: String) -> [Case] {
+        let s = "/api/v1/sessions/\(session)"
+        let state = { (state: String) in
+            Case(method: .post, path: "\(s)/state", body: #"{"state":"\#(state)"}"#, denied: .auditor, allowed: .clerk)
+        }
+        return [
+            Case(method: .post, path: "/api/v1/agencies", body: #"{"code":"VPTU","name":"Văn phòng Tỉnh ủy"}"#, denied: .delegate, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/agencies", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "\(s)/bridge-points", body: #"{"name":"Điểm cầu Hà Nội","hostAgency":"VPTU"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .get, path: "\(s)/bridge-points", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "\(s)/agenda", body: #"{"title":"Khai mạc","documents":["\#(document)"]}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "\(s)/agenda", body: #"{"title":"Tạm","parent":"1"}"#, denied: .chair, allowed: .clerk, success: .created),
+            Case(method: .patch, path: "\(s)/agenda/1", body: #"{"plannedMinutes":15}"#, denied: .auditor, allowed: .clerk),
+            Case(method: .delete, path: "\(s)/agenda/1.1", denied: .auditor, allowed: .clerk),
+            Case(method: .get, path: "\(s)/agenda", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "\(s)/participants", body: #"{"user":"auditor","role":"guest"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .delete, path: "\(s)/participants/auditor", denied: .chair, allowed: .clerk, success: .noContent),
+            Case(method: .post, path: "\(s)/participants", body: #"{"user":"delegate","bridgePoint":"Điểm cầu Hà Nội"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .get, path: "\(s)/participants", denied: nil, allowed: .delegate),
+            state("scheduled"),
+            Case(method: .get, path: "\(s)/agenda/versions", denied: nil, allowed: .delegate),
+            state("open"),
+            Case(method: .post, path: "\(s)/check-in", denied: .auditor, deniedStatus: .notFound, allowed: .delegate),
+            Case(method: .post, path: "\(s)/check-out", denied: .auditor, deniedStatus: .notFound, allowed: .delegate),
+            Case(method: .post, path: "\(s)/attendance", body: #"{"user":"chair","status":"absent","reason":"công tác"}"#, denied: .auditor, allowed: .clerk),
+            Case(method: .get, path: "\(s)/attendance", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "\(s)/conclusions", body: #"{"text":"Giao Văn phòng báo cáo","item":"1","tasks":[{"title":"Báo cáo","leadAgency":"VPTU","coordinatingAgencies":[],"deadline":"2025-06-30"}]}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .patch, path: "\(s)/conclusions/{conclusion}", body: #"{"text":"Giao Văn phòng Tỉnh ủy báo cáo"}"#, denied: .delegate, allowed: .clerk),
+            Case(method: .get, path: "\(s)/conclusions", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "/api/v1/notices", body: #"{"session":"\#(session)","kind":"conclusion"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/notices/{notice}", denied: .delegate, allowed: .clerk),
+            Case(method: .get, path: "/api/v1/register?body=BCĐCĐS", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/me/notices", denied: nil, allowed: .delegate),
+            Case(method: .get, path: "/api/v1/me/notices/{notice}", denied: .auditor, deniedStatus: .notFound, allowed: .delegate),
+            Case(method: .get, path: "\(s)/pack", denied: nil, allowed: .delegate),
+            state("closed"),
+            Case(method: .get, path: "\(s)/amendments", denied: nil, allowed: .auditor),
         ]
     }
 
@@ -58,7 +101,9 @@ import Testing
         _ = try await fixture.store.docket.documents.sign(document.id, as: fixture.store.clerk)
         let session = try await fixture.sampleSession()
         try await fixture.application.test(.router) { client in
-            for route in Self.cases(document: document.id, session: session.id) {
+            for template in Self.cases(document: document.id, session: session.id) {
+                var route = template
+                route.path = try await fixture.fillIn(template.path, session: session.id)
                 let body = route.body.map { ByteBuffer(string: $0) }
                 try await client.execute(uri: route.path, method: route.method, body: body) { response in
                     #expect(response.status == .unauthorized, "\(route) without a token")

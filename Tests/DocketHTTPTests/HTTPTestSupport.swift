@@ -36,6 +36,19 @@ struct HTTPFixture {
         return session
     }
 
+    /// Replaces `{conclusion}` and `{notice}` with the session's first conclusion and the
+    /// delegate's latest notice.
+    func fillIn(_ path: String, session: String) async throws -> String {
+        var path = path
+        if path.contains("{conclusion}"), let conclusion = try await store.docket.sessions.conclusions(session, as: store.admin).first {
+            path = path.replacingOccurrences(of: "{conclusion}", with: conclusion.id)
+        }
+        if path.contains("{notice}"), let notice = try await store.docket.notices.inbox(page: .first, as: store.delegate).items.first {
+            path = path.replacingOccurrences(of: "{notice}", with: notice.notice.id)
+        }
+        return path
+    }
+
     func headers(_ role: Role?) -> HTTPFields {
         var headers = HTTPFields()
         if let role, let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }
