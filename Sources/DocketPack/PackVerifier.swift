@@ -38,6 +38,7 @@ public struct PackVerifier: Sendable {
             report.problems.append("\(error)")
             return report
         }
+        report.problems += zip.layoutProblems
         let byName = Dictionary(zip.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         guard let manifestEntry = byName[PackManifest.manifestPath] else {
             report.problems.append("\(PackManifest.manifestPath) is missing")

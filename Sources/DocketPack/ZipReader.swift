@@ -3,9 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads a ZIP written by `ZipWriter`, and only such a ZIP: every byte of the file must belong
-/// to a record in the expected layout, and the local headers, data descriptors and central
-/// directory must agree. Anything else is `ZipError.malformed`, naming the entry and field.
+/// Reads a ZIP of stored entries and checks it against the layout `ZipWriter` produces: every
+/// byte of the file must belong to a record, and local headers, data descriptors and the central
+/// directory must agree. Deviations are named in `layoutProblems`; what cannot be read throws
+/// `ZipError.malformed`.
 public final class ZipReader {
     public struct Entry: Sendable, Equatable {
         public let name: String
@@ -15,13 +16,15 @@ public final class ZipReader {
     }
 
     public let entries: [Entry]
+    /// Where the archive differs from the layout Docket writes; empty for an untouched pack.
+    public let layoutProblems: [String]
     private let fd: Int32
 
     public init(path: String) throws {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ZipError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
         do {
-            entries = try Self.readEntries(fd)
+            (entries, layoutProblems) = try Self.readEntries(fd)
         } catch {
             close(fd)
             throw error
@@ -60,7 +63,11 @@ public final class ZipReader {
 
     // MARK: layout
 
-    private static func readEntries(_ fd: Int32) throws -> [Entry] {
+    /// Parses the archive. What cannot be parsed throws; what parses but differs from the layout
+    /// `ZipWriter` produces (a rewritten or altered archive) is collected in `layoutProblems`, so
+    /// a verifier can still name extra and missing files.
+    private static func readEntries(_ fd: Int32) throws -> (entries: [Entry], problems: [String]) {
+        var problems: [String] = []
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw ZipError.io("cannot stat the pack") }
         let fileSize = Int64(status.st_size)
@@ -76,59 +83,72 @@ public final class ZipReader {
         let directorySize = Int64(end.u32())
         let directoryOffset = Int64(end.u32())
         guard end.u16() == 0 else { throw ZipError.malformed("the ZIP end record has a comment, which Docket never writes") }
-        guard directoryOffset + directorySize == endOffset else {
+        guard directoryOffset + directorySize == endOffset, directorySize <= 64 << 20 else {
             throw ZipError.malformed("the ZIP central directory's size or offset does not match the file")
         }
-        guard directorySize <= 64 << 20 else { throw ZipError.malformed("the ZIP central directory is implausibly large") }
         var directory = ByteReader(try bytes(fd, at: directoryOffset, count: Int(directorySize)))
 
         var entries: [Entry] = []
         var names: Set<String> = []
         var position: Int64 = 0
         for index in 0..<count {
-            let label = "ZIP central directory entry \(index + 1)"
             guard directory.remaining >= ZipLayout.centralHeaderSize, directory.u32() == ZipLayout.centralSignature else {
-                throw ZipError.malformed("\(label) is damaged")
+                throw ZipError.malformed("ZIP central directory entry \(index + 1) is damaged")
             }
             let madeBy = directory.u16(), needed = directory.u16(), flags = directory.u16(), method = directory.u16()
             let time = directory.u16(), date = directory.u16(), crc = directory.u32()
             let compressed = directory.u32(), size = directory.u32()
-            let nameLength = Int(directory.u16()), extraLength = directory.u16(), commentLength = directory.u16()
+            let nameLength = Int(directory.u16()), extraLength = Int(directory.u16()), commentLength = Int(directory.u16())
             let disk = directory.u16(), attributes = directory.u16(), external = directory.u32(), offset = Int64(directory.u32())
-            guard directory.remaining >= nameLength, let name = String(validating: directory.take(nameLength), as: UTF8.self) else {
-                throw ZipError.malformed("\(label) has a damaged name")
-            }
-            let entryLabel = "ZIP central directory entry for \(name)"
-            guard madeBy == ZipLayout.version, needed == ZipLayout.version, flags == ZipLayout.flags, method == 0,
-                compressed == size, extraLength == 0, commentLength == 0, disk == 0, attributes == 0, external == 0
-            else { throw ZipError.malformed("\(entryLabel) was altered (its fields differ from what Docket writes)") }
+            guard directory.remaining >= nameLength + extraLength + commentLength,
+                let name = String(validating: directory.take(nameLength), as: UTF8.self)
+            else { throw ZipError.malformed("ZIP central directory entry \(index + 1) has a damaged name") }
+            _ = directory.take(extraLength + commentLength)
             guard ZipLayout.isSafeName(name), names.insert(name).inserted else {
-                throw ZipError.malformed("\(entryLabel): the name is unsafe or repeated")
+                throw ZipError.malformed("ZIP entry \(name): the name is unsafe or repeated")
             }
-            guard offset == position else {
-                throw ZipError.malformed("\(entryLabel) points to offset \(offset), but its local header is at \(position)")
+            guard method == 0, compressed == size else {
+                throw ZipError.malformed("ZIP entry \(name) is compressed; Docket stores every member uncompressed")
             }
-            let nameBytes = Array(name.utf8)
-            let expected = ZipLayout.localHeader(name: nameBytes, time: time, date: date)
-            guard try bytes(fd, at: position, count: expected.count) == expected else {
-                throw ZipError.malformed("the ZIP local header of \(name) was altered or disagrees with the central directory")
+            if madeBy != ZipLayout.version || needed != ZipLayout.version || flags != ZipLayout.flags || extraLength != 0
+                || commentLength != 0 || disk != 0 || attributes != 0 || external != 0
+            {
+                problems.append("the ZIP central directory entry for \(name) differs from what Docket writes (the archive was altered or rewritten)")
             }
-            let dataOffset = position + Int64(expected.count)
-            let descriptorOffset = dataOffset + Int64(size)
-            guard descriptorOffset + Int64(ZipLayout.descriptorSize) <= directoryOffset,
-                try bytes(fd, at: descriptorOffset, count: ZipLayout.descriptorSize)
-                    == ZipLayout.dataDescriptor(crc: crc, size: size)
-            else {
-                throw ZipError.malformed("the ZIP data descriptor of \(name) was altered or disagrees with the central directory")
+            if offset != position {
+                problems.append("the ZIP entry \(name) starts at offset \(offset), not right after the previous entry (\(position))")
             }
+            // The local header must carry the same name, time and method; Docket's has nothing else.
+            var local = ByteReader(try bytes(fd, at: offset, count: ZipLayout.localHeaderSize))
+            guard local.u32() == ZipLayout.localSignature else {
+                throw ZipError.malformed("the ZIP local header of \(name) is damaged")
+            }
+            _ = local.take(22)
+            let localNameLength = Int64(local.u16()), localExtraLength = Int64(local.u16())
+            let dataOffset = offset + Int64(ZipLayout.localHeaderSize) + localNameLength + localExtraLength
+            let expected = ZipLayout.localHeader(name: Array(name.utf8), time: time, date: date)
+            if try bytes(fd, at: offset, count: expected.count) != expected {
+                problems.append("the ZIP local header of \(name) was altered or disagrees with the central directory")
+            }
+            var next = dataOffset + Int64(size)
+            if flags & 0x0008 != 0 {
+                guard next + Int64(ZipLayout.descriptorSize) <= directoryOffset else {
+                    throw ZipError.malformed("the ZIP data of \(name) runs into the central directory")
+                }
+                if try bytes(fd, at: next, count: ZipLayout.descriptorSize) != ZipLayout.dataDescriptor(crc: crc, size: size) {
+                    problems.append("the ZIP data descriptor of \(name) was altered or disagrees with the central directory")
+                }
+                next += Int64(ZipLayout.descriptorSize)
+            }
+            guard next <= directoryOffset else { throw ZipError.malformed("the ZIP data of \(name) runs into the central directory") }
             entries.append(Entry(name: name, size: Int64(size), crc: crc, dataOffset: dataOffset))
-            position = descriptorOffset + Int64(ZipLayout.descriptorSize)
+            position = next
         }
-        guard directory.remaining == 0 else { throw ZipError.malformed("the ZIP central directory holds more than its entries") }
-        guard position == directoryOffset else {
-            throw ZipError.malformed("the ZIP holds \(directoryOffset - position) bytes outside any entry before its central directory")
+        if directory.remaining != 0 { problems.append("the ZIP central directory holds more than its entries") }
+        if position != directoryOffset {
+            problems.append("the ZIP holds \(directoryOffset - position) bytes outside any entry before its central directory")
         }
-        return entries
+        return (entries, problems)
     }
 
     private static func bytes(_ fd: Int32, at offset: Int64, count: Int) throws -> [UInt8] {
