@@ -1,0 +1,160 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Testing
+
+@Suite struct SessionRecordTests {
+    @Test func attendanceIsCountedPerBridgePointAndQuorumFollowsWhoIsInTheRoom() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)
+        let sessions = store.docket.sessions
+        let id = prepared.session.id
+        var report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.entitled == 2 && report.entitledPresent == 0 && !report.quorum)
+
+        let present = try await sessions.checkIn(id, as: store.delegate)
+        #expect(present.status == .present && present.late)  // the session started in 2025
+        let again = try await sessions.checkIn(id, as: store.delegate)
+        #expect(again.arrivedAt.map(Timestamp.string) == present.arrivedAt.map(Timestamp.string))
+        report = try await sessions.attendance(id, as: store.delegate)
+        #expect(report.entitledPresent == 1 && !report.quorum)  // 1 of 2 is not more than half
+
+        _ = try await sessions.recordAttendance(id, AttendanceChange(user: "chair", status: .present), as: store.clerk)
+        report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.quorum)
+        let point = try #require(report.points.first { $0.bridgePoint == "Điểm cầu Tỉnh ủy" })
+        #expect(point.invited == 1 && point.present == 1 && point.late == 1)
+
+        _ = try await sessions.checkOut(id, as: store.delegate)
+        report = try await sessions.attendance(id, as: store.clerk)
+        #expect(!report.quorum && report.points.contains { $0.leftEarly == 1 })
+
+        await #expect(throws: DocketError(.invalidInput, "absence needs a reason", field: "reason")) {
+            try await sessions.recordAttendance(id, AttendanceChange(user: "chair", status: .absent), as: store.clerk)
+        }
+        await #expect(throws: DocketError.self) {  // not invited: as if the session did not exist
+            try await sessions.checkIn(id, as: store.auditor)
+        }
+        let events = try await store.docket.auditLog.list(AuditFilter(subject: id), page: .first, as: store.auditor)
+        #expect(events.items.filter { $0.action == "session.check-in" }.count == 1)
+    }
+
+    @Test func afterInvitationsEveryAgendaChangeIsAVersionWithANoticeAndOldVersionsStay() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession()
+        let sessions = store.docket.sessions
+        let id = prepared.session.id
+        var agenda = try await sessions.addAgendaItem(id, NewAgendaItem(title: "Chi tiết", parent: "2"), as: store.clerk)
+        #expect(agenda.version == 0)
+        #expect(agenda.items.map(\.number) == ["1", "2", "2.1"])
+        _ = try await sessions.advance(id, to: .scheduled, as: store.clerk)
+        agenda = try await sessions.editAgendaItem(id, item: "2.1", AgendaItemEdit(parent: "", position: 1), as: store.clerk)
+        #expect(agenda.version == 2)
+        #expect(agenda.items.map { "\($0.number) \($0.item.title)" } == ["1 Chi tiết", "2 Khai mạc", "3 Báo cáo tình hình"])
+        agenda = try await sessions.editAgendaItem(id, item: "1", AgendaItemEdit(status: .deferred), as: store.clerk)
+        #expect(agenda.version == 2)  // progress, not a new agenda
+
+        let first = try await sessions.agenda(id, version: 1, as: store.delegate)
+        #expect(first.items.map(\.number) == ["1", "2", "2.1"])
+        let inbox = try await store.docket.notices.inbox(page: .first, as: store.delegate)
+        #expect(inbox.items.map(\.notice.kind) == [.agendaChange, .invitation])
+        #expect(inbox.items.map(\.notice.symbol) == ["01-TB/BCĐCĐS", "01-GM/BCĐCĐS"])
+
+        await #expect(throws: DocketError.self) {  // an item cannot move under its own sub-item
+            try await sessions.editAgendaItem(id, item: "2", AgendaItemEdit(parent: "2"), as: store.clerk)
+        }
+    }
+
+    @Test func aClosedSessionChangesOnlyByAmendmentAndAnArchivedOneNever() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)
+        let sessions = store.docket.sessions
+        let id = prepared.session.id
+        let conclusion = try await sessions.addConclusion(
+            id, NewConclusion(text: "Giao Văn phòng báo cáo", item: "1", tasks: [AssignedTask(title: "Báo cáo", leadAgency: "VPTU", coordinatingAgencies: ["BTC"], deadline: "2025-06-30")]),
+            as: store.clerk)
+        let closed = try await sessions.advance(id, to: .closed, as: store.clerk)
+        let record = try #require(closed.attendanceRecordID)
+        let verification = try await store.docket.documents.verify(record, as: store.auditor)
+        #expect(verification.contentIntact && verification.signatures.allSatisfy(\.report.isValid))
+        #expect(try await store.docket.documents.get(record, as: store.delegate).id == record)  // a participant reads it
+
+        let frozen: [@Sendable () async throws -> Void] = [
+            { _ = try await sessions.addConclusion(id, NewConclusion(text: "Thêm"), as: store.clerk) },
+            { _ = try await sessions.editConclusion(id, conclusion: conclusion.id, text: "Sửa", tasks: nil, amendment: nil, as: store.clerk) },
+            { _ = try await sessions.recordAttendance(id, AttendanceChange(user: "chair", status: .present), as: store.clerk) },
+            { _ = try await sessions.addAgendaItem(id, NewAgendaItem(title: "Thêm"), as: store.clerk) },
+            { _ = try await sessions.invite(id, user: "auditor", role: .guest, as: store.clerk) },
+            { _ = try await sessions.checkIn(id, as: store.delegate) },
+        ]
+        for change in frozen {
+            await #expect(throws: DocketError.self) { try await change() }
+        }
+        #expect(try await sessions.conclusions(id, as: store.clerk).map(\.text) == [conclusion.text])
+
+        let amended = try await sessions.editConclusion(
+            id, conclusion: conclusion.id, text: "Giao Văn phòng Tỉnh ủy báo cáo", tasks: nil, amendment: "sai tên cơ quan",
+            as: store.clerk)
+        #expect(amended.text == "Giao Văn phòng Tỉnh ủy báo cáo")
+        let amendments = try await sessions.amendments(id, as: store.auditor)
+        #expect(amendments.count == 1)
+        #expect(amendments[0].reason == "sai tên cơ quan")
+        #expect(amendments[0].before.contains("Giao Văn phòng báo cáo"))
+
+        _ = try await sessions.advance(id, to: .archived, as: store.clerk)
+        await #expect(throws: DocketError.self) {
+            try await sessions.editConclusion(id, conclusion: conclusion.id, text: "x", tasks: nil, amendment: "muộn", as: store.clerk)
+        }
+    }
+
+    @Test func numbersRunPerTypeAndPeriodAndAFailedIssueConsumesNone() async throws {
+        let store = try await TestStore(passphrase: "đúng")
+        let prepared = try await store.preparedSession(open: true)
+        let id = prepared.session.id
+        _ = try await store.docket.sessions.addConclusion(id, NewConclusion(text: "Kết luận"), as: store.clerk)
+        let first = try await store.docket.notices.issue(.conclusion, session: id, as: store.clerk)
+        #expect(first.symbol == "01-TB/BCĐCĐS" && first.period == "2020-2025")
+
+        // The same store opened with the wrong key passphrase cannot sign: the issue fails whole.
+        let wrong = try Docket.open(store.docket.directory, configuration: TestStore.configuration(passphrase: "sai"))
+        await #expect(throws: DocketError.self) {
+            try await wrong.notices.issue(.conclusion, session: id, as: store.clerk)
+        }
+        let second = try await store.docket.notices.issue(.conclusion, session: id, agencies: ["VPTU"], as: store.clerk)
+        #expect(second.number == 2)
+        let register = try await store.docket.notices.register(body: "BCĐCĐS", page: .first, as: store.auditor)
+        #expect(register.items.map(\.symbol) == ["01-GM/BCĐCĐS", "01-TB/BCĐCĐS", "02-TB/BCĐCĐS"])
+        let documents = try await store.docket.documents.list(DocumentFilter(), page: Page(limit: 100, offset: 0), as: store.admin)
+        #expect(documents.items.filter { $0.mediaType == "text/html" }.count == 3)  // nothing left of the failed one
+
+        // Read receipts: the delegate opens the first notice.
+        _ = try await store.docket.notices.open(first.id, as: store.delegate)
+        let receipts = try await store.docket.notices.receipts(first.id, as: store.clerk)
+        #expect(receipts.read == 1 && receipts.unread == 1)
+        let html = try await store.docket.documents.content(first.documentID, as: store.delegate)
+        let text = try String(contentsOfFile: html.path, encoding: .utf8)
+        #expect(text.contains("01-TB/BCĐCĐS") && text.contains("Kết luận"))
+    }
+
+    @Test func stateNumberingRestartsEachCalendarYearInTheOfficeTimeZone() async throws {
+        let clock = SettableClock(try Timestamp.parse("2025-12-31T16:30:00Z", field: "now"))  // 23:30 in Hà Nội
+        let directory = try TemporaryDirectory()
+        var configuration = TestStore.configuration()
+        configuration.time = clock
+        let made = try await Docket.initialize(
+            DataDirectory(directory.file("data")), organisation: "UBND", configuration: configuration)
+        let docket = made.docket
+        _ = try await docket.sessions.createBody(NewBody(name: "Tổ công tác", code: "TCT", numbering: .state), as: made.admin)
+        let session = try await docket.sessions.create(NewSession(body: "TCT", title: "Họp", startsAt: clock.now()), as: made.admin)
+        _ = try await docket.sessions.invite(session.id, user: "admin", role: .chair, as: made.admin)
+        let invitation = try await docket.sessions.advance(session.id, to: .scheduled, as: made.admin)
+        #expect(invitation.agendaVersion == 1)
+        var notices = try await docket.notices.register(body: "TCT", year: 2025, page: .first, as: made.admin)
+        #expect(notices.items.map(\.symbol) == ["01-GM/TCT"])
+        clock.set(try Timestamp.parse("2025-12-31T17:30:00Z", field: "now"))  // 00:30 on 1 January 2026 in Hà Nội
+        _ = try await docket.notices.issue(.invitation, session: session.id, as: made.admin)
+        notices = try await docket.notices.register(body: "TCT", year: 2026, page: .first, as: made.admin)
+        #expect(notices.items.map { "\($0.symbol) \($0.period)" } == ["01-GM/TCT 2026"])
+    }
+}
