@@ -77,6 +77,11 @@ struct DocumentRoutes {
     static let attributeCharacters = CharacterSet(
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&+-.^_`|~")
 
+    /// `Content-Disposition` for a download named `filename`, which may be Vietnamese (RFC 6266, 8187).
+    static func attachment(_ filename: String) -> String {
+        "attachment; filename*=UTF-8''" + (filename.addingPercentEncoding(withAllowedCharacters: attributeCharacters) ?? "download")
+    }
+
     /// The content, streamed from the blob, with its SHA-256 as the ETag.
     @Sendable func download(request: Request, context: DocketRequestContext) async throws -> Response {
         let (document, path) = try await docket.documents.content(context.parameters.require("id"), as: context.user())
@@ -88,8 +93,7 @@ struct DocumentRoutes {
         }
         headers[.contentType] = document.mediaType
         headers[.contentLength] = String(document.size)
-        let encodedName = document.filename.addingPercentEncoding(withAllowedCharacters: Self.attributeCharacters) ?? "document"
-        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encodedName)"
+        headers[.contentDisposition] = Self.attachment(document.filename)
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(status: .ok, headers: headers, body: body)
     }

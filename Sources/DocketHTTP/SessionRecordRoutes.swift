@@ -159,7 +159,7 @@ struct SessionRecordRoutes {
             let pack = try await docket.packs.pack(context.parameters.require("id"), as: context.user())
             var headers = HTTPFields()
             headers[.contentType] = "application/zip"
-            headers[.contentDisposition] = "attachment; filename=\"\(pack.filename)\""
+            headers[.contentDisposition] = DocumentRoutes.attachment(pack.filename)
             headers[.cacheControl] = "private, no-store"
             return Response(
                 status: .ok, headers: headers,
