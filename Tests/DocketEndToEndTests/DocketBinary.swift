@@ -28,6 +28,13 @@ struct DocketBinary {
     func run(_ arguments: String..., as user: String? = nil, stdin: Data? = nil, extra: [String: String] = [:]) throws
         -> CommandResult
     {
+        try run(arguments, as: user, stdin: stdin, extra: extra)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], as user: String? = nil, stdin: Data? = nil, extra: [String: String] = [:]) throws
+        -> CommandResult
+    {
         var environment = self.environment.merging(extra) { $1 }
         if let user { environment["DOCKET_USER"] = user }
         return try Command.run(Self.path, arguments, environment: environment, stdin: stdin, directory: workspace.path)
