@@ -80,6 +80,36 @@ let benchmarks: @Sendable () -> Void = {
         verifyStore.remove()
     }
 
+    let burstStore = StoreBox()
+    let burstTokens = TokenBox()
+    Benchmark(
+        "Check-in burst, 2,000 delegates at once over HTTP",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident, CheckInBurst.p50, CheckInBurst.p99], warmupIterations: 0,
+            maxDuration: .seconds(120), maxIterations: 5)
+    ) { benchmark in
+        let (docket, admin) = try burstStore.get()
+        for _ in benchmark.scaledIterations {
+            benchmark.stopMeasurement()
+            let session = try await CheckInBurst.openSession(docket, admin: admin)
+            benchmark.startMeasurement()
+            var latencies = try await CheckInBurst.burst(docket, session: session, tokens: burstTokens.tokens)
+            benchmark.stopMeasurement()
+            let report = try await docket.sessions.attendance(session, as: admin)
+            let checkIns = try await docket.auditLog.list(AuditFilter(subject: session), page: Page(limit: 1000, offset: 0), as: admin)
+            precondition(report.entitledPresent == CheckInBurst.delegates, "every delegate is recorded present")
+            precondition(checkIns.total >= CheckInBurst.delegates, "one check-in event each")
+            latencies.sort()
+            benchmark.measurement(CheckInBurst.p50, latencies[latencies.count / 2])
+            benchmark.measurement(CheckInBurst.p99, latencies[latencies.count * 99 / 100])
+            benchmark.startMeasurement()
+        }
+    } setup: {
+        burstTokens.tokens = try await CheckInBurst.prepare(burstStore)
+    } teardown: {
+        burstStore.remove()
+    }
+
     let addStore = StoreBox()
     Benchmark(
         "Document add 256 MiB (stream, hash, fsync, rename)",
@@ -105,6 +135,11 @@ let benchmarks: @Sendable () -> Void = {
     } teardown: {
         addStore.remove()
     }
+}
+
+/// The burst's bearer tokens, made in setup.
+final class TokenBox: @unchecked Sendable {
+    var tokens: [String] = []
 }
 
 /// A store in a temporary directory, opened in a benchmark's setup and removed in its teardown.
