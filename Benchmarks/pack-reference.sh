@@ -17,7 +17,9 @@ session=$("$docket" session create --body BCĐCĐS --title "Hội nghị" --star
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 
 mkdir "$work/docs"
-head -c $((1 << 30)) /dev/urandom | split -n 200 -d -a 3 --additional-suffix=.pdf - "$work/docs/doc-"
+head -c $((1 << 30)) /dev/urandom >"$work/all.bin"
+split -n 200 -d -a 3 --additional-suffix=.pdf "$work/all.bin" "$work/docs/doc-"
+rm "$work/all.bin"
 for item in $(seq 0 19); do
     args=()
     for file in $(ls "$work/docs" | sed -n "$((item * 10 + 1)),$((item * 10 + 10))p"); do
