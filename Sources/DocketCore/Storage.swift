@@ -67,7 +67,7 @@ public protocol StorageReader {
     func bodies(page: Page) throws -> Paged<Body>
 
     func session(id: String) throws -> Session?
-    /// Sessions latest first; only those `participantID` is invited to, when set.
+    /// Sessions latest first; only those `participantID` is invited to and no drafts, when set.
     func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session>
     func lastSessionNumber(bodyID: String) throws -> Int
 
@@ -86,7 +86,7 @@ public protocol StorageReader {
     func amendments(sessionID: String) throws -> [Amendment]
 
     /// Whether `userID` may read the document because it was handed to them: it is on the agenda
-    /// of a session they are invited to, or it is a notice or record addressed to them.
+    /// of a session they are invited to (past its draft), or a notice or record addressed to them.
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool
 
     func notice(id: String) throws -> Notice?

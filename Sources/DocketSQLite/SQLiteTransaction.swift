@@ -106,7 +106,8 @@ struct SQLiteTransaction: StorageWriter {
         if let bodyID { request = request.filter(Column("bodyID") == bodyID) }
         if let participantID {
             request = request.filter(
-                sql: "id IN (SELECT sessionID FROM participant WHERE userID = ?)", arguments: [participantID])
+                sql: "state != 'draft' AND id IN (SELECT sessionID FROM participant WHERE userID = ?)",
+                arguments: [participantID])
         }
         let items = try request.order(Column("startsAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
         return Paged(items: items, total: try request.fetchCount(db), page: page)
@@ -200,7 +201,8 @@ struct SQLiteTransaction: StorageWriter {
                     SELECT EXISTS (
                         SELECT 1 FROM agendaItem, json_each(agendaItem.documentIDs) AS attached
                         JOIN participant ON participant.sessionID = agendaItem.sessionID
-                        WHERE attached.value = ?1 AND participant.userID = ?2
+                        JOIN session ON session.id = agendaItem.sessionID
+                        WHERE attached.value = ?1 AND participant.userID = ?2 AND session.state != 'draft'
                     ) OR EXISTS (
                         SELECT 1 FROM notice JOIN noticeRecipient ON noticeRecipient.noticeID = notice.id
                         WHERE notice.documentID = ?1 AND noticeRecipient.userID = ?2

@@ -108,7 +108,8 @@ public struct SessionService: Sendable {
         }
     }
 
-    /// Sessions the user may see, latest first. Delegates see only sessions they are invited to.
+    /// Sessions the user may see, latest first. Delegates see only sessions they are invited to,
+    /// once invitations are out.
     public func list(body: String?, page: Page, as actor: User) async throws -> Paged<Session> {
         try await storage.read { reader in
             try reader.sessions(
@@ -122,10 +123,12 @@ public struct SessionService: Sendable {
         try await storage.read { try Self.visibleSession(id, to: actor, in: $0) }
     }
 
-    /// The session if `actor` may see it: readers of all sessions, and its participants.
+    /// The session if `actor` may see it: readers of all sessions, and its participants once the
+    /// invitations are out (a draft is the clerk's work in progress).
     static func visibleSession(_ id: String, to actor: User, in reader: any StorageReader) throws -> Session {
         guard let session = try reader.session(id: id),
-            try actor.readsAllSessions || reader.participant(sessionID: id, userID: actor.id) != nil
+            try actor.readsAllSessions
+                || (session.state != .draft && reader.participant(sessionID: id, userID: actor.id) != nil)
         else { throw DocketError.notFound("session", id) }
         return session
     }

@@ -64,6 +64,10 @@ import Testing
     @Test func aDelegateBelowAClassificationGetsItListedAsWithheldWithoutItsBytes() async throws {
         let store = try await TestStore()
         let prepared = try await store.preparedSession()
+        await #expect(throws: DocketError.self, "a draft is not the delegate's yet") {
+            try await store.docket.packs.pack(prepared.session.id, as: store.delegate)
+        }
+        _ = try await store.docket.sessions.advance(prepared.session.id, to: .scheduled, as: store.clerk)
         let pack = try await store.writePack(prepared.session.id, as: store.delegate)
         let report = try PackCheck.verify(packAt: pack, caPath: store.rootPath)
         #expect(report.valid, "\(report.problems)")
