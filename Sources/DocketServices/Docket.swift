@@ -24,7 +24,7 @@ public final class Docket: Sendable {
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: records) }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {
-        PackService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
+        PackService(storage: storage, blobs: blobs, keys: keys, configuration: configuration)
     }
     var records: SignedRecords { SignedRecords(blobs: blobs, keys: keys, audit: audit, configuration: configuration) }
 

@@ -51,7 +51,6 @@ public struct PackService: Sendable {
     let storage: any Storage
     let blobs: BlobStore
     let keys: KeyStore
-    let audit: AuditLog
     let configuration: DocketConfiguration
 
     /// The pack of a session as `actor` may have it: documents above their clearance are listed

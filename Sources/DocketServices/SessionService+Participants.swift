@@ -83,7 +83,8 @@ extension SessionService {
         guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "a bridge point's name is 1 to 200 characters") }
         let id = configuration.identifiers.make("brp")
         return try await storage.write { writer in
-            let (session, _) = try changeable(sessionID, "bridge points", in: [.draft, .scheduled], amendment: nil, writer)
+            let (session, _) = try changeable(
+                sessionID, "bridge points", in: [.draft, .scheduled], amendment: nil, amendable: false, writer)
             let agency = try AgencyService.agency(hostAgency, field: "host-agency", in: writer)
             let point = BridgePoint(id: id, sessionID: session.id, name: name, hostAgency: agency.code)
             try writer.insert(point)
@@ -112,7 +113,8 @@ extension SessionService {
     ) async throws -> ParticipantView {
         try actor.require(.manageSessions)
         return try await storage.write { writer in
-            let (session, _) = try changeable(sessionID, "participants", in: [.draft, .scheduled, .open], amendment: nil, writer)
+            let (session, _) = try changeable(
+                sessionID, "participants", in: [.draft, .scheduled, .open], amendment: nil, amendable: false, writer)
             let user = try Self.user(reference, in: writer)
             let points = try writer.bridgePoints(sessionID: session.id)
             var point: BridgePoint?
@@ -142,7 +144,8 @@ extension SessionService {
     public func uninvite(_ sessionID: String, user reference: String, as actor: User) async throws {
         try actor.require(.manageSessions)
         try await storage.write { writer in
-            let (session, _) = try changeable(sessionID, "participants", in: [.draft, .scheduled], amendment: nil, writer)
+            let (session, _) = try changeable(
+                sessionID, "participants", in: [.draft, .scheduled], amendment: nil, amendable: false, writer)
             let user = try Self.user(reference, in: writer)
             guard try writer.participant(sessionID: session.id, userID: user.id) != nil else {
                 throw DocketError(.notFound, "\(user.username) is not invited to session \(session.id)", field: "user")
@@ -312,12 +315,12 @@ extension SessionService {
     /// The session, if `what` may change in its state. A closed session takes a change only as an
     /// amendment with a reason (returned); an archived one never changes.
     func changeable(
-        _ id: String, _ what: String, in states: Set<SessionState>, amendment: String?, _ writer: any StorageWriter
+        _ id: String, _ what: String, in states: Set<SessionState>, amendment: String?, amendable: Bool = true,
+        _ writer: any StorageWriter
     ) throws -> (Session, amending: String?) {
         guard let session = try writer.session(id: id) else { throw DocketError.notFound("session", id) }
         if states.contains(session.state) { return (session, nil) }
         let reason = amendment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        let amendable = what != "participants" && what != "bridge points"
         if session.state == .closed && amendable {
             guard let reason else {
                 throw DocketError(

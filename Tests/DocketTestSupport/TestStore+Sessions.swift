@@ -48,7 +48,9 @@ extension TestStore {
     public func writePack(_ sessionID: String, as user: User, name: String = "pack.zip") async throws -> String {
         let pack = try await docket.packs.pack(sessionID, as: user)
         let path = directory.file(name)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw DocketError(.internalError, "cannot create \(path)")
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try await pack.write { bytes in try handle.write(contentsOf: Data(bytes)) }
         try handle.close()
