@@ -12,6 +12,8 @@ public final class Docket: Sendable {
     let blobs: BlobStore
     let keys: KeyStore
     let audit: AuditLog
+    /// Shared by all requests, so concurrent check-ins commit together.
+    let checkIns = WriteBatcher()
 
     public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration) }
     public var documents: DocumentService {
@@ -20,7 +22,7 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
-    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: records) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: records, checkIns: checkIns) }
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: records) }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {

@@ -40,6 +40,31 @@ import Testing
         #expect(events.items.filter { $0.action == "session.check-in" }.count == 1)
     }
 
+    @Test func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)
+        let id = prepared.session.id
+        var delegates: [User] = []
+        for index in 0..<40 {
+            let user = try await store.docket.users.add(NewUser(username: "dai-bieu-\(index)", roles: [.delegate]), as: store.admin)
+            _ = try await store.docket.sessions.invite(id, user: user.username, role: .member, as: store.clerk)
+            delegates.append(user)
+        }
+        let outsider = try await store.docket.users.add(NewUser(username: "ngoai", roles: [.delegate]), as: store.admin)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for user in delegates + [outsider] + delegates.prefix(5) {  // five check in twice
+                group.addTask { (try? await store.docket.sessions.checkIn(id, as: user)) != nil }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { !$0 }.count == 1)  // only the outsider fails
+        let report = try await store.docket.sessions.attendance(id, as: store.clerk)
+        #expect(report.participants.filter { $0.username.hasPrefix("dai-bieu-") && $0.status == .present }.count == 40)
+        let events = try await store.docket.auditLog.list(AuditFilter(subject: id), page: Page(limit: 1000, offset: 0), as: store.auditor)
+        #expect(events.items.filter { $0.action == "session.check-in" }.count == 40)
+        #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
+    }
+
     @Test func afterInvitationsEveryAgendaChangeIsAVersionWithANoticeAndOldVersionsStay() async throws {
         let store = try await TestStore()
         let prepared = try await store.preparedSession()
