@@ -36,8 +36,11 @@ enum CheckInBurst {
         return session.id
     }
 
-    /// Every delegate checks in at once; returns each request's latency in microseconds.
-    static func burst(_ docket: Docket, session: String, tokens: [String]) async throws -> [Int] {
+    /// Every delegate sends `method path` at once (by default: checks in); returns each request's
+    /// latency in microseconds.
+    static func burst(
+        _ docket: Docket, session: String, tokens: [String], method: HTTPRequest.Method = .post, path: String? = nil
+    ) async throws -> [Int] {
         let application = Application(router: buildRouter(docket: docket, settings: HTTPSettings(port: 0)))
         return try await application.test(.live) { client in
             try await withThrowingTaskGroup(of: Int.self) { group in
@@ -47,7 +50,7 @@ enum CheckInBurst {
                         headers[.authorization] = "Bearer \(token)"
                         let start = ContinuousClock.now
                         let status = try await client.execute(
-                            uri: "/api/v1/sessions/\(session)/check-in", method: .post, headers: headers) { $0.status }
+                            uri: path ?? "/api/v1/sessions/\(session)/check-in", method: method, headers: headers) { $0.status }
                         precondition(status == .ok, "check-in answered \(status)")
                         let elapsed = ContinuousClock.now - start
                         return Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)

@@ -104,6 +104,14 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.measurement(CheckInBurst.p99, latencies[latencies.count * 99 / 100])
             benchmark.startMeasurement()
         }
+        // The reference in the same run: the same 2,000 clients reading /api/v1/me (token check, no write).
+        benchmark.stopMeasurement()
+        for _ in 0..<3 {
+            var latencies = try await CheckInBurst.burst(
+                docket, session: "", tokens: burstTokens.tokens, method: .get, path: "/api/v1/me")
+            latencies.sort()
+            print("reference GET /api/v1/me burst: p50 \(latencies[latencies.count / 2]) µs, p99 \(latencies[latencies.count * 99 / 100]) µs")
+        }
     } setup: {
         burstTokens.tokens = try await CheckInBurst.prepare(burstStore)
     } teardown: {
