@@ -29,24 +29,12 @@ for item in $(seq 0 19); do
 done
 "$docket" keys export-ca -o "$work/root.pem"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-measure() { # label, shell command: prints median seconds and median peak RSS (KiB)
-    local label=$1 command=$2 times=() rss=()
-    for _ in $(seq "$runs"); do
-        local out
-        out=$( { /usr/bin/time -f "%e %M" bash -c "$command" >/dev/null; } 2>&1 | tail -1)
-        times+=("${out% *}"); rss+=("${out#* }")
-    done
-    local t r
-    t=$(printf '%s\n' "${times[@]}" | median); r=$(printf '%s\n' "${rss[@]}" | median)
-    awk -v l="$label" -v t="$t" -v r="$r" \
-        'BEGIN { printf "%-44s median %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n", l, t, 1024 / t, r / 1024 }'
-}
+source "$root/Benchmarks/measure.sh"
 
 echo "200 documents, $(du -sh "$work/docs" | cut -f1) in all, $runs runs each, $(nproc) cores"
-measure "zip -0 -r (reference)" "cd '$work' && rm -f ref.zip && zip -0 -r -q ref.zip docs"
-measure "docket session pack" "rm -f '$work/pack.zip' && '$docket' session pack $session -o '$work/pack.zip'"
+measure "zip -0 -r (reference)" bash -c "cd '$work' && rm -f ref.zip && zip -0 -r -q ref.zip docs"
+measure "docket session pack" bash -c "rm -f '$work/pack.zip' && '$docket' session pack $session -o '$work/pack.zip'"
 unzip -q "$work/pack.zip" manifest.json manifest.json.p7s -d "$work/manifest"
 measure "sha256sum + openssl cms -verify (reference)" \
-    "sha256sum '$work'/docs/* && openssl cms -verify -binary -inform DER -in '$work/manifest/manifest.json.p7s' -content '$work/manifest/manifest.json' -CAfile '$work/root.pem' -purpose any -out /dev/null"
-measure "docket pack verify" "'$docket' pack verify '$work/pack.zip' --ca '$work/root.pem'"
+    bash -c "sha256sum '$work'/docs/* && openssl cms -verify -binary -inform DER -in '$work/manifest/manifest.json.p7s' -content '$work/manifest/manifest.json' -CAfile '$work/root.pem' -purpose any -out /dev/null"
+measure "docket pack verify" "$docket" pack verify "$work/pack.zip" --ca "$work/root.pem"

@@ -13,20 +13,7 @@ head -c $((1 << 30)) /dev/urandom >"$work/big.bin"
 export DOCKET_DATA_DIR="$work/data" DOCKET_USER=admin
 "$docket" init >/dev/null
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-measure() { # label, command...: prints median seconds and median peak RSS (KiB)
-    local label=$1; shift
-    local times=() rss=()
-    for _ in $(seq "$runs"); do
-        local out
-        out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1)
-        times+=("${out% *}"); rss+=("${out#* }")
-    done
-    local t r
-    t=$(printf '%s\n' "${times[@]}" | median); r=$(printf '%s\n' "${rss[@]}" | median)
-    awk -v l="$label" -v t="$t" -v r="$r" \
-        'BEGIN { printf "%-28s median %6.2f s  %7.1f MiB/s  peak RSS %6.1f MiB\n", l, t, 1024 / t, r / 1024 }'
-}
+source "$root/Benchmarks/measure.sh"
 
 echo "1 GiB file, $runs runs each, $(nproc) cores"
 measure "sha256sum" sha256sum "$work/big.bin"

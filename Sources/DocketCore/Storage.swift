@@ -96,6 +96,7 @@ public protocol StorageReader {
     /// The notices delivered to a user, latest first, with their receipt.
     func notices(recipient userID: String, page: Page) throws -> Paged<NoticeDelivery>
     func recipients(noticeID: String) throws -> [NoticeRecipient]
+    func recipient(noticeID: String, userID: String) throws -> NoticeRecipient?
     func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int
 
     /// The sequence and hash of the last event, which the next one links to.

@@ -65,8 +65,7 @@ public final class ZipWriter {
         }
         let nameBytes = Array(name.utf8)
         let start = UInt32(offset)
-        var header = ZipLayout.localHeader(name: nameBytes, time: dosTime, date: dosDate)
-        try await emit(&header)
+        try await emit(ZipLayout.localHeader(name: nameBytes, time: dosTime, date: dosDate))
         var crc = CRC32()
         var written: Int64 = 0
         try await body { bytes in
@@ -75,8 +74,7 @@ public final class ZipWriter {
             try await self.emit(bytes)
         }
         guard written == size else { throw ZipError.io("\(name) changed size while it was written") }
-        var descriptor = ZipLayout.dataDescriptor(crc: crc.value, size: UInt32(size))
-        try await emit(&descriptor)
+        try await emit(ZipLayout.dataDescriptor(crc: crc.value, size: UInt32(size)))
         entries.append(Entry(name: nameBytes, offset: start, size: UInt32(size), crc: crc.value))
     }
 
@@ -93,10 +91,18 @@ public final class ZipWriter {
         }
         directory += ZipLayout.endRecord(
             count: UInt16(entries.count), directorySize: UInt32(directory.count), directoryOffset: UInt32(directoryStart))
-        try await emit(&directory)
+        try await emit(directory)
     }
 
-    private func emit(_ bytes: inout [UInt8]) async throws {
+    /// The size of the archive holding entries with these names and sizes, before writing it.
+    public static func archiveSize(of entries: [(name: String, size: Int64)]) -> Int64 {
+        let perEntry = Int64(ZipLayout.localHeaderSize + ZipLayout.descriptorSize + ZipLayout.centralHeaderSize)
+        return entries.reduce(Int64(ZipLayout.endRecordSize)) { total, entry in
+            total + perEntry + 2 * Int64(entry.name.utf8.count) + entry.size
+        }
+    }
+
+    private func emit(_ bytes: [UInt8]) async throws {
         try await Self.withBuffer(bytes) { try await emit($0) }
     }
 

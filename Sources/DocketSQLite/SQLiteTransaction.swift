@@ -248,6 +248,10 @@ struct SQLiteTransaction: StorageWriter {
         try NoticeRecipient.filter(Column("noticeID") == noticeID).fetchAll(db)
     }
 
+    func recipient(noticeID: String, userID: String) throws -> NoticeRecipient? {
+        try NoticeRecipient.fetchOne(db, key: ["noticeID": noticeID, "userID": userID])
+    }
+
     func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int {
         try Int.fetchOne(
             db, sql: "SELECT MAX(number) FROM notice WHERE bodyID = ? AND type = ? AND period = ?",

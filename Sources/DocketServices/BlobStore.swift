@@ -67,6 +67,20 @@ public struct BlobStore: Sendable {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
+    /// Writes all of `bytes` to `fd`, retrying short writes and interruptions.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, name: String) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DocketError(.internalError, "cannot write to \(name): \(errnoText())")
+            }
+            offset += written
+        }
+    }
+
     /// Reads `fd` to its end in `chunkSize` pieces through one reused buffer.
     static func forEachChunk(
         of fd: Int32, _ body: (UnsafeRawBufferPointer) throws -> Void, onError: (String) -> DocketError
@@ -114,16 +128,11 @@ public final class BlobWriter {
                 .tooLarge, "the content is larger than the limit of \(ByteCount.format(limit))", field: "content")
         }
         hasher.update(bytes)
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = BlobStore.errnoText()
-                abort()
-                throw DocketError(.internalError, "cannot write to the blob store: \(reason)")
-            }
-            offset += written
+        do {
+            try BlobStore.writeAll(bytes, to: fd, name: "the blob store")
+        } catch {
+            abort()
+            throw error
         }
     }
 

@@ -61,13 +61,7 @@ public struct DocumentService: Sendable {
             classification: new.classification, createdBy: actor.id, createdAt: configuration.time.now())
         do {
             try await storage.write { writer in
-                try writer.insert(document)
-                try audit.record(
-                    writer, actor: actor.id, action: "document.add", subject: document.id,
-                    details: [
-                        "sha256": document.sha256, "size": String(document.size), "title": document.title,
-                        "classification": document.classification.rawValue,
-                    ])
+                try audit.recordAdded(document, by: actor, in: writer)
             }
         } catch {
             if blob.isNew { blobs.remove(blob.sha256) }
@@ -170,13 +164,8 @@ public struct DocumentService: Sendable {
         return try await storage.write { writer in
             let number = (try writer.signatures(documentID: id).map(\.number).max() ?? 0) + 1
             let signature = DocumentSignature(
-                documentID: id, number: number, signerSubject: signer.certificate.subject,
-                signerIssuer: signer.certificate.issuer, signerSerial: signer.certificate.serial,
-                signedBy: actor.id, signedAt: signedAt, der: signed.der)
-            try writer.insert(signature)
-            try audit.record(
-                writer, actor: actor.id, action: "document.sign", subject: id,
-                details: ["number": String(number), "signer": signature.signerSubject, "serial": signature.signerSerial])
+                documentID: id, number: number, signer: signer, signedBy: actor.id, signedAt: signedAt, der: signed.der)
+            try audit.recordSigned(signature, in: writer)
             return signature
         }
     }
@@ -230,5 +219,38 @@ public struct DocumentService: Sendable {
         try keys.chainPEM().write(to: chain)
         written.append(chain.path)
         return written
+    }
+}
+
+extension DocumentSignature {
+    /// Signature `number` of a document, by `signer`'s certificate.
+    init(documentID: String, number: Int, signer: CMSSigner, signedBy: String, signedAt: Date, der: Data) {
+        self.init(
+            documentID: documentID, number: number, signerSubject: signer.certificate.subject,
+            signerIssuer: signer.certificate.issuer, signerSerial: signer.certificate.serial, signedBy: signedBy,
+            signedAt: signedAt, der: der)
+    }
+}
+
+extension AuditLog {
+    /// Inserts a new document and its `document.add` event.
+    func recordAdded(_ document: Document, by actor: User, in writer: any StorageWriter) throws {
+        try writer.insert(document)
+        try record(
+            writer, actor: actor.id, action: "document.add", subject: document.id,
+            details: [
+                "sha256": document.sha256, "size": String(document.size), "title": document.title,
+                "classification": document.classification.rawValue,
+            ])
+    }
+
+    /// Inserts a signature and its `document.sign` event.
+    func recordSigned(_ signature: DocumentSignature, in writer: any StorageWriter) throws {
+        try writer.insert(signature)
+        try record(
+            writer, actor: signature.signedBy, action: "document.sign", subject: signature.documentID,
+            details: [
+                "number": String(signature.number), "signer": signature.signerSubject, "serial": signature.signerSerial,
+            ])
     }
 }

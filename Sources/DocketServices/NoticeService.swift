@@ -91,7 +91,7 @@ public struct NoticeService: Sendable {
         let now = records.configuration.time.now()
         return try await storage.write { writer in
             guard let notice = try writer.notice(id: id),
-                var receipt = try writer.recipients(noticeID: id).first(where: { $0.userID == actor.id })
+                var receipt = try writer.recipient(noticeID: id, userID: actor.id)
             else { throw DocketError.notFound("notice", id) }
             if receipt.readAt == nil {
                 receipt.readAt = now

@@ -19,14 +19,13 @@ public struct AgendaPack: Sendable {
 
     /// The archive's size in bytes, known before it is written.
     public var size: Int64 {
-        let perEntry = Int64(30 + 16 + 46)
-        return members.reduce(Int64(22)) { total, member in
-            let length: Int64 = switch member.content {
-            case .data(let data): Int64(data.count)
-            case .blob(_, let size): size
-            }
-            return total + perEntry + 2 * Int64(member.name.utf8.count) + length
-        }
+        ZipWriter.archiveSize(
+            of: members.map { member in
+                switch member.content {
+                case .data(let data): (member.name, Int64(data.count))
+                case .blob(_, let size): (member.name, size)
+                }
+            })
     }
 
     /// Streams the ZIP into `sink`.
@@ -42,6 +41,22 @@ public struct AgendaPack: Sendable {
             try await zip.finish()
         } catch let error as ZipError {
             throw DocketError(error == .tooLarge ? .tooLarge : .internalError, "cannot write the pack: \(error)")
+        }
+    }
+
+    /// Writes the ZIP to a new file at `path`, flushed to disk; on failure nothing is left there.
+    public func write(toFileAt path: String) async throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw DocketError.invalid("output", "cannot create \(path): \(BlobStore.errnoText()) (it must not exist)")
+        }
+        do {
+            defer { close(fd) }
+            try await write { bytes in try BlobStore.writeAll(bytes, to: fd, name: path) }
+            guard fsync(fd) == 0 else { throw DocketError(.internalError, "cannot flush \(path): \(BlobStore.errnoText())") }
+        } catch {
+            unlink(path)
+            throw error
         }
     }
 }

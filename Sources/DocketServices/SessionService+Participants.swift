@@ -15,6 +15,9 @@ public struct ParticipantView: Sendable, Codable, Equatable {
     public var leftAt: Date?
     public var reason: String?
     public var proxy: String?
+
+    /// Checked in and not yet left.
+    var isInRoom: Bool { status == .present && leftAt == nil }
 }
 
 /// Attendance of a session: counts per bridge point and whether quorum holds now.
@@ -275,14 +278,14 @@ extension SessionService {
         }
         views.sort { ($0.role.sortKey, $0.username) < ($1.role.sortKey, $1.username) }
         let entitled = views.filter(\.role.isEntitled)
-        let entitledPresent = entitled.filter { $0.status == .present && $0.leftAt == nil }.count
+        let entitledPresent = entitled.filter { $0.isInRoom }.count
         let pointNames = [nil] + points.map(\.name)
         let counts = pointNames.compactMap { name -> AttendanceReport.Point? in
             let here = views.filter { $0.bridgePoint == name }
             if name == nil && here.isEmpty && !points.isEmpty { return nil }
             return AttendanceReport.Point(
                 bridgePoint: name ?? "main", invited: here.count,
-                present: here.filter { $0.status == .present && $0.leftAt == nil }.count,
+                present: here.filter { $0.isInRoom }.count,
                 late: here.filter(\.late).count, leftEarly: here.filter { $0.leftAt != nil }.count,
                 absent: here.filter { $0.status == .absent }.count,
                 represented: here.filter { $0.status == .represented }.count,

@@ -25,18 +25,10 @@ struct SignedRecords: Sendable {
         let document = Document(
             id: configuration.identifiers.make("doc"), title: title, filename: filename, mediaType: mediaType,
             size: stored.size, sha256: stored.sha256, classification: .internal, createdBy: actor.id, createdAt: now)
-        let signature = DocumentSignature(
-            documentID: document.id, number: 1, signerSubject: signer.certificate.subject,
-            signerIssuer: signer.certificate.issuer, signerSerial: signer.certificate.serial, signedBy: actor.id,
-            signedAt: now, der: signed.der)
-        try writer.insert(document)
-        try writer.insert(signature)
-        try audit.record(
-            writer, actor: actor.id, action: "document.add", subject: document.id,
-            details: ["sha256": document.sha256, "size": String(document.size), "title": title, "classification": "internal"])
-        try audit.record(
-            writer, actor: actor.id, action: "document.sign", subject: document.id,
-            details: ["number": "1", "signer": signature.signerSubject, "serial": signature.signerSerial])
+        try audit.recordAdded(document, by: actor, in: writer)
+        try audit.recordSigned(
+            DocumentSignature(documentID: document.id, number: 1, signer: signer, signedBy: actor.id, signedAt: now, der: signed.der),
+            in: writer)
         return document
     }
 }

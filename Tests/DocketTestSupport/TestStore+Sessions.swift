@@ -46,14 +46,8 @@ extension TestStore {
 
     /// Writes the session's pack as `user` may have it and returns its path.
     public func writePack(_ sessionID: String, as user: User, name: String = "pack.zip") async throws -> String {
-        let pack = try await docket.packs.pack(sessionID, as: user)
         let path = directory.file(name)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw DocketError(.internalError, "cannot create \(path)")
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try await pack.write { bytes in try handle.write(contentsOf: Data(bytes)) }
-        try handle.close()
+        try await docket.packs.pack(sessionID, as: user).write(toFileAt: path)
         return path
     }
 }

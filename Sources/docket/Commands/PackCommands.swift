@@ -15,28 +15,7 @@ extension SessionCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let pack = try await docket.packs.pack(id, as: actor)
-            let fd = open(output, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw DocketError.invalid("output", "cannot create \(output): \(String(cString: strerror(errno))) (it must not exist)")
-            }
-            do {
-                defer { close(fd) }
-                try await pack.write { bytes in
-                    var offset = 0
-                    while offset < bytes.count {
-                        let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                        if written < 0 && errno == EINTR { continue }
-                        guard written > 0 else {
-                            throw DocketError(.internalError, "cannot write \(output): \(String(cString: strerror(errno)))")
-                        }
-                        offset += written
-                    }
-                }
-                guard fsync(fd) == 0 else { throw DocketError(.internalError, "cannot flush \(output)") }
-            } catch {
-                unlink(output)
-                throw error
-            }
+            try await pack.write(toFileAt: output)
             let withheld = pack.manifest.documents.filter(\.withheld).count
             print("Wrote \(output): \(pack.manifest.files.count + 2) files, agenda version \(pack.manifest.agenda.version), "
                 + "\(pack.manifest.documents.count - withheld) documents" + (withheld > 0 ? ", \(withheld) withheld" : ""))
