@@ -8,13 +8,16 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable, NamedValue {
     case agendaChange = "agenda-change"
     /// Thông báo kết luận: the session's conclusions.
     case conclusion
+    /// Nhắc việc: reminds an agency of its tasks that are overdue or due soon.
+    case reminder
     public static let kind = "notice kind"
 
-    /// The document type in the symbol (GM giấy mời, TB thông báo).
+    /// The document type in the symbol (GM giấy mời, TB thông báo, CV công văn).
     public var documentType: String {
         switch self {
         case .invitation: "GM"
         case .agendaChange, .conclusion: "TB"
+        case .reminder: "CV"
         }
     }
 }

@@ -99,6 +99,22 @@ public protocol StorageReader {
     func recipient(noticeID: String, userID: String) throws -> NoticeRecipient?
     func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int
 
+    func plan(id: String) throws -> Plan?
+    func plan(symbol: String) throws -> Plan?
+    func plans(page: Page) throws -> Paged<Plan>
+
+    func task(id: String) throws -> SupervisedTask?
+    func task(planID: String, code: String) throws -> SupervisedTask?
+    func tasks(filter: TaskFilter, page: Page) throws -> Paged<SupervisedTask>
+    func tasks(ids: [String]) throws -> [SupervisedTask]
+    /// The tasks already taken over from a conclusion.
+    func tasks(conclusionID: String) throws -> [SupervisedTask]
+    func taskEvents(taskID: String) throws -> [TaskEvent]
+    /// Every task assigned on or before `date` (of one plan, when set) as it stood on that date,
+    /// computed from the history in one pass.
+    func forEachTaskStanding(
+        planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void) throws
+
     /// The sequence and hash of the last event, which the next one links to.
     func auditHead() throws -> (sequence: Int64, hash: String)?
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
@@ -131,6 +147,12 @@ public protocol StorageWriter: StorageReader {
     /// Inserts the notice; a number already taken in its sequence is refused.
     func insert(_ notice: Notice) throws
     func save(_ recipient: NoticeRecipient) throws
+    /// Inserts a plan; a symbol already taken is refused.
+    func insert(_ plan: Plan) throws
+    /// Inserts a task; a code already taken in its plan is refused.
+    func insert(_ task: SupervisedTask) throws
+    func update(_ task: SupervisedTask) throws
+    func append(_ event: TaskEvent) throws
     /// Appends an event; a sequence number already taken is refused.
     func append(_ event: AuditEvent) throws
 }
@@ -143,5 +165,38 @@ public struct NoticeDelivery: Sendable, Codable, Equatable {
     public init(notice: Notice, readAt: Date?) {
         self.notice = notice
         self.readAt = readAt
+    }
+}
+
+/// Filters for listing tasks.
+public struct TaskFilter: Sendable, Equatable {
+    public var planID: String?
+    /// Tasks this agency leads or coordinates.
+    public var agency: String?
+    public var status: TaskStatus?
+
+    public init(planID: String? = nil, agency: String? = nil, status: TaskStatus? = nil) {
+        self.planID = planID
+        self.agency = agency
+        self.status = status
+    }
+}
+
+/// One task in a report: what rows group it by and how it stood on the report's date.
+public struct TaskStandingRow: Sendable {
+    public var id: String
+    public var planID: String
+    public var group: Int?
+    public var phase: String?
+    public var leadAgency: String
+    public var standing: TaskStanding
+
+    public init(id: String, planID: String, group: Int?, phase: String?, leadAgency: String, standing: TaskStanding) {
+        self.id = id
+        self.planID = planID
+        self.group = group
+        self.phase = phase
+        self.leadAgency = leadAgency
+        self.standing = standing
     }
 }

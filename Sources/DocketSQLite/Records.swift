@@ -73,3 +73,24 @@ extension Notice: FetchableRecord, PersistableRecord {
 extension NoticeRecipient: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "noticeRecipient"
 }
+
+extension Plan: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "plan"
+}
+
+extension SupervisedTask: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "task"
+}
+
+extension TaskEvent: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "taskEvent"
+}
+
+/// Dates are stored as `YYYY-MM-DD` text, so they sort and compare in SQL.
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init)
+    }
+}

@@ -24,3 +24,8 @@ public struct DocketConfiguration: Sendable {
         self.timeZone = timeZone
     }
 }
+
+extension DocketConfiguration {
+    /// Today in the office's time zone.
+    public func today() -> CalendarDate { CalendarDate(time.now(), in: timeZone) }
+}

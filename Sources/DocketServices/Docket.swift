@@ -24,6 +24,7 @@ public final class Docket: Sendable {
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
     public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: records, checkIns: checkIns) }
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: records) }
+    public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: records) }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {
         PackService(storage: storage, blobs: blobs, keys: keys, configuration: configuration)

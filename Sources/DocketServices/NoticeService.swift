@@ -22,7 +22,8 @@ public struct NoticeService: Sendable {
     let records: SignedRecords
 
     /// Issues a notice for a session (admin, clerk) to users and whole agencies; with neither,
-    /// to every participant. A conclusion notice needs the session's conclusions.
+    /// to every participant. A conclusion notice needs the session's conclusions, and the tasks
+    /// they assign become supervised tasks in a plan named by the notice's symbol.
     public func issue(
         _ kind: NoticeKind, session sessionID: String, users: [String] = [], agencies: [String] = [], note: String? = nil,
         as actor: User
@@ -40,6 +41,8 @@ public struct NoticeService: Sendable {
                 guard !(try writer.conclusions(sessionID: sessionID)).isEmpty else {
                     throw DocketError(.conflict, "session \(sessionID) has no conclusions to notify", field: "kind")
                 }
+            case .reminder:
+                throw DocketError.invalid("kind", "reminders are issued for tasks, with `docket task remind`")
             case .invitation, .agendaChange:
                 guard session.state == .scheduled || session.state == .open else {
                     throw DocketError(
@@ -53,8 +56,13 @@ public struct NoticeService: Sendable {
             guard !userIDs.isEmpty || !agencies.isEmpty else {
                 throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")
             }
-            return try NoticeWriter(audit: audit, records: records).issue(
+            let notice = try NoticeWriter(audit: audit, records: records).issue(
                 kind, for: session, to: userIDs, agencies: agencies, note: note?.nilIfEmpty, as: actor, in: writer)
+            if kind == .conclusion {
+                try TaskService(storage: storage, audit: audit, records: records)
+                    .takeOver(conclusionsOf: session, notice: notice, as: actor, in: writer)
+            }
+            return notice
         }
     }
 

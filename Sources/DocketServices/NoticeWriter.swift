@@ -9,12 +9,31 @@ struct NoticeWriter: Sendable {
     let records: SignedRecords
     var configuration: DocketConfiguration { records.configuration }
 
+    /// Issues a session's notice; signed with the chair's certificate when they have one.
     @discardableResult
     func issue(
         _ kind: NoticeKind, for session: Session, to userIDs: [String], agencies: [String], note: String?, as actor: User,
         in writer: any StorageWriter
     ) throws -> Notice {
         guard let body = try writer.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
+        let title = Self.title(kind, session: session)
+        let chair = try writer.participants(sessionID: session.id).first { $0.role == .chair }
+        return try issue(
+            kind, by: body, session: session.id, title: title, to: userIDs, agencies: agencies, signerID: chair?.userID,
+            as: actor, in: writer
+        ) { symbol, date in
+            try render(kind, symbol: symbol, title: title, session: session, body: body, note: note, date: date, in: writer)
+        }
+    }
+
+    /// Takes the next number of `body`'s sequence for the kind's document type, renders the
+    /// notice with its symbol, signs and files it, and delivers it to the users and every user of
+    /// the agencies.
+    func issue(
+        _ kind: NoticeKind, by body: Body, session sessionID: String?, title: String, to userIDs: [String],
+        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter,
+        render: (_ symbol: String, _ date: Date) throws -> String
+    ) throws -> Notice {
         let now = configuration.time.now()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.timeZone
@@ -22,14 +41,12 @@ struct NoticeWriter: Sendable {
         let period = body.numbering == .party ? body.term : String(year)
         let number = try writer.lastNoticeNumber(bodyID: body.id, type: kind.documentType, period: period) + 1
         let symbol = Notice.symbol(number: number, type: kind.documentType, issuer: body.code)
-        let title = Self.title(kind, session: session)
-        let html = try render(kind, symbol: symbol, title: title, session: session, body: body, note: note, date: now, in: writer)
-        let chair = try writer.participants(sessionID: session.id).first { $0.role == .chair }
         let document = try records.file(
-            Data(html.utf8), title: "\(symbol) \(title)", filename: "\(number)-\(kind.documentType)-\(body.code).html",
-            mediaType: "text/html", signerID: chair?.userID, actor: actor, in: writer)
+            Data(try render(symbol, now).utf8), title: "\(symbol) \(title)",
+            filename: "\(number)-\(kind.documentType)-\(body.code).html", mediaType: "text/html", signerID: signerID,
+            actor: actor, in: writer)
         let notice = Notice(
-            id: configuration.identifiers.make("ntc"), bodyID: body.id, sessionID: session.id, kind: kind,
+            id: configuration.identifiers.make("ntc"), bodyID: body.id, sessionID: sessionID, kind: kind,
             type: kind.documentType, number: number, period: period, year: year, symbol: symbol, title: title,
             documentID: document.id, agencies: agencies, issuedBy: actor.id, issuedAt: now)
         try writer.insert(notice)
@@ -38,7 +55,7 @@ struct NoticeWriter: Sendable {
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
         try audit.record(
             writer, actor: actor.id, action: "notice.issue", subject: notice.id,
-            details: ["symbol": symbol, "kind": kind.rawValue, "session": session.id, "document": document.id,
+            details: ["symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id,
                       "recipients": String(recipients.count)])
         return notice
     }
@@ -48,6 +65,7 @@ struct NoticeWriter: Sendable {
         case .invitation: "Giấy mời: \(session.title)"
         case .agendaChange: "Thông báo thay đổi chương trình: \(session.title)"
         case .conclusion: "Thông báo kết luận: \(session.title)"
+        case .reminder: "Nhắc việc: \(session.title)"
         }
     }
 
@@ -79,6 +97,8 @@ struct NoticeWriter: Sendable {
                     + (item.plannedMinutes.map { " (\($0) min)" } ?? "") + "</li>\n"
             }
             content += "</ol>\n"
+        case .reminder:
+            break
         case .conclusion:
             let items = Dictionary(
                 uniqueKeysWithValues: NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id))

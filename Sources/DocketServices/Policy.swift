@@ -13,6 +13,8 @@ enum Permission: String {
     case manageSessions = "manage bodies and sessions"
     case readAllSessions = "read all sessions"
     case manageAgencies = "manage agencies"
+    case manageTasks = "manage plans and tasks"
+    case readAllTasks = "read all tasks and their reports"
 
     var roles: Set<Role> {
         switch self {
@@ -20,8 +22,8 @@ enum Permission: String {
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]
-        case .manageSessions, .manageAgencies: [.admin, .clerk]
-        case .readAllSessions: [.admin, .clerk, .chair, .auditor]
+        case .manageSessions, .manageAgencies, .manageTasks: [.admin, .clerk]
+        case .readAllSessions, .readAllTasks: [.admin, .clerk, .chair, .auditor]
         }
     }
 }
@@ -45,4 +47,9 @@ extension User {
 
     /// Whether the user sees every session, not only those they are invited to.
     var readsAllSessions: Bool { hasAny(Permission.readAllSessions.roles) }
+
+    /// Whether the user may see `task`: a reader of all tasks, or of an agency that leads or coordinates it.
+    func maySee(_ task: SupervisedTask) -> Bool {
+        hasAny(Permission.readAllTasks.roles) || task.involves(agency: agency)
+    }
 }

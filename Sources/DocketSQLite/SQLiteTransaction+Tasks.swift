@@ -1,0 +1,105 @@
+import DocketCore
+import GRDB
+
+extension SQLiteTransaction {
+    // MARK: plans
+
+    func plan(id: String) throws -> Plan? { try Plan.fetchOne(db, key: id) }
+
+    func plan(symbol: String) throws -> Plan? { try Plan.filter(Column("symbol") == symbol).fetchOne(db) }
+
+    func plans(page: Page) throws -> Paged<Plan> {
+        let items = try Plan.order(Column("createdAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try Plan.fetchCount(db), page: page)
+    }
+
+    func insert(_ plan: Plan) throws {
+        do {
+            try plan.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "a plan with the symbol \(plan.symbol) already exists", field: "symbol")
+        }
+    }
+
+    // MARK: tasks
+
+    func task(id: String) throws -> SupervisedTask? { try SupervisedTask.fetchOne(db, key: id) }
+
+    func task(planID: String, code: String) throws -> SupervisedTask? {
+        try SupervisedTask.filter(Column("planID") == planID && Column("code") == code).fetchOne(db)
+    }
+
+    func tasks(filter: TaskFilter, page: Page) throws -> Paged<SupervisedTask> {
+        var request = SupervisedTask.all()
+        if let planID = filter.planID { request = request.filter(Column("planID") == planID) }
+        if let status = filter.status { request = request.filter(Column("status") == status.rawValue) }
+        if let agency = filter.agency {
+            request = request.filter(
+                sql: "(leadAgency = ? OR EXISTS (SELECT 1 FROM json_each(coordinatingAgencies) WHERE value = ?))",
+                arguments: [agency, agency])
+        }
+        let items = try request.order(Column("deadline"), Column("planID"), Column("code"))
+            .limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    func tasks(ids: [String]) throws -> [SupervisedTask] {
+        try SupervisedTask.filter(keys: ids).fetchAll(db)
+    }
+
+    func tasks(conclusionID: String) throws -> [SupervisedTask] {
+        try SupervisedTask.filter(Column("conclusionID") == conclusionID).order(Column("conclusionTask")).fetchAll(db)
+    }
+
+    func taskEvents(taskID: String) throws -> [TaskEvent] {
+        try TaskEvent.filter(Column("taskID") == taskID).order(Column("sequence")).fetchAll(db)
+    }
+
+    func forEachTaskStanding(
+        planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void
+    ) throws {
+        // Each task's latest status and extension in effect on the date, by an index seek apiece.
+        let extended =
+            basis == .original
+            ? "NULL"
+            : """
+            (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= ?1
+             ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
+            """
+        let sql = """
+            SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),
+              (SELECT e.status || ' ' || e.effectiveOn FROM taskEvent e
+               WHERE e.taskID = t.id AND e.kind = 'status' AND e.effectiveOn <= ?1
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
+            FROM task t WHERE t.assignedOn <= ?1 \(planID == nil ? "" : "AND t.planID = ?2")
+            """
+        let arguments: StatementArguments = planID.map { [date, $0] } ?? [date]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            let original: CalendarDate = row[5]
+            let deadline: CalendarDate = row[6] ?? original
+            var status = TaskStatus.assigned
+            var completedOn: CalendarDate?
+            if let standing: String = row[7], let space = standing.firstIndex(of: " ") {
+                status = TaskStatus(rawValue: String(standing[..<space])) ?? .assigned
+                if status == .completed { completedOn = CalendarDate(String(standing[standing.index(after: space)...])) }
+            }
+            try body(
+                TaskStandingRow(
+                    id: row[0], planID: row[1], group: row[2], phase: row[3], leadAgency: row[4],
+                    standing: TaskStanding(status: status, completedOn: completedOn, deadline: deadline)))
+        }
+    }
+
+    func insert(_ task: SupervisedTask) throws {
+        do {
+            try task.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "the plan already has a task with the code \(task.code)", field: "code")
+        }
+    }
+
+    func update(_ task: SupervisedTask) throws { try task.update(db) }
+
+    func append(_ event: TaskEvent) throws { try event.insert(db) }
+}
