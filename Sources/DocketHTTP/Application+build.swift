@@ -31,6 +31,7 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
     SessionRoutes(docket: docket).add(to: api)
     SessionRecordRoutes(docket: docket).add(to: api)
     NoticeRoutes(docket: docket).add(to: api)
+    TaskRoutes(docket: docket, maxUploadSize: settings.maxUploadSize).add(to: api)
     return router
 }
 

@@ -93,8 +93,27 @@ import Testing
             Case(method: .get, path: "\(s)/pack", denied: nil, allowed: .delegate),
             state("closed"),
             Case(method: .get, path: "\(s)/amendments", denied: nil, allowed: .auditor),
-        ]
+        ] + taskCases
     }
+
+    /// Plans and tasks; `{plan}` is the latest plan and `{task}` its earliest-due task. The tasks
+    /// are led by VPTU, not the delegate's agency, so the delegate is told they do not exist.
+    static let taskCases: [Case] = [
+        Case(method: .post, path: "/api/v1/plans", body: #"{"symbol":"05-KH/TU","title":"Kế hoạch chuyển đổi số","implements":"57-NQ/TW","groups":[{"number":1,"title":"Thể chế"}],"phases":[{"code":"GĐ1","starts":"2025-01-01","ends":"2025-06-30"}]}"#, denied: .auditor, allowed: .clerk, success: .created),
+        Case(method: .get, path: "/api/v1/plans", denied: nil, allowed: .delegate),
+        Case(method: .get, path: "/api/v1/plans/{plan}", denied: nil, allowed: .delegate),
+        Case(method: .post, path: "/api/v1/plans/{plan}/tasks", body: #"{"code":"1","title":"Ban hành quy chế","group":1,"phase":"GĐ1","leadAgency":"VPTU","deadline":"2025-06-30","assignedOn":"2025-01-02","key":true}"#, denied: .chair, allowed: .clerk, success: .created),
+        Case(method: .post, path: "/api/v1/plans/{plan}/import", body: "code,title,lead,deadline,assigned\n2,Báo cáo sơ kết,VPTU,2025-07-31,2025-01-02\n", denied: .delegate, allowed: .clerk),
+        Case(method: .get, path: "/api/v1/tasks", denied: nil, allowed: .delegate),
+        Case(method: .get, path: "/api/v1/tasks/{task}", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+        Case(method: .post, path: "/api/v1/tasks/{task}/progress", body: #"{"percent":50,"text":"Đã có dự thảo","on":"2025-02-01"}"#, denied: .delegate, deniedStatus: .notFound, allowed: .clerk),
+        Case(method: .post, path: "/api/v1/tasks/{task}/extensions", body: #"{"deadline":"2025-07-15","reason":"Chờ ý kiến","approvedBy":"Đồng chí Bí thư","on":"2025-06-20"}"#, denied: .auditor, allowed: .clerk),
+        Case(method: .post, path: "/api/v1/tasks/{task}/status", body: #"{"status":"completed","on":"2025-07-10"}"#, denied: .chair, allowed: .clerk),
+        Case(method: .get, path: "/api/v1/reports/tasks?plan={plan}&asOf=2025-08-01&by=group", denied: .delegate, allowed: .auditor),
+        Case(method: .get, path: "/api/v1/reports/tasks/overdue?asOf=2025-09-01", denied: .delegate, allowed: .chair),
+        Case(method: .get, path: "/api/v1/reports/agencies?asOf=2025-09-01", denied: .delegate, allowed: .auditor),
+        Case(method: .post, path: "/api/v1/reminders", body: #"{"within":30,"body":"BCĐCĐS"}"#, denied: .auditor, allowed: .clerk, success: .created),
+    ]
 
     @Test func everyRouteAnswers401Then403Then2xx() async throws {
         let fixture = try await HTTPFixture()

@@ -36,8 +36,8 @@ struct HTTPFixture {
         return session
     }
 
-    /// Replaces `{conclusion}` and `{notice}` with the session's first conclusion and the
-    /// delegate's latest notice.
+    /// Replaces `{conclusion}`, `{notice}`, `{plan}` and `{task}` with the session's first
+    /// conclusion, the delegate's latest notice, the latest plan and its earliest-due task.
     func fillIn(_ path: String, session: String) async throws -> String {
         var path = path
         if path.contains("{conclusion}"), let conclusion = try await store.docket.sessions.conclusions(session, as: store.admin).first {
@@ -45,6 +45,16 @@ struct HTTPFixture {
         }
         if path.contains("{notice}"), let notice = try await store.docket.notices.inbox(page: .first, as: store.delegate).items.first {
             path = path.replacingOccurrences(of: "{notice}", with: notice.notice.id)
+        }
+        if path.contains("{plan}") || path.contains("{task}"),
+            let plan = try await store.docket.tasks.plans(page: .first, as: store.admin).items.first
+        {
+            path = path.replacingOccurrences(of: "{plan}", with: plan.id)
+            if path.contains("{task}"),
+                let task = try await store.docket.tasks.tasks(TaskFilter(planID: plan.id), page: .first, as: store.admin).items.first
+            {
+                path = path.replacingOccurrences(of: "{task}", with: task.id)
+            }
         }
         return path
     }
