@@ -6,6 +6,11 @@ public struct TaskImportResult: Sendable, Codable, Equatable {
     public struct Update: Sendable, Codable, Equatable {
         public var code: String
         public var fields: [String]
+
+        public init(code: String, fields: [String]) {
+            self.code = code
+            self.fields = fields
+        }
     }
 
     public var plan: String

@@ -1,0 +1,160 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// How tasks come in: CSV imports, conclusion notices; and how reminders go out.
+@Suite struct TaskIntakeTests {
+    static let header = "code,title,description,group,phase,lead,coordinating,assignee,deadline,key,source,assigned\n"
+
+    func store() async throws -> TestStore {
+        let store = try await TestStore()
+        for (code, name) in [("VPTU", "Văn phòng Tỉnh ủy"), ("BTC", "Ban Tổ chức"), ("STTTT", "Sở TT&TT")] {
+            _ = try await store.docket.agencies.create(code: code, name: name, as: store.clerk)
+        }
+        _ = try await store.docket.tasks.createPlan(
+            NewPlan(
+                symbol: "05-KH/TU", title: "Kế hoạch 57", groups: [PlanGroup(number: 1, title: "Thể chế")],
+                phases: [PlanPhase(code: "GĐ1", starts: date("2025-01-01"), ends: date("2025-06-30"))]),
+            as: store.clerk)
+        return store
+    }
+
+    func auditCount(_ store: TestStore) async throws -> Int {
+        try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.admin).total
+    }
+
+    @Test func anImportWithOneBadRowImportsNothingAndNamesTheRow() async throws {
+        let store = try await store()
+        let csv = "\u{FEFF}" + Self.header + #"""
+            1.1,"Xây dựng quy chế, quy định",Dự thảo và trình ban hành,1,GĐ1,VPTU,BTC;STTTT,clerk,2025-06-30,x,57-NQ/TW,2025-01-02
+            1.2,Số hoá hồ sơ,"Hồ sơ ""mật"" giữ riêng",1,GĐ1,BTC,,,2025-09-30,,57-NQ/TW,2025-01-02
+            1.3,Đào tạo,,1,GĐ1,VPTU,,,2025-31-12,,,2025-01-02
+            1.4,Hạ tầng,,1,,STTTT,,,2025-12-31,maybe,,2025-01-02
+            1.5,Cơ sở dữ liệu,,9,,STTTT,,,2025-12-31,,,2025-01-02
+            1.6,Nền tảng số,,1,,NOPE,,,2025-12-31,,,2025-01-02
+
+            """#
+        let before = try await auditCount(store)
+        await #expect {
+            _ = try await store.docket.tasks.importTasks(csv: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
+        } throws: { error in
+            guard let error = error as? DocketError else { return false }
+            return error.code == .invalidInput && error.field == "line 4, deadline"
+                && error.message.hasPrefix("4 of 6 rows are wrong and nothing was imported: line 4, deadline: '2025-31-12' is not a date")
+                && error.message.contains("line 5, key: 'maybe' is not yes or no")
+                && error.message.contains("line 6, group: plan 05-KH/TU has no group 9")
+                && error.message.contains("line 7, lead: no agency with the code NOPE")
+        }
+        let listed = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk)
+        #expect(listed.total == 0)
+        #expect(try await auditCount(store) == before)
+    }
+
+    @Test func aReimportIsIdempotentAndSaysWhatItUpdated() async throws {
+        let store = try await store()
+        let rows = #"""
+            1.1,"Xây dựng quy chế, quy định",Dự thảo,1,GĐ1,VPTU,BTC;STTTT,clerk,2025-06-30,x,57-NQ/TW,2025-01-02
+            1.2,Số hoá hồ sơ,"Hồ sơ ""mật""",1,GĐ1,BTC,,,2025-09-30,,57-NQ/TW,2025-01-02
+
+            """#
+        let tasks = store.docket.tasks
+        let first = try await tasks.importTasks(csv: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
+        #expect(first.created == ["1.1", "1.2"] && first.updated.isEmpty && first.unchanged == 0)
+        let again = try await tasks.importTasks(csv: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
+        #expect(again.created.isEmpty && again.updated.isEmpty && again.unchanged == 2)
+        let edited = rows.replacingOccurrences(of: "Số hoá hồ sơ,", with: "Số hoá toàn bộ hồ sơ,").replacingOccurrences(of: ",BTC,,,2025-09-30,,", with: ",BTC,VPTU,,2025-09-30,có,")
+        let third = try await tasks.importTasks(csv: Data((Self.header + edited).utf8), plan: "05-KH/TU", as: store.clerk)
+        #expect(third.updated == [TaskImportResult.Update(code: "1.2", fields: ["title", "coordinating", "key"])])
+        #expect(third.unchanged == 1)
+        let listed = try await tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
+        #expect(listed.count == 2)
+        let task = try #require(listed.first { $0.code == "1.1" })
+        #expect(task.title == "Xây dựng quy chế, quy định" && task.coordinatingAgencies == ["BTC", "STTTT"] && task.key)
+        #expect(task.assigneeID == store.clerk.id && task.sourceSymbol == "57-NQ/TW" && task.assignedOn == date("2025-01-02"))
+        #expect(listed.first { $0.code == "1.2" }?.description == #"Hồ sơ "mật""#)
+        // A deadline is not changed by an import: that is an extension, with a reason.
+        let moved = rows.replacingOccurrences(of: "2025-09-30", with: "2025-10-31")
+        await #expect(throws: DocketError.self) {
+            _ = try await tasks.importTasks(csv: Data((Self.header + moved).utf8), plan: "05-KH/TU", as: store.clerk)
+        }
+    }
+
+    @Test func headerProblemsAreNamed() async throws {
+        let store = try await store()
+        let field = { (csv: String) async -> String? in
+            do {
+                _ = try await store.docket.tasks.importTasks(csv: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
+            } catch let error as DocketError { return error.message } catch {}
+            return nil
+        }
+        #expect(await field("code,title,deadline\n") == "line 1: the column 'lead' is missing; code, title, lead, deadline are required")
+        #expect(await field("code,title,lead,deadline,colour\n")?.contains("unknown column 'colour'") == true)
+        #expect(await field("code,title,lead,deadline\n1,\"open,VPTU,2025-01-01\n") == "line 2: a quoted field is never closed")
+        #expect(await field("") == "the file is empty; its first line names the columns: code,title,description,group,phase,lead,coordinating,assignee,deadline,key,source,assigned")
+        #expect(await field("code,title,lead,deadline\n1,A,VPTU,2025-01-01\n1,B,VPTU,2025-01-01\n")?.contains("line 3, code: the code 1 is already on line 2") == true)
+        let latin1 = Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0xE9, 0x0A])
+        await #expect(throws: DocketError.invalid("file", "the file is not UTF-8 text; save it as CSV UTF-8")) {
+            _ = try await store.docket.tasks.importTasks(csv: latin1, plan: "05-KH/TU", as: store.clerk)
+        }
+    }
+
+    @Test func aConclusionNoticeTurnsItsTasksIntoSupervisedTasksOnce() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)
+        let sessions = store.docket.sessions
+        let conclusion = try await sessions.addConclusion(
+            prepared.session.id,
+            NewConclusion(
+                text: "Giao Văn phòng chủ trì xây dựng quy chế", item: "1",
+                tasks: [
+                    AssignedTask(title: "Xây dựng quy chế", leadAgency: "VPTU", coordinatingAgencies: ["BTC"], deadline: "2025-06-30"),
+                    AssignedTask(title: "Rà soát nhân sự", leadAgency: "BTC", deadline: "2025-05-31"),
+                ]),
+            as: store.clerk)
+        let notice = try await store.docket.notices.issue(.conclusion, session: prepared.session.id, as: store.clerk)
+        let plan = try await store.docket.tasks.plan(notice.symbol, as: store.clerk)
+        #expect(plan.sessionID == prepared.session.id)
+        let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: plan.id, page: .first, as: store.clerk).items
+        #expect(tasks.map(\.code) == ["1.2", "1.1"])  // by deadline
+        #expect(tasks.allSatisfy { $0.sourceSymbol == notice.symbol && $0.conclusionID == conclusion.id })
+        #expect(tasks.last?.coordinatingAgencies == ["BTC"] && tasks.last?.deadline == date("2025-06-30"))
+        // A second conclusion notice takes over only what is new.
+        _ = try await sessions.addConclusion(
+            prepared.session.id,
+            NewConclusion(text: "Giao Sở báo cáo", tasks: [AssignedTask(title: "Báo cáo hạ tầng", leadAgency: "BTC", deadline: "2025-07-31")]),
+            as: store.clerk)
+        let second = try await store.docket.notices.issue(.conclusion, session: prepared.session.id, as: store.clerk)
+        let secondTasks = try await store.docket.tasks.tasks(TaskFilter(), plan: second.symbol, page: .first, as: store.clerk).items
+        #expect(secondTasks.map(\.code) == ["2.1"])
+        #expect(try await store.docket.tasks.tasks(TaskFilter(), page: .first, as: store.clerk).total == 3)
+    }
+
+    @Test func remindersGoToLeadAgenciesOfOverdueAndDueSoonTasks() async throws {
+        let store = try await store()
+        let vptu = try await store.docket.users.add(NewUser(username: "vptu", roles: [.delegate], agency: "VPTU"), as: store.admin)
+        _ = try await store.docket.sessions.createBody(
+            NewBody(name: "Văn phòng Tỉnh ủy", code: "VPTU", numbering: .state), as: store.clerk)
+        let today = store.docket.configuration.today()
+        let tasks = store.docket.tasks
+        for (code, lead, days) in [("1", "VPTU", -3), ("2", "VPTU", 5), ("3", "BTC", 20), ("4", "STTTT", 1)] {
+            _ = try await tasks.addTask(
+                NewTask(code: code, title: "Nhiệm vụ \(code)", leadAgency: lead, deadline: today.adding(days: days).description,
+                        assignedOn: today.adding(days: -30).description),
+                plan: "05-KH/TU", as: store.clerk)
+        }
+        _ = try await tasks.changeStatus("4", plan: "05-KH/TU", to: .completed, as: store.clerk)
+        let notices = try await tasks.remind(within: 7, body: "VPTU", as: store.clerk)
+        #expect(notices.map(\.agencies) == [["VPTU"]])
+        #expect(notices.first?.symbol == "01-CV/VPTU" && notices.first?.kind == .reminder)
+        #expect(notices.first?.title == "Nhắc việc: 1 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn trong 7 ngày")
+        let inbox = try await store.docket.notices.inbox(page: .first, as: vptu)
+        #expect(inbox.items.map(\.notice.symbol) == ["01-CV/VPTU"])
+        let (_, path) = try await store.docket.documents.content(try #require(notices.first).documentID, as: vptu)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("quá hạn 3 ngày") && html.contains("còn 5 ngày") && !html.contains("Nhiệm vụ 3"))
+        let wider = try await tasks.remind(within: 30, body: "VPTU", as: store.clerk)
+        #expect(wider.map(\.symbol) == ["02-CV/VPTU", "03-CV/VPTU"])  // BTC, then VPTU
+    }
+}
