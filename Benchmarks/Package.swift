@@ -22,6 +22,12 @@ let package = Package(
             ],
             path: "Benchmarks/DocketBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Seeds a store for Benchmarks/task-report-reference.sh.
+        .executableTarget(
+            name: "seed-tasks",
+            dependencies: [.product(name: "DocketServices", package: "docket")],
+            path: "Sources/seed-tasks"
+        ),
     ]
 )

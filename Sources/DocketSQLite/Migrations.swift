@@ -244,7 +244,6 @@ extension SQLiteStorage {
                         UNIQUE (conclusionID, conclusionTask)
                     );
                     CREATE INDEX task_lead ON task(leadAgency);
-                    CREATE INDEX task_assignedOn ON task(assignedOn);
                     CREATE TABLE taskEvent (
                         taskID TEXT NOT NULL REFERENCES task(id),
                         sequence INTEGER NOT NULL,
@@ -260,8 +259,9 @@ extension SQLiteStorage {
                         recordedAt TEXT NOT NULL,
                         PRIMARY KEY (taskID, sequence)
                     ) WITHOUT ROWID;
-                    -- Reports find each task's latest status and extension as of a date by seeking here.
-                    CREATE INDEX taskEvent_asOf ON taskEvent(taskID, kind, effectiveOn, sequence);
+                    -- Reports find each task's latest status and extension as of a date by one seek
+                    -- here; the index holds the answer too, so the table is not read.
+                    CREATE INDEX taskEvent_asOf ON taskEvent(taskID, kind, effectiveOn, sequence, status, deadline);
                     -- History is appended, never rewritten.
                     CREATE TRIGGER taskEvent_no_update BEFORE UPDATE ON taskEvent
                     BEGIN SELECT RAISE(ABORT, 'task history is never changed'); END;

@@ -58,13 +58,16 @@ extension SQLiteTransaction {
     func forEachTaskStanding(
         planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void
     ) throws {
-        // Each task's latest status and extension in effect on the date, by an index seek apiece.
+        // One scan of the tasks (nearly all match, so no index on assignedOn) and, per task, the
+        // latest status and extension in effect on the date by a seek into a covering index.
+        // A task whose deadline never moved has no extension to look for.
         let extended =
             basis == .original
             ? "NULL"
             : """
-            (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= ?1
-             ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
+            CASE WHEN t.deadline = t.originalDeadline THEN NULL ELSE
+              (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= ?1
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1) END
             """
         let sql = """
             SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),

@@ -117,17 +117,3 @@ public final class Docket: Sendable {
         }
     }
 }
-
-extension Docket {
-    /// Appends `count` audit events in one transaction, the way every service does inside its own
-    /// transaction. Benchmarks measure the audit log with it; nothing else should call it.
-    @_spi(Benchmarks) public func appendAuditEvents(
-        count: Int, actor: String, action: String, subject: String, details: [String: String]
-    ) async throws {
-        try await storage.write { writer in
-            for _ in 0..<count {
-                try self.audit.record(writer, actor: actor, action: action, subject: subject, details: details)
-            }
-        }
-    }
-}

@@ -118,6 +118,25 @@ let benchmarks: @Sendable () -> Void = {
         burstStore.remove()
     }
 
+    let taskStore = StoreBox()
+    Benchmark(
+        "Task report as of a date, 100,000 tasks (10 plans, 50 agencies, ~300,000 events)",
+        configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(30), maxIterations: 10)
+    ) { benchmark in
+        let (docket, admin) = try taskStore.get()
+        for index in benchmark.scaledIterations {
+            // A different date each time, across the year the histories cover.
+            let asOf = CalendarDate(dayNumber: 20_089 + 30 * (index % 12))
+            let report = try await docket.tasks.report(TaskReportQuery(asOf: asOf, by: .agency), as: admin)
+            precondition(report.rows.count == 50 && report.totals.total > 50_000)
+        }
+    } setup: {
+        try await taskStore.open()
+        try await taskStore.get().0.seedTasks(plans: 10, agencies: 50, tasksPerPlan: 10_000)
+    } teardown: {
+        taskStore.remove()
+    }
+
     let addStore = StoreBox()
     Benchmark(
         "Document add 256 MiB (stream, hash, fsync, rename)",

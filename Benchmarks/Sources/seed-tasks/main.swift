@@ -1,0 +1,11 @@
+@_spi(Benchmarks) import DocketServices
+import Foundation
+
+// Usage: seed-tasks DATA_DIR — a new store with 10 plans × 10,000 tasks, 50 agencies, ~300,000 events.
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: seed-tasks DATA_DIR\n".utf8))
+    exit(2)
+}
+let made = try await Docket.initialize(DataDirectory(CommandLine.arguments[1]), organisation: "Benchmark")
+try await made.docket.seedTasks(plans: 10, agencies: 50, tasksPerPlan: 10_000)
+print("seeded \(CommandLine.arguments[1])")
