@@ -1,5 +1,16 @@
-# Shared by the reference scripts: `measure LABEL COMMAND...` runs COMMAND $runs times under
-# /usr/bin/time and prints the median seconds, MiB/s for $size_mib MiB, and the median peak RSS.
+# Shared by the reference scripts, sourced first: builds the release `docket` ($docket), makes a
+# scratch directory ($work, removed on exit) holding the data directory, and reads the number of
+# runs from the script's first argument (default 5). Then `measure LABEL COMMAND...` runs COMMAND
+# $runs times under /usr/bin/time and prints the median seconds, MiB/s for $size_mib MiB, and the
+# median peak RSS.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=${1:-5}
+swift build -c release --product docket --package-path "$root" >/dev/null 2>&1
+docket="$root/.build/release/docket"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DOCKET_DATA_DIR="$work/data" DOCKET_USER=admin
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 measure() {
     local label=$1; shift

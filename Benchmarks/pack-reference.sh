@@ -4,13 +4,7 @@
 #   docket pack verify    vs  sha256sum of the same files + one openssl cms -verify
 # Usage: bash Benchmarks/pack-reference.sh [runs]   (medians of `runs`, default 5)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-5}
-swift build -c release --product docket --package-path "$root" >/dev/null 2>&1
-docket="$root/.build/release/docket"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export DOCKET_DATA_DIR="$work/data" DOCKET_USER=admin
+source "$(dirname "$0")/measure.sh"
 "$docket" init >/dev/null
 "$docket" body create --name "Ban Chỉ đạo" --code BCĐCĐS --term 2020-2025 >/dev/null
 session=$("$docket" session create --body BCĐCĐS --title "Hội nghị" --starts 2025-03-10T08:00+07:00 --json \
@@ -29,7 +23,6 @@ for item in $(seq 0 19); do
 done
 "$docket" keys export-ca -o "$work/root.pem"
 
-source "$root/Benchmarks/measure.sh"
 
 echo "200 documents, $(du -sh "$work/docs" | cut -f1) in all, $runs runs each, $(nproc) cores"
 measure "zip -0 -r (reference)" bash -c "cd '$work' && rm -f ref.zip && zip -0 -r -q ref.zip docs"

@@ -3,17 +3,9 @@
 #   doc add of a 1 GiB file vs sha256sum (time and peak RSS), and OpenSSL's own ECDSA P-256 speed.
 # Usage: bash Benchmarks/reference.sh [runs]   (medians of `runs`, default 5)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-5}
-swift build -c release --product docket --package-path "$root" >/dev/null 2>&1
-docket="$root/.build/release/docket"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/measure.sh"
 head -c $((1 << 30)) /dev/urandom >"$work/big.bin"
-export DOCKET_DATA_DIR="$work/data" DOCKET_USER=admin
 "$docket" init >/dev/null
-
-source "$root/Benchmarks/measure.sh"
 
 echo "1 GiB file, $runs runs each, $(nproc) cores"
 measure "sha256sum" sha256sum "$work/big.bin"

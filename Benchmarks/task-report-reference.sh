@@ -4,14 +4,8 @@
 #   docket task report --as-of D --format json   vs   sqlite3 docket.sqlite "<hand-written SQL>"
 # Usage: bash Benchmarks/task-report-reference.sh [runs]   (medians of `runs`, default 5)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-5}
-swift build -c release --product docket --package-path "$root" >/dev/null 2>&1
+source "$(dirname "$0")/measure.sh"
 swift build -c release --product seed-tasks --package-path "$root/Benchmarks" >/dev/null 2>&1
-docket="$root/.build/release/docket"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export DOCKET_DATA_DIR="$work/data" DOCKET_USER=admin
 "$root/Benchmarks/.build/release/seed-tasks" "$work/data" >/dev/null
 database=$(ls "$work"/data/*.sqlite)
 asof=2025-09-30
@@ -34,7 +28,6 @@ SELECT agency, count(*) AS total,
   sum(st LIKE 'cancelled %') AS cancelled
 FROM standing GROUP BY agency ORDER BY agency;"
 
-source "$root/Benchmarks/measure.sh"
 size_mib=1
 echo "$(sqlite3 "$database" 'SELECT count(*) FROM task') tasks, $(sqlite3 "$database" 'SELECT count(*) FROM taskEvent') events, as of $asof, $runs runs each, $(nproc) cores"
 measure "sqlite3, hand-written SQL (reference)" sqlite3 "$database" "$sql"

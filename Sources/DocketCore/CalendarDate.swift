@@ -29,6 +29,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return date
     }
 
+    /// Parses `YYYY-MM-DD` when given; nil stays nil.
+    public static func parse(optional text: String?, field: String) throws -> CalendarDate? {
+        try text.map { try parse($0, field: field) }
+    }
+
     /// The day `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
         let seconds = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))

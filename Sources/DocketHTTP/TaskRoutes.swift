@@ -89,7 +89,7 @@ struct TaskRoutes {
             let body = try await request.decode(as: StatusRequest.self, context: context)
             return try await tasks.changeStatus(
                 context.parameters.require("id"), to: TaskStatus.parse(body.status, field: "status"),
-                on: body.on.map { try CalendarDate.parse($0, field: "on") }, evidence: body.evidence ?? [], reason: body.reason,
+                on: CalendarDate.parse(optional: body.on, field: "on"), evidence: body.evidence ?? [], reason: body.reason,
                 as: actor)
         }
         api.post("tasks/:id/extensions") { request, context in
@@ -97,14 +97,14 @@ struct TaskRoutes {
             let body = try await request.decode(as: ExtensionRequest.self, context: context)
             return try await tasks.extend(
                 context.parameters.require("id"), to: CalendarDate.parse(body.deadline, field: "deadline"), reason: body.reason,
-                approvedBy: body.approvedBy, on: body.on.map { try CalendarDate.parse($0, field: "on") }, as: actor)
+                approvedBy: body.approvedBy, on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
         }
         api.post("tasks/:id/progress") { request, context in
             let actor = try context.user()
             let body = try await request.decode(as: ProgressRequest.self, context: context)
             return try await tasks.reportProgress(
                 context.parameters.require("id"), percent: body.percent, text: body.text, documents: body.documents ?? [],
-                on: body.on.map { try CalendarDate.parse($0, field: "on") }, as: actor)
+                on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
         }
         api.get("reports/tasks") { request, context -> Response in
             let actor = try context.user()
@@ -132,8 +132,8 @@ struct TaskRoutes {
         }
     }
 
-    private func asOf(_ request: Request) throws -> CalendarDate {
-        try request.query("asOf").map { try CalendarDate.parse($0, field: "asOf") } ?? docket.configuration.today()
+    private func asOf(_ request: Request) throws -> CalendarDate? {
+        try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
     }
 
     private func basis(_ request: Request) throws -> DeadlineBasis {

@@ -19,20 +19,16 @@ struct NoticeWriter: Sendable {
         let title = Self.title(kind, session: session)
         let chair = try writer.participants(sessionID: session.id).first { $0.role == .chair }
         return try issue(
-            kind, by: body, session: session.id, title: title, to: userIDs, agencies: agencies, signerID: chair?.userID,
-            as: actor, in: writer
-        ) { symbol, date in
-            try render(kind, symbol: symbol, title: title, session: session, body: body, note: note, date: date, in: writer)
-        }
+            kind, by: body, session: session.id, title: title, content: render(kind, session: session, note: note, in: writer),
+            to: userIDs, agencies: agencies, signerID: chair?.userID, as: actor, in: writer)
     }
 
     /// Takes the next number of `body`'s sequence for the kind's document type, renders the
-    /// notice with its symbol, signs and files it, and delivers it to the users and every user of
-    /// the agencies.
+    /// notice (the issuer, symbol, date and title, then `content`), signs and files it, and
+    /// delivers it to the users and every user of the agencies.
     func issue(
-        _ kind: NoticeKind, by body: Body, session sessionID: String?, title: String, to userIDs: [String],
-        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter,
-        render: (_ symbol: String, _ date: Date) throws -> String
+        _ kind: NoticeKind, by body: Body, session sessionID: String?, title: String, content: String, to userIDs: [String],
+        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter
     ) throws -> Notice {
         let now = configuration.time.now()
         var calendar = Calendar(identifier: .gregorian)
@@ -41,8 +37,19 @@ struct NoticeWriter: Sendable {
         let period = body.numbering == .party ? body.term : String(year)
         let number = try writer.lastNoticeNumber(bodyID: body.id, type: kind.documentType, period: period) + 1
         let symbol = Notice.symbol(number: number, type: kind.documentType, issuer: body.code)
+        var formatter = Date.FormatStyle(date: .long, time: .omitted)
+        formatter.timeZone = configuration.timeZone
+        let html = HTML.page(
+            title: "\(symbol) \(title)",
+            body: """
+                <p class="muted">\(HTML.escape(body.name))</p>
+                <p class="symbol">Số \(HTML.escape(symbol))</p>
+                <p class="muted">\(HTML.escape(now.formatted(formatter)))</p>
+                <h1>\(HTML.escape(title))</h1>
+
+                """ + content)
         let document = try records.file(
-            Data(try render(symbol, now).utf8), title: "\(symbol) \(title)",
+            Data(html.utf8), title: "\(symbol) \(title)",
             filename: "\(number)-\(kind.documentType)-\(body.code).html", mediaType: "text/html", signerID: signerID,
             actor: actor, in: writer)
         let notice = Notice(
@@ -69,18 +76,11 @@ struct NoticeWriter: Sendable {
         }
     }
 
-    private func render(
-        _ kind: NoticeKind, symbol: String, title: String, session: Session, body: Body, note: String?, date: Date,
-        in reader: any StorageReader
-    ) throws -> String {
-        var formatter = Date.FormatStyle(date: .long, time: .omitted)
-        formatter.timeZone = configuration.timeZone
+    /// What a session's notice says below its heading: the session, the note, and the agenda or
+    /// the conclusions.
+    private func render(_ kind: NoticeKind, session: Session, note: String?, in reader: any StorageReader) throws -> String {
         let when = Timestamp.string(session.startsAt)
         var content = """
-            <p class="muted">\(HTML.escape(body.name))</p>
-            <p class="symbol">Số \(HTML.escape(symbol))</p>
-            <p class="muted">\(HTML.escape(date.formatted(formatter)))</p>
-            <h1>\(HTML.escape(title))</h1>
             <p>Phiên họp thứ \(session.number): \(HTML.escape(session.title))<br>
             Thời gian: \(when)\(session.location.map { "<br>Địa điểm: \(HTML.escape($0))" } ?? "")</p>
 
@@ -118,6 +118,6 @@ struct NoticeWriter: Sendable {
                 }
             }
         }
-        return HTML.page(title: "\(symbol) \(title)", body: content)
+        return content
     }
 }

@@ -88,10 +88,8 @@ extension TaskService {
                     let (merged, changed) = Self.merge(task, into: existing)
                     if changed.isEmpty { unchanged += 1 } else { updates.append((merged, changed)) }
                 } catch let error as DocketError {
-                    let place = "line \(row.line)"
-                    problems.append(
-                        DocketError(error.code, error.message.hasPrefix(place) ? error.message : "\(error.field ?? place): \(error.message)",
-                                    field: error.field ?? place))
+                    let field = error.field ?? "line \(row.line)"
+                    problems.append(DocketError(error.code, "\(field): \(error.message)", field: field))
                 }
             }
             if !problems.isEmpty {

@@ -12,14 +12,15 @@ public enum TaskReportGrouping: String, Sendable, Codable, CaseIterable, NamedVa
 public struct TaskReportQuery: Sendable, Equatable {
     /// A plan's id or symbol; every plan when nil.
     public var plan: String?
-    public var asOf: CalendarDate
+    /// Today (in the office's time zone) when nil.
+    public var asOf: CalendarDate?
     public var by: TaskReportGrouping
     public var basis: DeadlineBasis
     /// "Due soon" means due within this many days of `asOf`.
     public var dueSoonDays: Int
 
     public init(
-        plan: String? = nil, asOf: CalendarDate, by: TaskReportGrouping = .agency, basis: DeadlineBasis = .current,
+        plan: String? = nil, asOf: CalendarDate? = nil, by: TaskReportGrouping = .agency, basis: DeadlineBasis = .current,
         dueSoonDays: Int = 7
     ) {
         self.plan = plan
@@ -84,30 +85,33 @@ extension TaskService {
         guard (0...366).contains(query.dueSoonDays) else {
             throw DocketError.invalid("dueSoonDays", "due soon is 0 to 366 days, got \(query.dueSoonDays)")
         }
+        let asOf = query.asOf ?? configuration.today()
         return try await storage.read { reader in
             let plan = try query.plan.map { try Self.plan($0, in: reader) }
             var labels = try ReportLabels(plan: plan, by: query.by, in: reader)
             var rows: [String: TaskReport.Row] = [:]
             var totals = TimelinessCounts()
-            try reader.forEachTaskStanding(planID: plan?.id, asOf: query.asOf, basis: query.basis) { task in
-                let timeliness = task.standing.timeliness(asOf: query.asOf)
-                let dueSoon = task.standing.isDueSoon(asOf: query.asOf, within: query.dueSoonDays)
+            try reader.forEachTaskStanding(planID: plan?.id, asOf: asOf, basis: query.basis) { task in
+                let timeliness = task.standing.timeliness(asOf: asOf)
+                let dueSoon = task.standing.isDueSoon(asOf: asOf, within: query.dueSoonDays)
                 let (key, label) = try labels.row(for: task)
                 rows[key, default: TaskReport.Row(key: key, label: label, counts: TimelinessCounts())].counts
                     .add(timeliness, dueSoon: dueSoon)
                 totals.add(timeliness, dueSoon: dueSoon)
             }
             return TaskReport(
-                asOf: query.asOf, plan: plan?.symbol, by: query.by, basis: query.basis, dueSoonDays: query.dueSoonDays,
+                asOf: asOf, plan: plan?.symbol, by: query.by, basis: query.basis, dueSoonDays: query.dueSoonDays,
                 rows: rows.keys.sorted(by: ReportLabels.order).compactMap { rows[$0] }, totals: totals)
         }
     }
 
-    /// Tasks overdue as of `date`, most overdue first (readers of all tasks).
+    /// Tasks overdue as of `date` (default today), most overdue first (readers of all tasks).
     public func overdue(
-        plan reference: String? = nil, asOf date: CalendarDate, basis: DeadlineBasis = .current, page: Page, as actor: User
+        plan reference: String? = nil, asOf date: CalendarDate? = nil, basis: DeadlineBasis = .current, page: Page,
+        as actor: User
     ) async throws -> Paged<OverdueTask> {
         try actor.require(.readAllTasks)
+        let date = date ?? configuration.today()
         return try await storage.read { reader in
             let plan = try reference.map { try Self.plan($0, in: reader) }
             var overdue: [(id: String, deadline: CalendarDate)] = []
@@ -130,10 +134,10 @@ extension TaskService {
         }
     }
 
-    /// Agencies ranked by on-time share as of `date` (readers of all tasks); agencies with no
-    /// task due yet come last.
+    /// Agencies ranked by on-time share as of `date` (default today; readers of all tasks);
+    /// agencies with no task due yet come last.
     public func scorecard(
-        plan: String? = nil, asOf date: CalendarDate, basis: DeadlineBasis = .current, as actor: User
+        plan: String? = nil, asOf date: CalendarDate? = nil, basis: DeadlineBasis = .current, as actor: User
     ) async throws -> [AgencyScore] {
         let report = try await report(TaskReportQuery(plan: plan, asOf: date, by: .agency, basis: basis), as: actor)
         let ordered = report.rows.sorted {

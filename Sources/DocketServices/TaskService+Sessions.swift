@@ -56,29 +56,22 @@ extension TaskService {
                 let tasks = Dictionary(uniqueKeysWithValues: try writer.tasks(ids: entries.map(\.id)).map { ($0.id, $0) })
                 let overdue = entries.filter { $0.standing.deadline < today }.count
                 let title = "Nhắc việc: \(overdue) nhiệm vụ quá hạn, \(entries.count - overdue) nhiệm vụ đến hạn trong \(days) ngày"
-                return try notices.issue(
-                    .reminder, by: issuer, session: nil, title: title, to: [], agencies: [agency], signerID: nil, as: actor,
-                    in: writer
-                ) { symbol, _ in
-                    var rows = ""
-                    for entry in entries {
-                        guard let task = tasks[entry.id] else { continue }
-                        let days = today.days(until: entry.standing.deadline)
-                        rows += "<tr><td>\(HTML.escape(task.code))</td><td>\(HTML.escape(task.title))</td>"
-                            + "<td>\(entry.standing.deadline)</td><td>\(days < 0 ? "quá hạn \(-days) ngày" : "còn \(days) ngày")</td>"
-                            + "<td>\(HTML.escape(task.sourceSymbol ?? ""))</td></tr>\n"
-                    }
-                    return HTML.page(
-                        title: "\(symbol) \(title)",
-                        body: """
-                            <p class="muted">\(HTML.escape(issuer.name))</p>
-                            <p class="symbol">Số \(HTML.escape(symbol))</p>
-                            <h1>\(HTML.escape(title))</h1>
-                            <p>Kính gửi: \(HTML.escape(agency)). Tính đến ngày \(today):</p>
-                            <table><tr><th>mã</th><th>nhiệm vụ</th><th>thời hạn</th><th>tình trạng</th><th>nguồn</th></tr>
-                            \(rows)</table>
-                            """)
+                var rows = ""
+                for entry in entries {
+                    guard let task = tasks[entry.id] else { continue }
+                    let left = today.days(until: entry.standing.deadline)
+                    rows += "<tr><td>\(HTML.escape(task.code))</td><td>\(HTML.escape(task.title))</td>"
+                        + "<td>\(entry.standing.deadline)</td><td>\(left < 0 ? "quá hạn \(-left) ngày" : "còn \(left) ngày")</td>"
+                        + "<td>\(HTML.escape(task.sourceSymbol ?? ""))</td></tr>\n"
                 }
+                return try notices.issue(
+                    .reminder, by: issuer, session: nil, title: title,
+                    content: """
+                        <p>Kính gửi: \(HTML.escape(agency)). Tính đến ngày \(today):</p>
+                        <table><tr><th>mã</th><th>nhiệm vụ</th><th>thời hạn</th><th>tình trạng</th><th>nguồn</th></tr>
+                        \(rows)</table>
+                        """,
+                    to: [], agencies: [agency], signerID: nil, as: actor, in: writer)
             }
         }
     }

@@ -1,5 +1,6 @@
 import DocketTestSupport
 import Foundation
+import Testing
 
 /// The built `docket` executable, run in a temporary directory as a user would.
 struct DocketBinary {
@@ -38,6 +39,16 @@ struct DocketBinary {
         var environment = self.environment.merging(extra) { $1 }
         if let user { environment["DOCKET_USER"] = user }
         return try Command.run(Self.path, arguments, environment: environment, stdin: stdin, directory: workspace.path)
+    }
+
+    /// Runs a command that should succeed, recording an issue with its stderr when it does not.
+    @discardableResult
+    func ok(_ arguments: String..., as user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> CommandResult
+    {
+        let result = try run(arguments, as: user)
+        #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        return result
     }
 
     func json(_ result: CommandResult) throws -> [String: Any] {

@@ -15,20 +15,15 @@ import Testing
         """
 
     @Test func importRecordReportAndTheSameReportOverHTTP() throws {
-        let docket = try DocketBinary()
-        func ok(_ arguments: String..., as user: String = "lan") throws -> CommandResult {
-            let result = try docket.run(arguments, as: user)
-            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
-            return result
-        }
+        let docket = try DocketBinary(user: "lan")
         #expect(try docket.run("init", "--org", "Văn phòng Tỉnh ủy").status == 0)
-        _ = try ok("user", "add", "lan", "--role", "clerk", as: "admin")
-        _ = try ok("user", "add", "minh", "--role", "delegate", "--agency", "STTTT", as: "admin")
-        _ = try ok("user", "add", "kiem", "--role", "auditor", as: "admin")
+        _ = try docket.ok("user", "add", "lan", "--role", "clerk", as: "admin")
+        _ = try docket.ok("user", "add", "minh", "--role", "delegate", "--agency", "STTTT", as: "admin")
+        _ = try docket.ok("user", "add", "kiem", "--role", "auditor", as: "admin")
         for (code, name) in [("VPTU", "Văn phòng Tỉnh ủy"), ("BTC", "Ban Tổ chức"), ("STTTT", "Sở Thông tin và Truyền thông")] {
-            _ = try ok("agency", "create", "--code", code, "--name", name)
+            _ = try docket.ok("agency", "create", "--code", code, "--name", name)
         }
-        _ = try ok(
+        _ = try docket.ok(
             "plan", "create", "--symbol", "05-KH/TU", "--title", "Kế hoạch thực hiện Nghị quyết 57", "--implements", "57-NQ/TW",
             "--group", "1=Hoàn thiện thể chế", "--group", "2=Hạ tầng và nhân lực", "--phase", "GĐ1=2025-01-01..2025-06-30",
             "--phase", "GĐ2=2025-07-01..2025-12-31")
@@ -38,35 +33,35 @@ import Testing
         let refused = try docket.run("task", "import", bad, "--plan", "05-KH/TU", as: "lan")
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("line 5, deadline: '15/05/2025' is not a date"), "\(refused.stderr)")
-        #expect(try ok("task", "list", "--plan", "05-KH/TU").stdout.contains("0 of 0 tasks"))
+        #expect(try docket.ok("task", "list", "--plan", "05-KH/TU").stdout.contains("0 of 0 tasks"))
 
         let good = try docket.workspace.write(Data(Self.csv.utf8), to: "tasks.csv")
-        #expect(try ok("task", "import", good, "--plan", "05-KH/TU").stdout.contains("4 created, 0 updated, 0 unchanged"))
-        #expect(try ok("task", "import", good, "--plan", "05-KH/TU").stdout.contains("0 created, 0 updated, 4 unchanged"))
+        #expect(try docket.ok("task", "import", good, "--plan", "05-KH/TU").stdout.contains("4 created, 0 updated, 0 unchanged"))
+        #expect(try docket.ok("task", "import", good, "--plan", "05-KH/TU").stdout.contains("0 created, 0 updated, 4 unchanged"))
 
-        _ = try ok("task", "progress", "1.1", "--plan", "05-KH/TU", "--percent", "60", "--text", "Đã trình dự thảo", "--on", "2025-02-10")
-        _ = try ok("task", "complete", "1.1", "--plan", "05-KH/TU", "--on", "2025-03-20")
-        #expect(try ok("task", "complete", "1.2", "--plan", "05-KH/TU", "--on", "2025-04-15").stdout.contains("after its deadline 2025-03-31"))
-        _ = try ok(
+        _ = try docket.ok("task", "progress", "1.1", "--plan", "05-KH/TU", "--percent", "60", "--text", "Đã trình dự thảo", "--on", "2025-02-10")
+        _ = try docket.ok("task", "complete", "1.1", "--plan", "05-KH/TU", "--on", "2025-03-20")
+        #expect(try docket.ok("task", "complete", "1.2", "--plan", "05-KH/TU", "--on", "2025-04-15").stdout.contains("after its deadline 2025-03-31"))
+        _ = try docket.ok(
             "task", "extend", "2.1", "--plan", "05-KH/TU", "--to", "2025-06-30", "--reason", "Chờ hướng dẫn", "--approved-by",
             "Đồng chí Bí thư", "--on", "2025-04-25")
         // The delegate of the lead agency reports on their own task, and cannot see another's.
-        _ = try ok("task", "progress", "2.2", "--plan", "05-KH/TU", "--percent", "30", "--text", "Đã khảo sát", "--on", "2025-03-01", as: "minh")
+        _ = try docket.ok("task", "progress", "2.2", "--plan", "05-KH/TU", "--percent", "30", "--text", "Đã khảo sát", "--on", "2025-03-01", as: "minh")
         let hidden = try docket.run("task", "show", "1.2", "--plan", "05-KH/TU", as: "minh")
         #expect(hidden.status == 3, "\(hidden.stderr)")
-        let show = try ok("task", "show", "2.1", "--plan", "05-KH/TU")
+        let show = try docket.ok("task", "show", "2.1", "--plan", "05-KH/TU")
         #expect(show.stdout.contains("deadline 2025-06-30 (originally 2025-04-30)"))
         #expect(show.stdout.contains("approved by Đồng chí Bí thư"))
 
-        let table = try ok("task", "report", "--plan", "05-KH/TU", "--as-of", "2025-05-20", as: "kiem").stdout
+        let table = try docket.ok("task", "report", "--plan", "05-KH/TU", "--as-of", "2025-05-20", as: "kiem").stdout
         #expect(table.contains("Tasks as of 2025-05-20, plan 05-KH/TU, by agency"))
-        let overdue = try ok("task", "overdue", "--as-of", "2025-05-20", as: "kiem").stdout
+        let overdue = try docket.ok("task", "overdue", "--as-of", "2025-05-20", as: "kiem").stdout
         #expect(overdue.contains("2.2") && overdue.contains("1 of 1 tasks overdue as of 2025-05-20"), "\(overdue)")
-        let scorecard = try ok("task", "scorecard", "--as-of", "2025-05-20", as: "kiem").stdout
+        let scorecard = try docket.ok("task", "scorecard", "--as-of", "2025-05-20", as: "kiem").stdout
         #expect(scorecard.contains("VPTU") && scorecard.contains("50.0"))
 
         // The same queries over HTTP from the server, with curl.
-        let token = try ok("token", "create", "kiem", as: "admin").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try docket.ok("token", "create", "kiem", as: "admin").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let port = Int.random(in: 20_000...40_000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: DocketBinary.path)
@@ -88,7 +83,7 @@ import Testing
         for asOf in ["2025-03-01", "2025-04-14", "2025-05-20"] {
             for by in ["agency", "group", "phase", "due-month"] {
                 for (format, flag) in [("json", "json"), ("csv", "csv"), ("md", "md")] {
-                    let cli = try ok(
+                    let cli = try docket.ok(
                         "task", "report", "--plan", "05-KH/TU", "--as-of", asOf, "--by", by, "--format", flag, as: "kiem")
                     let http = try curl("/api/v1/reports/tasks?plan=05-KH%2FTU&asOf=\(asOf)&by=\(by)&format=\(format)")
                     #expect(http.status == 0, "\(http.stdout)")

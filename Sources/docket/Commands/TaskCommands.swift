@@ -13,11 +13,6 @@ struct TaskReference: ParsableArguments {
     @Option(help: "The plan (id or symbol) when naming the task by code.") var plan: String?
 }
 
-/// An optional `--on YYYY-MM-DD`, checked by Docket rather than the parser so the error names it.
-func calendarDate(_ text: String?, field: String) throws -> CalendarDate? {
-    try text.map { try CalendarDate.parse($0, field: field) }
-}
-
 struct TaskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task", abstract: "Supervised tasks: assign, follow up, report on timeliness as of any date.",
@@ -122,7 +117,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let on = try calendarDate(on, field: "on")
+            let on = try CalendarDate.parse(optional: on, field: "on")
             let (docket, actor) = try await store.openActing()
             let task = try await docket.tasks.changeStatus(reference.task, plan: reference.plan, to: .inProgress, on: on, as: actor)
             if output.json { return try Output.json(task) }
@@ -139,7 +134,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let on = try calendarDate(on, field: "on")
+            let on = try CalendarDate.parse(optional: on, field: "on")
             let (docket, actor) = try await store.openActing()
             let task = try await docket.tasks.changeStatus(
                 reference.task, plan: reference.plan, to: .completed, on: on, evidence: evidence, as: actor)
@@ -179,7 +174,7 @@ struct TaskCommand: AsyncParsableCommand {
 
         func execute() async throws {
             let deadline = try CalendarDate.parse(to, field: "deadline")
-            let on = try calendarDate(on, field: "on")
+            let on = try CalendarDate.parse(optional: on, field: "on")
             let (docket, actor) = try await store.openActing()
             let task = try await docket.tasks.extend(
                 reference.task, plan: reference.plan, to: deadline, reason: reason, approvedBy: approvedBy, on: on, as: actor)
@@ -200,7 +195,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let on = try calendarDate(on, field: "on")
+            let on = try CalendarDate.parse(optional: on, field: "on")
             let (docket, actor) = try await store.openActing()
             let task = try await docket.tasks.reportProgress(
                 reference.task, plan: reference.plan, percent: percent, text: text, documents: documents, on: on, as: actor)
@@ -241,9 +236,8 @@ struct TaskCommand: AsyncParsableCommand {
         @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default today).") var asOf: String?
         @Option(help: "Count against the current (extended) or original deadlines.") var against: DeadlineBasis = .current
 
-        func date(_ docket: Docket) throws -> CalendarDate {
-            try calendarDate(asOf, field: "asOf") ?? docket.configuration.today()
-        }
+        /// Dates are checked by Docket rather than the parser, so the error names the field.
+        func date() throws -> CalendarDate? { try CalendarDate.parse(optional: asOf, field: "asOf") }
     }
 
     struct Report: DocketRunnable {
@@ -260,7 +254,7 @@ struct TaskCommand: AsyncParsableCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let report = try await docket.tasks.report(
-                TaskReportQuery(plan: options.plan, asOf: options.date(docket), by: by, basis: options.against, dueSoonDays: dueSoon),
+                TaskReportQuery(plan: options.plan, asOf: options.date(), by: by, basis: options.against, dueSoonDays: dueSoon),
                 as: actor)
             print(try report.rendered(json ? .json : format), terminator: "")
         }
@@ -275,7 +269,7 @@ struct TaskCommand: AsyncParsableCommand {
 
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
-            let date = try options.date(docket)
+            let date = try options.date()
             let overdue = try await docket.tasks.overdue(
                 plan: options.plan, asOf: date, basis: options.against, page: paging.page(), as: actor)
             if output.json { return try Output.json(overdue) }
@@ -285,7 +279,7 @@ struct TaskCommand: AsyncParsableCommand {
                     [String($0.daysOverdue), $0.plan, $0.code, $0.leadAgency, $0.deadline.description, $0.source ?? "",
                      ($0.key ? "★ " : "") + $0.title]
                 })
-            print("\(overdue.items.count) of \(overdue.total) tasks overdue as of \(date)")
+            print("\(overdue.items.count) of \(overdue.total) tasks overdue as of \(options.asOf ?? "today")")
         }
     }
 
@@ -298,7 +292,7 @@ struct TaskCommand: AsyncParsableCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let scores = try await docket.tasks.scorecard(
-                plan: options.plan, asOf: options.date(docket), basis: options.against, as: actor)
+                plan: options.plan, asOf: options.date(), basis: options.against, as: actor)
             if output.json { return try Output.json(scores) }
             Output.table(
                 ["RANK", "AGENCY", "ON-TIME %", "ON TIME", "LATE", "OVERDUE", "OPEN", "NAME"],
