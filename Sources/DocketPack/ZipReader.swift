@@ -71,20 +71,10 @@ public final class ZipReader {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw ZipError.io("cannot stat the pack") }
         let fileSize = Int64(status.st_size)
-        guard fileSize >= ZipLayout.endRecordSize else { throw ZipError.malformed("the file is too short to be a ZIP") }
-        let endOffset = fileSize - Int64(ZipLayout.endRecordSize)
-        var end = ByteReader(try bytes(fd, at: endOffset, count: ZipLayout.endRecordSize))
-        guard end.u32() == ZipLayout.endSignature else {
-            throw ZipError.malformed("the ZIP end record is not where it belongs (the file was cut, extended, or altered at its end)")
-        }
-        guard end.u16() == 0, end.u16() == 0 else { throw ZipError.malformed("the ZIP end record names another disk") }
-        let count = Int(end.u16())
-        guard end.u16() == count else { throw ZipError.malformed("the ZIP end record's two entry counts differ") }
-        let directorySize = Int64(end.u32())
-        let directoryOffset = Int64(end.u32())
-        guard end.u16() == 0 else { throw ZipError.malformed("the ZIP end record has a comment, which Docket never writes") }
-        guard directoryOffset + directorySize == endOffset, directorySize <= 64 << 20 else {
-            throw ZipError.malformed("the ZIP central directory's size or offset does not match the file")
+        let (count, directorySize, directoryOffset, directoryEnd) = try endRecords(fd, fileSize: fileSize)
+        let trailer = try bytes(fd, at: directoryEnd, count: Int(fileSize - directoryEnd))
+        if trailer != ZipLayout.endRecords(count: count, directorySize: UInt64(directorySize), directoryOffset: UInt64(directoryOffset)) {
+            problems.append("the ZIP end records differ from what Docket writes (the archive was altered or rewritten)")
         }
         var directory = ByteReader(try bytes(fd, at: directoryOffset, count: Int(directorySize)))
 
@@ -92,53 +82,74 @@ public final class ZipReader {
         var names: Set<String> = []
         var position: Int64 = 0
         for index in 0..<count {
+            let recordStart = directory.position
             guard directory.remaining >= ZipLayout.centralHeaderSize, directory.u32() == ZipLayout.centralSignature else {
                 throw ZipError.malformed("ZIP central directory entry \(index + 1) is damaged")
             }
-            let madeBy = directory.u16(), needed = directory.u16(), flags = directory.u16(), method = directory.u16()
+            _ = directory.take(4)  // versions: checked with the whole record below
+            let flags = directory.u16(), method = directory.u16()
             let time = directory.u16(), date = directory.u16(), crc = directory.u32()
-            let compressed = directory.u32(), size = directory.u32()
+            let compressed32 = directory.u32(), size32 = directory.u32()
             let nameLength = Int(directory.u16()), extraLength = Int(directory.u16()), commentLength = Int(directory.u16())
-            let disk = directory.u16(), attributes = directory.u16(), external = directory.u32(), offset = Int64(directory.u32())
+            _ = directory.take(8)  // disk and attributes: checked with the whole record below
+            let offset32 = directory.u32()
             guard directory.remaining >= nameLength + extraLength + commentLength,
                 let name = String(validating: directory.take(nameLength), as: UTF8.self)
             else { throw ZipError.malformed("ZIP central directory entry \(index + 1) has a damaged name") }
-            _ = directory.take(extraLength + commentLength)
+            var extra = ByteReader(directory.take(extraLength))
+            _ = directory.take(commentLength)
             guard ZipLayout.isSafeName(name), names.insert(name).inserted else {
                 throw ZipError.malformed("ZIP entry \(name): the name is unsafe or repeated")
             }
+            // Fields set to all ones continue, in this order, in the ZIP64 extra field.
+            var zip64: [UInt64] = []
+            if extra.remaining >= 4, extra.u16() == ZipLayout.zip64ExtraID {
+                let length = Int(extra.u16())
+                while zip64.count * 8 < length, extra.remaining >= 8 { zip64.append(extra.u64()) }
+            }
+            var values = zip64.makeIterator()
+            func wide(_ value: UInt32) throws -> UInt64 {
+                guard UInt64(value) == ZipLayout.full32 else { return UInt64(value) }
+                guard let wide = values.next() else { throw ZipError.malformed("the ZIP64 extra field of \(name) is damaged") }
+                return wide
+            }
+            let size = try wide(size32), compressed = try wide(compressed32), offset = try wide(offset32)
             guard method == 0, compressed == size else {
                 throw ZipError.malformed("ZIP entry \(name) is compressed; Docket stores every member uncompressed")
             }
-            if madeBy != ZipLayout.version || needed != ZipLayout.version || flags != ZipLayout.flags || extraLength != 0
-                || commentLength != 0 || disk != 0 || attributes != 0 || external != 0
+            guard offset < UInt64(directoryOffset), size < UInt64(directoryOffset) else {
+                throw ZipError.malformed("the ZIP entry \(name) points outside the archive's data")
+            }
+            if directory.bytes(recordStart..<directory.position)
+                != ZipLayout.centralHeader(name: Array(name.utf8), time: time, date: date, crc: crc, size: size, offset: offset)[...]
             {
                 problems.append("the ZIP central directory entry for \(name) differs from what Docket writes (the archive was altered or rewritten)")
             }
-            if offset != position {
+            if Int64(offset) != position {
                 problems.append("the ZIP entry \(name) starts at offset \(offset), not right after the previous entry (\(position))")
             }
             // The local header must carry the same name, time and method; Docket's has nothing else.
-            var local = ByteReader(try bytes(fd, at: offset, count: ZipLayout.localHeaderSize))
+            var local = ByteReader(try bytes(fd, at: Int64(offset), count: ZipLayout.localHeaderSize))
             guard local.u32() == ZipLayout.localSignature else {
                 throw ZipError.malformed("the ZIP local header of \(name) is damaged")
             }
             _ = local.take(22)
             let localNameLength = Int64(local.u16()), localExtraLength = Int64(local.u16())
-            let dataOffset = offset + Int64(ZipLayout.localHeaderSize) + localNameLength + localExtraLength
-            let expected = ZipLayout.localHeader(name: Array(name.utf8), time: time, date: date)
-            if try bytes(fd, at: offset, count: expected.count) != expected {
+            let dataOffset = Int64(offset) + Int64(ZipLayout.localHeaderSize) + localNameLength + localExtraLength
+            let expected = ZipLayout.localHeader(name: Array(name.utf8), time: time, date: date, size: size)
+            if try bytes(fd, at: Int64(offset), count: expected.count) != expected {
                 problems.append("the ZIP local header of \(name) was altered or disagrees with the central directory")
             }
             var next = dataOffset + Int64(size)
             if flags & 0x0008 != 0 {
-                guard next + Int64(ZipLayout.descriptorSize) <= directoryOffset else {
+                let descriptor = ZipLayout.dataDescriptor(crc: crc, size: size)
+                guard next + Int64(descriptor.count) <= directoryOffset else {
                     throw ZipError.malformed("the ZIP data of \(name) runs into the central directory")
                 }
-                if try bytes(fd, at: next, count: ZipLayout.descriptorSize) != ZipLayout.dataDescriptor(crc: crc, size: size) {
+                if try bytes(fd, at: next, count: descriptor.count) != descriptor {
                     problems.append("the ZIP data descriptor of \(name) was altered or disagrees with the central directory")
                 }
-                next += Int64(ZipLayout.descriptorSize)
+                next += Int64(descriptor.count)
             }
             guard next <= directoryOffset else { throw ZipError.malformed("the ZIP data of \(name) runs into the central directory") }
             entries.append(Entry(name: name, size: Int64(size), crc: crc, dataOffset: dataOffset))
@@ -149,6 +160,47 @@ public final class ZipReader {
             problems.append("the ZIP holds \(directoryOffset - position) bytes outside any entry before its central directory")
         }
         return (entries, problems)
+    }
+
+    /// The entry count and the central directory's size, start and end (where the end records
+    /// begin), from the classic end record at the very end of the file and, when it says so, the
+    /// ZIP64 end record its locator points to.
+    private static func endRecords(_ fd: Int32, fileSize: Int64) throws
+        -> (count: Int, directorySize: Int64, directoryOffset: Int64, directoryEnd: Int64)
+    {
+        guard fileSize >= ZipLayout.endRecordSize else { throw ZipError.malformed("the file is too short to be a ZIP") }
+        let endOffset = fileSize - Int64(ZipLayout.endRecordSize)
+        var end = ByteReader(try bytes(fd, at: endOffset, count: ZipLayout.endRecordSize))
+        guard end.u32() == ZipLayout.endSignature else {
+            throw ZipError.malformed("the ZIP end record is not where it belongs (the file was cut, extended, or altered at its end)")
+        }
+        guard end.u16() == 0, end.u16() == 0 else { throw ZipError.malformed("the ZIP end record names another disk") }
+        var count = UInt64(end.u16())
+        guard UInt64(end.u16()) == count else { throw ZipError.malformed("the ZIP end record's two entry counts differ") }
+        var directorySize = UInt64(end.u32())
+        var directoryOffset = UInt64(end.u32())
+        guard end.u16() == 0 else { throw ZipError.malformed("the ZIP end record has a comment, which Docket never writes") }
+        var directoryEnd = UInt64(endOffset)
+        if count == UInt64(ZipLayout.full16) || directorySize == ZipLayout.full32 || directoryOffset == ZipLayout.full32 {
+            let recordOffset = endOffset - Int64(ZipLayout.zip64LocatorSize + ZipLayout.zip64EndRecordSize)
+            guard recordOffset >= 0 else { throw ZipError.malformed("the ZIP64 end records are missing") }
+            var locator = ByteReader(try bytes(fd, at: endOffset - Int64(ZipLayout.zip64LocatorSize), count: ZipLayout.zip64LocatorSize))
+            guard locator.u32() == ZipLayout.zip64LocatorSignature, locator.u32() == 0, locator.u64() == UInt64(recordOffset) else {
+                throw ZipError.malformed("the ZIP64 end locator is damaged or does not point right before itself")
+            }
+            var record = ByteReader(try bytes(fd, at: recordOffset, count: ZipLayout.zip64EndRecordSize))
+            guard record.u32() == ZipLayout.zip64EndSignature else { throw ZipError.malformed("the ZIP64 end record is damaged") }
+            _ = record.take(20)  // its size, versions and disks: checked with the end records' bytes
+            count = record.u64()
+            guard record.u64() == count else { throw ZipError.malformed("the ZIP64 end record's two entry counts differ") }
+            directorySize = record.u64()
+            directoryOffset = record.u64()
+            directoryEnd = UInt64(recordOffset)
+        }
+        guard directoryOffset <= directoryEnd, directorySize == directoryEnd - directoryOffset, directorySize <= 256 << 20,
+            count <= directorySize / UInt64(ZipLayout.centralHeaderSize)
+        else { throw ZipError.malformed("the ZIP central directory's size or offset does not match the file") }
+        return (Int(count), Int64(directorySize), Int64(directoryOffset), Int64(directoryEnd))
     }
 
     private static func bytes(_ fd: Int32, at offset: Int64, count: Int) throws -> [UInt8] {
@@ -181,6 +233,9 @@ struct ByteReader {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var remaining: Int { bytes.count - index }
+    var position: Int { index }
+
+    func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     mutating func u16() -> UInt16 {
         guard remaining >= 2 else { index = bytes.count; return 0 }
@@ -189,6 +244,8 @@ struct ByteReader {
     }
 
     mutating func u32() -> UInt32 { UInt32(u16()) | UInt32(u16()) << 16 }
+
+    mutating func u64() -> UInt64 { UInt64(u32()) | UInt64(u32()) << 32 }
 
     mutating func take(_ count: Int) -> [UInt8] {
         let end = min(index + count, bytes.count)

@@ -13,8 +13,8 @@ public final class ZipWriter {
 
     struct Entry {
         let name: [UInt8]
-        let offset: UInt32
-        let size: UInt32
+        let offset: UInt64
+        let size: UInt64
         let crc: UInt32
     }
 
@@ -60,12 +60,10 @@ public final class ZipWriter {
         async throws
     {
         guard ZipLayout.isSafeName(name), names.insert(name).inserted else { throw ZipError.io("bad or repeated entry name \(name)") }
-        guard size < Int64(UInt32.max), offset + UInt64(size) + 1024 < UInt64(UInt32.max) else {
-            throw ZipError.tooLarge
-        }
+        guard size >= 0 else { throw ZipError.io("\(name) has a negative size") }
         let nameBytes = Array(name.utf8)
-        let start = UInt32(offset)
-        try await emit(ZipLayout.localHeader(name: nameBytes, time: dosTime, date: dosDate))
+        let start = offset
+        try await emit(ZipLayout.localHeader(name: nameBytes, time: dosTime, date: dosDate, size: UInt64(size)))
         var crc = CRC32()
         var written: Int64 = 0
         try await body { bytes in
@@ -74,11 +72,11 @@ public final class ZipWriter {
             try await self.emit(bytes)
         }
         guard written == size else { throw ZipError.io("\(name) changed size while it was written") }
-        try await emit(ZipLayout.dataDescriptor(crc: crc.value, size: UInt32(size)))
-        entries.append(Entry(name: nameBytes, offset: start, size: UInt32(size), crc: crc.value))
+        try await emit(ZipLayout.dataDescriptor(crc: crc.value, size: UInt64(size)))
+        entries.append(Entry(name: nameBytes, offset: start, size: UInt64(size), crc: crc.value))
     }
 
-    /// Writes the central directory and the end record.
+    /// Writes the central directory and the end records.
     public func finish() async throws {
         let directoryStart = offset
         var directory: [UInt8] = []
@@ -86,20 +84,24 @@ public final class ZipWriter {
             directory += ZipLayout.centralHeader(
                 name: entry.name, time: dosTime, date: dosDate, crc: entry.crc, size: entry.size, offset: entry.offset)
         }
-        guard entries.count < 0xFFFF, directoryStart + UInt64(directory.count) < UInt64(UInt32.max) else {
-            throw ZipError.tooLarge
-        }
-        directory += ZipLayout.endRecord(
-            count: UInt16(entries.count), directorySize: UInt32(directory.count), directoryOffset: UInt32(directoryStart))
+        directory += ZipLayout.endRecords(
+            count: entries.count, directorySize: UInt64(directory.count), directoryOffset: directoryStart)
         try await emit(directory)
     }
 
-    /// The size of the archive holding entries with these names and sizes, before writing it.
+    /// The size of the archive holding entries with these names and sizes, before writing it: the
+    /// same records the writer emits, measured rather than written.
     public static func archiveSize(of entries: [(name: String, size: Int64)]) -> Int64 {
-        let perEntry = Int64(ZipLayout.localHeaderSize + ZipLayout.descriptorSize + ZipLayout.centralHeaderSize)
-        return entries.reduce(Int64(ZipLayout.endRecordSize)) { total, entry in
-            total + perEntry + 2 * Int64(entry.name.utf8.count) + entry.size
+        var offset: UInt64 = 0
+        var directorySize: UInt64 = 0
+        for entry in entries {
+            let name = Array(entry.name.utf8), size = UInt64(max(entry.size, 0))
+            directorySize += UInt64(ZipLayout.centralHeader(name: name, time: 0, date: 0, crc: 0, size: size, offset: offset).count)
+            offset += UInt64(ZipLayout.localHeader(name: name, time: 0, date: 0, size: size).count)
+            offset += size + UInt64(ZipLayout.dataDescriptor(crc: 0, size: size).count)
         }
+        let end = ZipLayout.endRecords(count: entries.count, directorySize: directorySize, directoryOffset: offset)
+        return Int64(offset + directorySize + UInt64(end.count))
     }
 
     private func emit(_ bytes: [UInt8]) async throws {
@@ -134,15 +136,12 @@ public final class ZipWriter {
 /// Why a ZIP could not be written or read.
 public enum ZipError: Error, Equatable, CustomStringConvertible {
     case io(String)
-    /// Over 4 GiB or 65,535 entries: beyond the classic ZIP format this writer produces.
-    case tooLarge
     /// The archive is not laid out as Docket writes packs; the text says where.
     case malformed(String)
 
     public var description: String {
         switch self {
         case .io(let text): text
-        case .tooLarge: "the pack would exceed 4 GiB or 65,535 files"
         case .malformed(let text): text
         }
     }

@@ -40,7 +40,7 @@ public struct AgendaPack: Sendable {
             }
             try await zip.finish()
         } catch let error as ZipError {
-            throw DocketError(error == .tooLarge ? .tooLarge : .internalError, "cannot write the pack: \(error)")
+            throw DocketError(.internalError, "cannot write the pack: \(error)")
         }
     }
 
