@@ -10,6 +10,7 @@ let package = Package(
         .package(name: "docket", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +20,7 @@ let package = Package(
                 .product(name: "DocketServices", package: "docket"),
                 .product(name: "DocketHTTP", package: "docket"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/DocketBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -29,5 +31,13 @@ let package = Package(
             dependencies: [.product(name: "DocketServices", package: "docket")],
             path: "Sources/seed-tasks"
         ),
+        // Seeds delegates and open sessions for Benchmarks/checkin-reference.sh.
+        .executableTarget(
+            name: "seed-checkin",
+            dependencies: [.product(name: "DocketServices", package: "docket")],
+            path: "Sources/seed-checkin"
+        ),
+        // The burst client of Benchmarks/checkin-reference.sh: plain sockets, one per delegate.
+        .executableTarget(name: "checkin-burst", path: "Sources/checkin-burst"),
     ]
 )

@@ -9,11 +9,16 @@ public struct HTTPSettings: Sendable {
     public var port: Int
     /// Uploads larger than this are refused with 413 and store nothing.
     public var maxUploadSize: Int64
+    /// Connections waiting to be accepted. A room of delegates checking in at once connects at once;
+    /// past the queue the kernel drops their SYNs and each client waits a second to retry
+    /// (Hummingbird's default is 256; Linux caps this at `net.core.somaxconn`, 4096 by default).
+    public var backlog: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadSize: Int64 = 512 << 20) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadSize: Int64 = 512 << 20, backlog: Int = 4096) {
         self.host = host
         self.port = port
         self.maxUploadSize = maxUploadSize
+        self.backlog = backlog
     }
 }
 
@@ -39,6 +44,7 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
 public func buildApplication(docket: Docket, settings: HTTPSettings, logger: Logger) -> some ApplicationProtocol {
     Application(
         router: buildRouter(docket: docket, settings: settings),
-        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "docket"),
+        configuration: .init(
+            address: .hostname(settings.host, port: settings.port), serverName: "docket", backlog: settings.backlog),
         logger: logger)
 }

@@ -14,6 +14,32 @@ extension Docket {
         }
     }
 
+    /// Makes users `delegate0`… with the delegate role and a token each, and the body `HN`, through
+    /// the services as an administrator would. Returns the tokens, in user order.
+    @_spi(Benchmarks) public func seedDelegates(_ count: Int, as admin: User) async throws -> [String] {
+        var tokens: [String] = []
+        for index in 0..<count {
+            let name = "delegate\(index)"
+            _ = try await users.add(NewUser(username: name, roles: [.delegate]), as: admin)
+            tokens.append(try await users.createToken(for: name, expiresInDays: 1, as: admin).token)
+        }
+        _ = try await sessions.createBody(NewBody(name: "Hội nghị", code: "HN", numbering: .state), as: admin)
+        return tokens
+    }
+
+    /// A new session of body `HN` with the first `delegates` seeded delegates invited as members,
+    /// scheduled and opened; returns its id.
+    @_spi(Benchmarks) public func openSeededSession(delegates: Int, as admin: User) async throws -> String {
+        let session = try await sessions.create(
+            NewSession(body: "HN", title: "Hội nghị toàn tỉnh", startsAt: configuration.time.now()), as: admin)
+        for index in 0..<delegates {
+            _ = try await sessions.invite(session.id, user: "delegate\(index)", role: .member, as: admin)
+        }
+        _ = try await sessions.advance(session.id, to: .scheduled, as: admin)
+        _ = try await sessions.advance(session.id, to: .open, as: admin)
+        return session.id
+    }
+
     /// Fills the store with `plans` plans of `tasksPerPlan` tasks each, led by `agencies`
     /// agencies, with about three history events per task through 2025, from a fixed seed. The
     /// rows go straight to storage (no audit events), so benchmarks can build large stores

@@ -5,6 +5,7 @@ import DocketServices
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 
 /// 2,000 invited delegates checking in at once over HTTP on loopback.
 enum CheckInBurst {
@@ -12,52 +13,38 @@ enum CheckInBurst {
     static let p99 = BenchmarkMetric.custom("p99 check-in latency (µs)", polarity: .prefersSmaller, useScalingFactor: false)
     static let p50 = BenchmarkMetric.custom("p50 check-in latency (µs)", polarity: .prefersSmaller, useScalingFactor: false)
 
-    /// Users and tokens, made once; each iteration opens a new session for all of them.
-    static func prepare(_ box: StoreBox) async throws -> [String] {
-        try await box.open()
-        let (docket, admin) = try box.get()
-        var tokens: [String] = []
-        for index in 0..<delegates {
-            let name = "delegate\(index)"
-            _ = try await docket.users.add(NewUser(username: name, roles: [.delegate]), as: admin)
-            tokens.append(try await docket.users.createToken(for: name, expiresInDays: 1, as: admin).token)
-        }
-        _ = try await docket.sessions.createBody(NewBody(name: "Hội nghị", code: "HN", numbering: .state), as: admin)
-        return tokens
-    }
-
-    static func openSession(_ docket: Docket, admin: User) async throws -> String {
-        let session = try await docket.sessions.create(NewSession(body: "HN", title: "Hội nghị toàn tỉnh", startsAt: Date()), as: admin)
-        for index in 0..<delegates {
-            _ = try await docket.sessions.invite(session.id, user: "delegate\(index)", role: .member, as: admin)
-        }
-        _ = try await docket.sessions.advance(session.id, to: .scheduled, as: admin)
-        _ = try await docket.sessions.advance(session.id, to: .open, as: admin)
-        return session.id
-    }
-
-    /// Every delegate sends `method path` at once (by default: checks in); returns each request's
-    /// latency in microseconds.
+    /// Every delegate sends `method path` at once (by default: checks in), each over their own
+    /// connection, opened before the burst as a tablet that shows the agenda has one; returns each
+    /// request's latency in microseconds.
     static func burst(
         _ docket: Docket, session: String, tokens: [String], method: HTTPRequest.Method = .post, path: String? = nil
     ) async throws -> [Int] {
-        let application = Application(router: buildRouter(docket: docket, settings: HTTPSettings(port: 0)))
-        return try await application.test(.live) { client in
-            try await withThrowingTaskGroup(of: Int.self) { group in
-                for token in tokens {
+        var logger = Logger(label: "docket")
+        logger.logLevel = .notice
+        let application = buildApplication(docket: docket, settings: HTTPSettings(port: 0), logger: logger)
+        return try await application.test(.live) { server in
+            guard let port = server.port else { throw CancellationError() }
+            let clients = tokens.map { _ in TestClient(host: "127.0.0.1", port: port) }
+            clients.forEach { $0.connect() }
+            for client in clients { _ = try await client.getChannel() }
+            let latencies = try await withThrowingTaskGroup(of: Int.self) { group in
+                for (client, token) in zip(clients, tokens) {
                     group.addTask {
                         var headers = HTTPFields()
                         headers[.authorization] = "Bearer \(token)"
+                        let request = TestClient.Request(
+                            path ?? "/api/v1/sessions/\(session)/check-in", method: method, authority: "localhost", headers: headers)
                         let start = ContinuousClock.now
-                        let status = try await client.execute(
-                            uri: path ?? "/api/v1/sessions/\(session)/check-in", method: method, headers: headers) { $0.status }
-                        precondition(status == .ok, "check-in answered \(status)")
+                        let status = try await client.execute(request).status
                         let elapsed = ContinuousClock.now - start
+                        precondition(status == .ok, "check-in answered \(status)")
                         return Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
+            for client in clients { try await client.shutdown() }
+            return latencies
         }
     }
 }
