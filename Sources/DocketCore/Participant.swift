@@ -93,8 +93,8 @@ public enum QuorumRule: String, Sendable, Codable, CaseIterable, NamedValue {
     /// The rule in words, for reports.
     public var text: String {
         switch self {
-        case .majority: "more than half of the entitled participants present"
-        case .twoThirds: "at least two thirds of the entitled participants present"
+        case .majority: "more than half present"
+        case .twoThirds: "at least two thirds present"
         }
     }
 }

@@ -65,6 +65,8 @@ public protocol StorageReader {
     func body(id: String) throws -> Body?
     func body(code: String) throws -> Body?
     func bodies(page: Page) throws -> Paged<Body>
+    /// The body's roster, oldest first.
+    func bodyMembers(bodyID: String) throws -> [BodyMember]
 
     func session(id: String) throws -> Session?
     /// Sessions latest first; only those `participantID` is invited to and no drafts, when set.
@@ -130,6 +132,10 @@ public protocol StorageWriter: StorageReader {
     func insert(_ document: Document) throws
     func insert(_ signature: DocumentSignature) throws
     func insert(_ body: Body) throws
+    /// Adds a member to a body's roster; adding one already there changes nothing.
+    func insert(_ member: BodyMember) throws
+    /// Whether the member was on the roster.
+    func deleteBodyMember(bodyID: String, userID: String) throws -> Bool
     func insert(_ session: Session) throws
     func update(_ session: Session) throws
     func insert(_ agency: Agency) throws

@@ -38,6 +38,17 @@ struct SessionRoutes {
                 as: actor)
             return .init(status: .created, response: created)
         }
+        api.get("bodies/:body/members") { _, context in
+            try await docket.sessions.members(of: context.parameters.require("body"), as: context.user())
+        }
+        api.put("bodies/:body/members/:user") { _, context in
+            try await docket.sessions.addMember(
+                context.parameters.require("user"), to: context.parameters.require("body"), as: context.user())
+        }
+        api.delete("bodies/:body/members/:user") { _, context in
+            try await docket.sessions.removeMember(
+                context.parameters.require("user"), from: context.parameters.require("body"), as: context.user())
+        }
         api.get("sessions") { request, context in
             try await docket.sessions.list(body: request.query("body"), page: request.page(), as: context.user())
         }

@@ -269,6 +269,17 @@ extension SQLiteStorage {
                     BEGIN SELECT RAISE(ABORT, 'task history is never removed'); END;
                     """)
         }
+        migrator.registerMigration("0005-body-members") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bodyMember (
+                        bodyID TEXT NOT NULL REFERENCES body(id),
+                        userID TEXT NOT NULL REFERENCES user(id),
+                        addedAt TEXT NOT NULL,
+                        PRIMARY KEY (bodyID, userID)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -46,6 +46,10 @@ extension BridgePoint: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "bridgePoint"
 }
 
+extension BodyMember: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "bodyMember"
+}
+
 extension Participant: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "participant"
 }

@@ -91,6 +91,16 @@ struct SQLiteTransaction: StorageWriter {
         return Paged(items: items, total: try Body.fetchCount(db), page: page)
     }
 
+    func bodyMembers(bodyID: String) throws -> [BodyMember] {
+        try BodyMember.filter(Column("bodyID") == bodyID).order(Column("addedAt"), Column("userID")).fetchAll(db)
+    }
+
+    func insert(_ member: BodyMember) throws { try member.insert(db, onConflict: .ignore) }
+
+    func deleteBodyMember(bodyID: String, userID: String) throws -> Bool {
+        try BodyMember.deleteOne(db, key: ["bodyID": bodyID, "userID": userID])
+    }
+
     func insert(_ body: Body) throws {
         do {
             try body.insert(db)

@@ -37,13 +37,23 @@ public struct AttendanceReport: Sendable, Codable, Equatable {
     public var sessionID: String
     public var state: SessionState
     public var quorumRule: String
-    /// Chair and members: they vote and count for quorum.
+    /// Who the quorum counts: the body's roster when it has one, else the session's chair and members.
+    public var quorumBasis: QuorumBasis
+    /// How many the quorum counts.
     public var entitled: Int
-    /// Entitled participants checked in and not left.
+    /// Of those, how many are checked in and not left.
     public var entitledPresent: Int
     public var quorum: Bool
     public var points: [Point]
     public var participants: [ParticipantView]
+}
+
+/// Who a session's quorum counts.
+public enum QuorumBasis: String, Sendable, Codable {
+    /// Every member on the body's roster, invited or not.
+    case bodyRoster = "body roster"
+    /// The session's chair and members, for a body with no roster.
+    case entitledParticipants = "entitled participants"
 }
 
 /// A change to one participant's attendance, by the clerk.
@@ -277,8 +287,11 @@ extension SessionService {
             views.append(view(participant, user: user, session: session, points: points))
         }
         views.sort { ($0.role.sortKey, $0.username) < ($1.role.sortKey, $1.username) }
-        let entitled = views.filter(\.role.isEntitled)
-        let entitledPresent = entitled.filter { $0.isInRoom }.count
+        // A body with a roster counts its members, present only if invited and in the room.
+        let roster = Set(try reader.bodyMembers(bodyID: body.id).map(\.userID))
+        let basis: QuorumBasis = roster.isEmpty ? .entitledParticipants : .bodyRoster
+        let entitled = roster.isEmpty ? views.filter(\.role.isEntitled).count : roster.count
+        let entitledPresent = views.filter { $0.isInRoom && (roster.isEmpty ? $0.role.isEntitled : roster.contains($0.userID)) }.count
         let pointNames = [nil] + points.map(\.name)
         let counts = pointNames.compactMap { name -> AttendanceReport.Point? in
             let here = views.filter { $0.bridgePoint == name }
@@ -292,8 +305,8 @@ extension SessionService {
                 notRecorded: here.filter { $0.status == .invited }.count)
         }
         return AttendanceReport(
-            sessionID: session.id, state: session.state, quorumRule: body.quorum.text, entitled: entitled.count,
-            entitledPresent: entitledPresent, quorum: body.quorum.holds(present: entitledPresent, entitled: entitled.count),
+            sessionID: session.id, state: session.state, quorumRule: body.quorum.text, quorumBasis: basis, entitled: entitled,
+            entitledPresent: entitledPresent, quorum: body.quorum.holds(present: entitledPresent, entitled: entitled),
             points: counts, participants: views)
     }
 
@@ -384,7 +397,7 @@ extension SessionService {
             body: """
                 <h1>\(HTML.escape(title))</h1>
                 <p>\(HTML.escape(session.title))<br>starts \(Timestamp.string(session.startsAt)), closed \(Timestamp.string(configuration.time.now()))</p>
-                <p>Entitled: \(report.entitled); entitled present at close: \(report.entitledPresent); quorum (\(HTML.escape(report.quorumRule))): \(report.quorum ? "held" : "not held")</p>
+                <p>Counted for quorum (\(report.quorumBasis.rawValue)): \(report.entitled); present at close: \(report.entitledPresent); quorum (\(HTML.escape(report.quorumRule))): \(report.quorum ? "held" : "not held")</p>
                 <table><tr><th>participant</th><th>role</th><th>entitled</th><th>bridge point</th><th>attendance</th><th>arrived</th><th>left</th><th>note</th></tr>
                 \(rows)
                 </table>

@@ -28,7 +28,12 @@ import Testing
         #expect(checkIn.stdout.contains("mai present since"))
         let attendance = try docket.ok("session", "attendance", id)
         #expect(attendance.stdout.contains("Điểm cầu Ban Tổ chức"))
-        #expect(attendance.stdout.contains("1 of 2 entitled present — no quorum"))
+        #expect(attendance.stdout.contains("counting the entitled participants): 1 of 2 present — no quorum"))
+        for name in ["hung", "mai", "lan"] { _ = try docket.ok("body", "add-member", "BCĐCĐS", name) }
+        let roster = try docket.ok("body", "remove-member", "BCĐCĐS", "lan")
+        #expect(roster.stdout.contains("hung") && !roster.stdout.contains("lan") && roster.stdout.contains("2 members"))
+        let byRoster = try docket.ok("session", "attendance", id)
+        #expect(byRoster.stdout.contains("counting the body roster): 1 of 2 present — no quorum"), "\(byRoster.stdout)")
         _ = try docket.ok("session", "conclude", id, "--text", "Giao Ban Tổ chức báo cáo", "--item", "1", "--task", "Báo cáo kết quả|BTC||2025-06-30")
         let bad = try docket.run("session", "conclude", id, "--text", "x", "--task", "Việc|BTC||2025-02-30", as: "lan")
         #expect(bad.status == 2 && bad.stderr.contains("tasks[0].deadline"), "\(bad.stderr)")

@@ -38,7 +38,7 @@ import Testing
     @Test func everySpecifiedOperationIsRouted() async throws {
         let fixture = try await HTTPFixture()
         let operations = try Self.operations()
-        #expect(operations.count == 65)
+        #expect(operations.count == 68)
         try await fixture.application.test(.router) { client in
             for operation in operations {
                 let uri = operation.path.replacingOccurrences(of: "{id}", with: "doc-x")
@@ -64,6 +64,8 @@ import Testing
                 .replacingOccurrences(of: "/signatures/1", with: "/signatures/{number}")
                 .replacingOccurrences(of: "/users/newbie/", with: "/users/{username}/")
                 .replacingOccurrences(of: "/participants/auditor", with: "/participants/{user}")
+                .replacingOccurrences(of: "/bodies/TCT/members", with: "/bodies/{body}/members")
+                .replacingOccurrences(of: "/members/chair", with: "/members/{user}")
                 .replacingOccurrences(of: "/notices/{notice}", with: "/notices/{id}")
                 .replacingOccurrences(of: "/tasks/{task}", with: "/tasks/{id}")
                 .replacing(/\/agenda\/[0-9.]+$/, with: "/agenda/{item}")

@@ -40,6 +40,48 @@ import Testing
         #expect(events.items.filter { $0.action == "session.check-in" }.count == 1)
     }
 
+    @Test func aBodyWithARosterCountsItsMembersForQuorumInvitedOrNot() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)
+        let sessions = store.docket.sessions
+        let id = prepared.session.id
+        _ = try await sessions.checkIn(id, as: store.delegate)
+        _ = try await sessions.recordAttendance(id, AttendanceChange(user: "chair", status: .present), as: store.clerk)
+        var report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.quorumBasis == .entitledParticipants && report.entitled == 2 && report.quorum)
+
+        // A roster of five: the two present are 2 of 5, not more than half, though every invited member came.
+        for name in ["chair", "delegate", "clerk", "auditor", "admin"] {
+            _ = try await sessions.addMember(name, to: "BCĐCĐS", as: store.clerk)
+        }
+        let roster = try await sessions.addMember("delegate", to: "BCĐCĐS", as: store.clerk)  // again: nothing changes
+        #expect(roster.map(\.username) == ["chair", "delegate", "clerk", "auditor", "admin"])
+        report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.quorumBasis == .bodyRoster && report.entitled == 5 && report.entitledPresent == 2 && !report.quorum)
+
+        // A roster member invited as a guest counts once in the room; a present non-member does not.
+        _ = try await sessions.invite(id, user: "clerk", role: .guest, as: store.clerk)
+        _ = try await sessions.recordAttendance(id, AttendanceChange(user: "clerk", status: .present), as: store.clerk)
+        report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.entitledPresent == 3 && report.quorum)
+        _ = try await sessions.removeMember("chair", from: "BCĐCĐS", as: store.clerk)
+        report = try await sessions.attendance(id, as: store.clerk)
+        #expect(report.entitled == 4 && report.entitledPresent == 2 && !report.quorum)
+
+        // Who may: the clerk changes the roster, the auditor reads it, a delegate neither; errors change nothing.
+        let audit = try await store.docket.auditLog.list(AuditFilter(subject: nil), page: .first, as: store.auditor).total
+        await #expect(throws: DocketError.self) { try await sessions.addMember("chair", to: "BCĐCĐS", as: store.auditor) }
+        await #expect(throws: DocketError.self) { try await sessions.members(of: "BCĐCĐS", as: store.delegate) }
+        await #expect(throws: DocketError(.notFound, "chair is not on the roster of BCĐCĐS", field: "user")) {
+            try await sessions.removeMember("chair", from: "BCĐCĐS", as: store.clerk)
+        }
+        await #expect(throws: DocketError(.notFound, "no user with the username or id nobody", field: "user")) {
+            try await sessions.addMember("nobody", to: "BCĐCĐS", as: store.clerk)
+        }
+        #expect(try await sessions.members(of: "BCĐCĐS", as: store.auditor).count == 4)
+        #expect(try await store.docket.auditLog.list(AuditFilter(subject: nil), page: .first, as: store.auditor).total == audit)
+    }
+
     @Test func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther() async throws {
         let store = try await TestStore()
         let prepared = try await store.preparedSession(open: true)

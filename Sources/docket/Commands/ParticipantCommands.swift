@@ -118,7 +118,7 @@ extension SessionCommand {
                     [$0.bridgePoint, String($0.invited), String($0.present), String($0.late), String($0.leftEarly),
                      String($0.absent), String($0.represented), String($0.notRecorded)]
                 })
-            print("Quorum (\(report.quorumRule)): \(report.entitledPresent) of \(report.entitled) entitled present — "
+            print("Quorum (\(report.quorumRule), counting the \(report.quorumBasis.rawValue)): \(report.entitledPresent) of \(report.entitled) present — "
                 + (report.quorum ? "quorum holds" : "no quorum"))
             print("")
             let time = { (date: Date?) in date.map { Timestamp.string($0) } ?? "" }
