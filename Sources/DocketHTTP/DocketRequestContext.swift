@@ -40,3 +40,13 @@ struct TokenAuthenticator: AuthenticatorMiddleware {
         return try await docket.users.authenticate(token: bearer.token)
     }
 }
+
+extension Parameters {
+    /// A path parameter, percent-decoded: a client sends the body code `BCĐCĐS` as `BC%C4%90C%C4%90S`.
+    func value(_ name: String) throws -> String {
+        guard let decoded = try require(name).removingPercentEncoding else {
+            throw DocketError.invalid(name, "the path has a malformed percent-encoding")
+        }
+        return decoded
+    }
+}

@@ -19,31 +19,31 @@ struct DocumentRoutes {
                 page: request.page(), as: context.user())
         }
         group.get(":id") { _, context in
-            try await docket.documents.get(context.parameters.require("id"), as: context.user())
+            try await docket.documents.get(context.parameters.value("id"), as: context.user())
         }
         group.get(":id/content", use: download)
         group.get(":id/signatures") { _, context in
-            try await docket.documents.signatures(context.parameters.require("id"), as: context.user())
+            try await docket.documents.signatures(context.parameters.value("id"), as: context.user())
                 .map(SignatureView.init)
         }
         group.post(":id/signatures") { _, context -> EditedResponse<SignatureView> in
-            let signature = try await docket.documents.sign(context.parameters.require("id"), as: context.user())
+            let signature = try await docket.documents.sign(context.parameters.value("id"), as: context.user())
             return .init(status: .created, response: SignatureView(signature))
         }
         group.get(":id/signatures/:number") { _, context in
-            let number = try context.parameters.require("number")
+            let number = try context.parameters.value("number")
             guard let value = Int(number) else {
                 throw DocketError.invalid("number", "a signature number is a whole number, got '\(number)'")
             }
             let signature = try await docket.documents.signature(
-                context.parameters.require("id"), number: value, as: context.user())
+                context.parameters.value("id"), number: value, as: context.user())
             var headers = HTTPFields()
             headers[.contentType] = "application/pkcs7-signature"
             headers[.contentDisposition] = "attachment; filename=\"\(signature.documentID).\(value).p7s\""
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: signature.der)))
         }
         group.get(":id/verification") { _, context in
-            try await docket.documents.verify(context.parameters.require("id"), as: context.user())
+            try await docket.documents.verify(context.parameters.value("id"), as: context.user())
         }
     }
 
@@ -84,7 +84,7 @@ struct DocumentRoutes {
 
     /// The content, streamed from the blob, with its SHA-256 as the ETag.
     @Sendable func download(request: Request, context: DocketRequestContext) async throws -> Response {
-        let (document, path) = try await docket.documents.content(context.parameters.require("id"), as: context.user())
+        let (document, path) = try await docket.documents.content(context.parameters.value("id"), as: context.user())
         var headers = HTTPFields()
         headers[.eTag] = "\"\(document.sha256)\""
         headers[.cacheControl] = "private, no-transform"

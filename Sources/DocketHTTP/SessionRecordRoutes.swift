@@ -55,33 +55,33 @@ struct SessionRecordRoutes {
     func add(to api: RouterGroup<DocketRequestContext>) {
         let sessions = docket.sessions
         api.get("sessions/:id/bridge-points") { _, context in
-            try await sessions.bridgePoints(context.parameters.require("id"), as: context.user())
+            try await sessions.bridgePoints(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/bridge-points") { request, context -> EditedResponse<BridgePoint> in
             let actor = try context.user()
             let body = try await request.decode(as: BridgePointRequest.self, context: context)
             let point = try await sessions.addBridgePoint(
-                context.parameters.require("id"), name: body.name, hostAgency: body.hostAgency, as: actor)
+                context.parameters.value("id"), name: body.name, hostAgency: body.hostAgency, as: actor)
             return .init(status: .created, response: point)
         }
         api.get("sessions/:id/participants") { _, context in
-            try await sessions.participants(context.parameters.require("id"), as: context.user())
+            try await sessions.participants(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/participants") { request, context -> EditedResponse<ParticipantView> in
             let actor = try context.user()
             let body = try await request.decode(as: InviteRequest.self, context: context)
             let role = try ParticipantRole.parse(body.role ?? "member", field: "role")
             let participant = try await sessions.invite(
-                context.parameters.require("id"), user: body.user, role: role, bridgePoint: body.bridgePoint, as: actor)
+                context.parameters.value("id"), user: body.user, role: role, bridgePoint: body.bridgePoint, as: actor)
             return .init(status: .created, response: participant)
         }
         api.delete("sessions/:id/participants/:user") { _, context -> HTTPResponse.Status in
             try await sessions.uninvite(
-                context.parameters.require("id"), user: context.parameters.require("user"), as: context.user())
+                context.parameters.value("id"), user: context.parameters.value("user"), as: context.user())
             return .noContent
         }
         api.get("sessions/:id/attendance") { _, context in
-            try await sessions.attendance(context.parameters.require("id"), as: context.user())
+            try await sessions.attendance(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/attendance") { request, context in
             let actor = try context.user()
@@ -91,26 +91,26 @@ struct SessionRecordRoutes {
                 at: try body.at.map { try Timestamp.parse($0, field: "at") },
                 leftAt: try body.leftAt.map { try Timestamp.parse($0, field: "leftAt") }, reason: body.reason, proxy: body.proxy,
                 amendment: body.amendment)
-            return try await sessions.recordAttendance(context.parameters.require("id"), change, as: actor)
+            return try await sessions.recordAttendance(context.parameters.value("id"), change, as: actor)
         }
         api.post("sessions/:id/check-in") { _, context in
-            try await sessions.checkIn(context.parameters.require("id"), as: context.user())
+            try await sessions.checkIn(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/check-out") { _, context in
-            try await sessions.checkOut(context.parameters.require("id"), as: context.user())
+            try await sessions.checkOut(context.parameters.value("id"), as: context.user())
         }
         api.get("sessions/:id/agenda") { request, context in
-            try await sessions.agenda(context.parameters.require("id"), version: request.queryInt("version"), as: context.user())
+            try await sessions.agenda(context.parameters.value("id"), version: request.queryInt("version"), as: context.user())
         }
         api.get("sessions/:id/agenda/versions") { _, context in
-            try await sessions.agendaVersions(context.parameters.require("id"), as: context.user())
+            try await sessions.agendaVersions(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/agenda") { request, context -> EditedResponse<AgendaView> in
             let actor = try context.user()
             let body = try await request.decode(as: AgendaItemRequest.self, context: context)
             guard let title = body.title else { throw DocketError.invalid("title", "an agenda item needs a title") }
             let agenda = try await sessions.addAgendaItem(
-                context.parameters.require("id"),
+                context.parameters.value("id"),
                 NewAgendaItem(
                     title: title, presenter: body.presenter, plannedMinutes: body.plannedMinutes, parent: body.parent,
                     position: body.position, documents: body.documents ?? [], amendment: body.amendment),
@@ -121,7 +121,7 @@ struct SessionRecordRoutes {
             let actor = try context.user()
             let body = try await request.decode(as: AgendaItemRequest.self, context: context)
             return try await sessions.editAgendaItem(
-                context.parameters.require("id"), item: context.parameters.require("item"),
+                context.parameters.value("id"), item: context.parameters.value("item"),
                 AgendaItemEdit(
                     title: body.title, presenter: body.presenter, plannedMinutes: body.plannedMinutes,
                     status: try body.status.map { try AgendaItemStatus.parse($0, field: "status") }, documents: body.documents,
@@ -130,17 +130,17 @@ struct SessionRecordRoutes {
         }
         api.delete("sessions/:id/agenda/:item") { request, context in
             try await sessions.removeAgendaItem(
-                context.parameters.require("id"), item: context.parameters.require("item"),
+                context.parameters.value("id"), item: context.parameters.value("item"),
                 amendment: request.query("amendment"), as: context.user())
         }
         api.get("sessions/:id/conclusions") { _, context in
-            try await sessions.conclusions(context.parameters.require("id"), as: context.user())
+            try await sessions.conclusions(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/conclusions") { request, context -> EditedResponse<Conclusion> in
             let actor = try context.user()
             let body = try await request.decode(as: ConclusionRequest.self, context: context)
             let conclusion = try await sessions.addConclusion(
-                context.parameters.require("id"),
+                context.parameters.value("id"),
                 NewConclusion(text: body.text ?? "", item: body.item, tasks: body.tasks ?? [], amendment: body.amendment),
                 as: actor)
             return .init(status: .created, response: conclusion)
@@ -149,14 +149,14 @@ struct SessionRecordRoutes {
             let actor = try context.user()
             let body = try await request.decode(as: ConclusionRequest.self, context: context)
             return try await sessions.editConclusion(
-                context.parameters.require("id"), conclusion: context.parameters.require("conclusion"), text: body.text,
+                context.parameters.value("id"), conclusion: context.parameters.value("conclusion"), text: body.text,
                 tasks: body.tasks, amendment: body.amendment, as: actor)
         }
         api.get("sessions/:id/amendments") { _, context in
-            try await sessions.amendments(context.parameters.require("id"), as: context.user())
+            try await sessions.amendments(context.parameters.value("id"), as: context.user())
         }
         api.get("sessions/:id/pack") { _, context -> Response in
-            let pack = try await docket.packs.pack(context.parameters.require("id"), as: context.user())
+            let pack = try await docket.packs.pack(context.parameters.value("id"), as: context.user())
             var headers = HTTPFields()
             headers[.contentType] = "application/zip"
             headers[.contentDisposition] = DocumentRoutes.attachment(pack.filename)
@@ -212,7 +212,7 @@ struct NoticeRoutes {
             return .init(status: .created, response: notice)
         }
         api.get("notices/:id") { _, context in
-            try await docket.notices.receipts(context.parameters.require("id"), as: context.user())
+            try await docket.notices.receipts(context.parameters.value("id"), as: context.user())
         }
         api.get("register") { request, context in
             guard let body = request.query("body") else { throw DocketError.invalid("body", "say which body's register: ?body=CODE") }
@@ -223,7 +223,7 @@ struct NoticeRoutes {
             try await docket.notices.inbox(page: request.page(), as: context.user())
         }
         api.get("me/notices/:id") { _, context in
-            try await docket.notices.open(context.parameters.require("id"), as: context.user())
+            try await docket.notices.open(context.parameters.value("id"), as: context.user())
         }
     }
 }

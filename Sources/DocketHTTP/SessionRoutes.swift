@@ -39,15 +39,15 @@ struct SessionRoutes {
             return .init(status: .created, response: created)
         }
         api.get("bodies/:body/members") { _, context in
-            try await docket.sessions.members(of: context.parameters.require("body"), as: context.user())
+            try await docket.sessions.members(of: context.parameters.value("body"), as: context.user())
         }
         api.put("bodies/:body/members/:user") { _, context in
             try await docket.sessions.addMember(
-                context.parameters.require("user"), to: context.parameters.require("body"), as: context.user())
+                context.parameters.value("user"), to: context.parameters.value("body"), as: context.user())
         }
         api.delete("bodies/:body/members/:user") { _, context in
             try await docket.sessions.removeMember(
-                context.parameters.require("user"), from: context.parameters.require("body"), as: context.user())
+                context.parameters.value("user"), from: context.parameters.value("body"), as: context.user())
         }
         api.get("sessions") { request, context in
             try await docket.sessions.list(body: request.query("body"), page: request.page(), as: context.user())
@@ -63,13 +63,13 @@ struct SessionRoutes {
             return .init(status: .created, response: session)
         }
         api.get("sessions/:id") { _, context in
-            try await docket.sessions.get(context.parameters.require("id"), as: context.user())
+            try await docket.sessions.get(context.parameters.value("id"), as: context.user())
         }
         api.post("sessions/:id/state") { request, context in
             let actor = try context.user()
             let body = try await request.decode(as: StateRequest.self, context: context)
             let state = try SessionState.parse(body.state, field: "state")
-            return try await docket.sessions.advance(context.parameters.require("id"), to: state, as: actor)
+            return try await docket.sessions.advance(context.parameters.value("id"), to: state, as: actor)
         }
     }
 }

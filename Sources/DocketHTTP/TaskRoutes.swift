@@ -65,17 +65,17 @@ struct TaskRoutes {
                 as: actor)
             return .init(status: .created, response: plan)
         }
-        api.get("plans/:plan") { _, context in try await tasks.plan(context.parameters.require("plan"), as: context.user()) }
+        api.get("plans/:plan") { _, context in try await tasks.plan(context.parameters.value("plan"), as: context.user()) }
         api.post("plans/:plan/tasks") { request, context -> EditedResponse<SupervisedTask> in
             let actor = try context.user()
             let body = try await request.decode(as: NewTask.self, context: context)
-            let task = try await tasks.addTask(body, plan: context.parameters.require("plan"), as: actor)
+            let task = try await tasks.addTask(body, plan: context.parameters.value("plan"), as: actor)
             return .init(status: .created, response: task)
         }
         api.post("plans/:plan/import") { request, context in
             let actor = try context.user()
             let csv = try await request.body.collect(upTo: Int(maxUploadSize))
-            return try await tasks.importTasks(csv: Data(csv.readableBytesView), plan: context.parameters.require("plan"), as: actor)
+            return try await tasks.importTasks(csv: Data(csv.readableBytesView), plan: context.parameters.value("plan"), as: actor)
         }
         api.get("tasks") { request, context in
             let status = try request.query("status").map { try TaskStatus.parse($0, field: "status") }
@@ -83,12 +83,12 @@ struct TaskRoutes {
                 TaskFilter(agency: request.query("agency"), status: status), plan: request.query("plan"), page: request.page(),
                 as: context.user())
         }
-        api.get("tasks/:id") { _, context in try await tasks.task(context.parameters.require("id"), as: context.user()) }
+        api.get("tasks/:id") { _, context in try await tasks.task(context.parameters.value("id"), as: context.user()) }
         api.post("tasks/:id/status") { request, context in
             let actor = try context.user()
             let body = try await request.decode(as: StatusRequest.self, context: context)
             return try await tasks.changeStatus(
-                context.parameters.require("id"), to: TaskStatus.parse(body.status, field: "status"),
+                context.parameters.value("id"), to: TaskStatus.parse(body.status, field: "status"),
                 on: CalendarDate.parse(optional: body.on, field: "on"), evidence: body.evidence ?? [], reason: body.reason,
                 as: actor)
         }
@@ -96,14 +96,14 @@ struct TaskRoutes {
             let actor = try context.user()
             let body = try await request.decode(as: ExtensionRequest.self, context: context)
             return try await tasks.extend(
-                context.parameters.require("id"), to: CalendarDate.parse(body.deadline, field: "deadline"), reason: body.reason,
+                context.parameters.value("id"), to: CalendarDate.parse(body.deadline, field: "deadline"), reason: body.reason,
                 approvedBy: body.approvedBy, on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
         }
         api.post("tasks/:id/progress") { request, context in
             let actor = try context.user()
             let body = try await request.decode(as: ProgressRequest.self, context: context)
             return try await tasks.reportProgress(
-                context.parameters.require("id"), percent: body.percent, text: body.text, documents: body.documents ?? [],
+                context.parameters.value("id"), percent: body.percent, text: body.text, documents: body.documents ?? [],
                 on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
         }
         api.get("reports/tasks") { request, context -> Response in

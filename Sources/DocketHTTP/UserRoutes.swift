@@ -34,13 +34,13 @@ struct UserRoutes {
             return .init(status: .created, response: UserView(user))
         }
         group.post(":username/disable") { _, context in
-            UserView(try await docket.users.disable(context.parameters.require("username"), as: context.user()))
+            UserView(try await docket.users.disable(context.parameters.value("username"), as: context.user()))
         }
         group.post(":username/tokens") { request, context -> EditedResponse<IssuedToken> in
             let actor = try context.user()
             let body = try await request.decode(as: NewTokenBody.self, context: context)
             let token = try await docket.users.createToken(
-                for: context.parameters.require("username"), expiresInDays: body.expiresInDays ?? 90, as: actor)
+                for: context.parameters.value("username"), expiresInDays: body.expiresInDays ?? 90, as: actor)
             return .init(status: .created, response: token)
         }
     }
