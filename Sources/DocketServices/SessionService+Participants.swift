@@ -385,12 +385,18 @@ extension SessionService {
         let report = try Self.attendanceReport(session, in: writer)
         let body = try writer.body(id: session.bodyID)
         let time = { (date: Date?) in date.map { Timestamp.string($0) } ?? "" }
-        let rows = report.participants.map { person in
-            "<tr><td>\(HTML.escape(person.username))</td><td>\(person.role.rawValue)</td><td>\(person.role.isEntitled ? "yes" : "no")</td>"
+        // With a roster, it decides who counts; members who were not invited are listed as such.
+        let roster = try writer.bodyMembers(bodyID: session.bodyID).map(\.userID)
+        let counts = { (person: ParticipantView) in roster.isEmpty ? person.role.isEntitled : roster.contains(person.userID) }
+        let uninvited = try roster.filter { id in !report.participants.contains { $0.userID == id } }.compactMap { id in
+            try writer.user(id: id).map { "<tr><td>\(HTML.escape($0.username))</td><td></td><td>yes</td><td></td><td>not invited</td><td></td><td></td><td></td></tr>" }
+        }
+        let rows = (report.participants.map { person in
+            "<tr><td>\(HTML.escape(person.username))</td><td>\(person.role.rawValue)</td><td>\(counts(person) ? "yes" : "no")</td>"
                 + "<td>\(HTML.escape(person.bridgePoint ?? "main"))</td><td>\(person.status.rawValue)\(person.late ? " (late)" : "")</td>"
                 + "<td>\(time(person.arrivedAt))</td><td>\(time(person.leftAt))</td>"
                 + "<td>\(HTML.escape(person.reason ?? person.proxy.map { "proxy: \($0)" } ?? ""))</td></tr>"
-        }.joined(separator: "\n")
+        } + uninvited).joined(separator: "\n")
         let title = "Attendance record, session \(session.number) of \(body?.code ?? session.bodyID)"
         let html = HTML.page(
             title: title,
@@ -398,7 +404,7 @@ extension SessionService {
                 <h1>\(HTML.escape(title))</h1>
                 <p>\(HTML.escape(session.title))<br>starts \(Timestamp.string(session.startsAt)), closed \(Timestamp.string(configuration.time.now()))</p>
                 <p>Counted for quorum (\(report.quorumBasis.rawValue)): \(report.entitled); present at close: \(report.entitledPresent); quorum (\(HTML.escape(report.quorumRule))): \(report.quorum ? "held" : "not held")</p>
-                <table><tr><th>participant</th><th>role</th><th>entitled</th><th>bridge point</th><th>attendance</th><th>arrived</th><th>left</th><th>note</th></tr>
+                <table><tr><th>participant</th><th>role</th><th>counts for quorum</th><th>bridge point</th><th>attendance</th><th>arrived</th><th>left</th><th>note</th></tr>
                 \(rows)
                 </table>
                 """)

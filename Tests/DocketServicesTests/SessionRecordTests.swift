@@ -80,6 +80,14 @@ import Testing
         }
         #expect(try await sessions.members(of: "BCĐCĐS", as: store.auditor).count == 4)
         #expect(try await store.docket.auditLog.list(AuditFilter(subject: nil), page: .first, as: store.auditor).total == audit)
+
+        // The signed attendance record counts by the roster and lists the members never invited.
+        let closed = try await sessions.advance(id, to: .closed, as: store.clerk)
+        let path = try await store.docket.documents.content(try #require(closed.attendanceRecordID), as: store.clerk).path
+        let record = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(record.contains("Counted for quorum (body roster): 4; present at close: 2"))
+        #expect(record.contains("<td>admin</td><td></td><td>yes</td><td></td><td>not invited</td>"))
+        #expect(record.contains("<td>chair</td><td>chair</td><td>no</td>"))
     }
 
     @Test func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther() async throws {
