@@ -132,8 +132,8 @@ public protocol StorageWriter: StorageReader {
     func insert(_ document: Document) throws
     func insert(_ signature: DocumentSignature) throws
     func insert(_ body: Body) throws
-    /// Adds a member to a body's roster; adding one already there changes nothing.
-    func insert(_ member: BodyMember) throws
+    /// Adds a member to a body's roster; whether they were not on it yet (if they were, nothing changes).
+    func insert(_ member: BodyMember) throws -> Bool
     /// Whether the member was on the roster.
     func deleteBodyMember(bodyID: String, userID: String) throws -> Bool
     func insert(_ session: Session) throws

@@ -95,7 +95,10 @@ struct SQLiteTransaction: StorageWriter {
         try BodyMember.filter(Column("bodyID") == bodyID).order(Column("addedAt"), Column("userID")).fetchAll(db)
     }
 
-    func insert(_ member: BodyMember) throws { try member.insert(db, onConflict: .ignore) }
+    func insert(_ member: BodyMember) throws -> Bool {
+        try member.insert(db, onConflict: .ignore)
+        return db.changesCount > 0
+    }
 
     func deleteBodyMember(bodyID: String, userID: String) throws -> Bool {
         try BodyMember.deleteOne(db, key: ["bodyID": bodyID, "userID": userID])

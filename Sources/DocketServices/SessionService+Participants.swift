@@ -287,11 +287,12 @@ extension SessionService {
             views.append(view(participant, user: user, session: session, points: points))
         }
         views.sort { ($0.role.sortKey, $0.username) < ($1.role.sortKey, $1.username) }
-        // A body with a roster counts its members, present only if invited and in the room.
-        let roster = Set(try reader.bodyMembers(bodyID: body.id).map(\.userID))
+        // A body with a roster counts all its members, present only if invited and in the room.
+        let roster = try quorumRoster(session, in: reader)
+        let counted = views.filter { countsForQuorum($0, roster: roster) }
         let basis: QuorumBasis = roster.isEmpty ? .entitledParticipants : .bodyRoster
-        let entitled = roster.isEmpty ? views.filter(\.role.isEntitled).count : roster.count
-        let entitledPresent = views.filter { $0.isInRoom && (roster.isEmpty ? $0.role.isEntitled : roster.contains($0.userID)) }.count
+        let entitled = roster.isEmpty ? counted.count : roster.count
+        let entitledPresent = counted.filter(\.isInRoom).count
         let pointNames = [nil] + points.map(\.name)
         let counts = pointNames.compactMap { name -> AttendanceReport.Point? in
             let here = views.filter { $0.bridgePoint == name }
@@ -308,6 +309,16 @@ extension SessionService {
             sessionID: session.id, state: session.state, quorumRule: body.quorum.text, quorumBasis: basis, entitled: entitled,
             entitledPresent: entitledPresent, quorum: body.quorum.holds(present: entitledPresent, entitled: entitled),
             points: counts, participants: views)
+    }
+
+    /// The user ids on the roster of the session's body; empty when it keeps none.
+    static func quorumRoster(_ session: Session, in reader: any StorageReader) throws -> Set<String> {
+        Set(try reader.bodyMembers(bodyID: session.bodyID).map(\.userID))
+    }
+
+    /// Whether the quorum counts this participant: on the roster, or without one, chair or member.
+    static func countsForQuorum(_ participant: ParticipantView, roster: Set<String>) -> Bool {
+        roster.isEmpty ? participant.role.isEntitled : roster.contains(participant.userID)
     }
 
     static func view(_ participant: Participant, user: User, session: Session, points: [BridgePoint]) -> ParticipantView {
@@ -386,13 +397,12 @@ extension SessionService {
         let body = try writer.body(id: session.bodyID)
         let time = { (date: Date?) in date.map { Timestamp.string($0) } ?? "" }
         // With a roster, it decides who counts; members who were not invited are listed as such.
-        let roster = try writer.bodyMembers(bodyID: session.bodyID).map(\.userID)
-        let counts = { (person: ParticipantView) in roster.isEmpty ? person.role.isEntitled : roster.contains(person.userID) }
-        let uninvited = try roster.filter { id in !report.participants.contains { $0.userID == id } }.compactMap { id in
+        let roster = try Self.quorumRoster(session, in: writer)
+        let uninvited = try roster.sorted().filter { id in !report.participants.contains { $0.userID == id } }.compactMap { id in
             try writer.user(id: id).map { "<tr><td>\(HTML.escape($0.username))</td><td></td><td>yes</td><td></td><td>not invited</td><td></td><td></td><td></td></tr>" }
         }
         let rows = (report.participants.map { person in
-            "<tr><td>\(HTML.escape(person.username))</td><td>\(person.role.rawValue)</td><td>\(counts(person) ? "yes" : "no")</td>"
+            "<tr><td>\(HTML.escape(person.username))</td><td>\(person.role.rawValue)</td><td>\(Self.countsForQuorum(person, roster: roster) ? "yes" : "no")</td>"
                 + "<td>\(HTML.escape(person.bridgePoint ?? "main"))</td><td>\(person.status.rawValue)\(person.late ? " (late)" : "")</td>"
                 + "<td>\(time(person.arrivedAt))</td><td>\(time(person.leftAt))</td>"
                 + "<td>\(HTML.escape(person.reason ?? person.proxy.map { "proxy: \($0)" } ?? ""))</td></tr>"

@@ -25,8 +25,7 @@ extension SessionService {
         return try await storage.write { writer in
             let body = try Self.body(body, in: writer)
             let user = try Self.user(user, in: writer)
-            if try !writer.bodyMembers(bodyID: body.id).contains(where: { $0.userID == user.id }) {
-                try writer.insert(BodyMember(bodyID: body.id, userID: user.id, addedAt: now))
+            if try writer.insert(BodyMember(bodyID: body.id, userID: user.id, addedAt: now)) {
                 try audit.record(writer, actor: actor.id, action: "body.member-add", subject: body.id, details: ["user": user.id])
             }
             return try Self.roster(of: body, in: writer)
