@@ -40,10 +40,14 @@ public struct AgendaItem: Sendable, Codable, Equatable, Identifiable {
 public struct NumberedAgendaItem: Sendable, Codable, Equatable {
     public var number: String
     public var item: AgendaItem
+    /// Set in what a reader is shown: true when `item` lists only the documents they may read
+    /// and others were left out.
+    public var withheldMaterial: Bool?
 
-    public init(number: String, item: AgendaItem) {
+    public init(number: String, item: AgendaItem, withheldMaterial: Bool? = nil) {
         self.number = number
         self.item = item
+        self.withheldMaterial = withheldMaterial
     }
 
     /// Items in outline order, numbered 1, 1.1, 1.2, 2, … from their parents and positions.

@@ -13,17 +13,21 @@ public struct DocketError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooLarge = "too_large"
         case verificationFailed = "verification_failed"
         case keyUnavailable = "key_unavailable"
+        case tooManyRequests = "too_many_requests"
         case internalError = "internal_error"
     }
 
     public let code: Code
     public let message: String
     public let field: String?
+    /// Seconds to wait before trying again, for `tooManyRequests`.
+    public let retryAfter: Int?
 
-    public init(_ code: Code, _ message: String, field: String? = nil) {
+    public init(_ code: Code, _ message: String, field: String? = nil, retryAfter: Int? = nil) {
         self.code = code
         self.message = message
         self.field = field
+        self.retryAfter = retryAfter
     }
 
     public var description: String { message }

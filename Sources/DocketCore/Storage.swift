@@ -17,16 +17,19 @@ public struct DocumentFilter: Sendable, Equatable {
     public var classification: Classification?
     /// Only documents created by this user, when set.
     public var createdBy: String?
-    /// Case-insensitive substring of the title, when set.
+    /// Only documents this user created or was handed (agendas, notices, records), when set.
+    public var readableBy: String?
+    /// Case-insensitive substring of the title, taken literally, when set.
     public var titleContains: String?
 
     public init(
         maximumClassification: Classification = .topSecret, classification: Classification? = nil,
-        createdBy: String? = nil, titleContains: String? = nil
+        createdBy: String? = nil, readableBy: String? = nil, titleContains: String? = nil
     ) {
         self.maximumClassification = maximumClassification
         self.classification = classification
         self.createdBy = createdBy
+        self.readableBy = readableBy
         self.titleContains = titleContains
     }
 }

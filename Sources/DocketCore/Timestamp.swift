@@ -39,9 +39,10 @@ public enum Timestamp {
     }
 
     /// Rounds `date` down to whole milliseconds, the precision Docket stores. The result sits a
-    /// quarter millisecond into that millisecond, so storage that truncates keeps the same one.
+    /// quarter millisecond into that millisecond, so storage that truncates keeps the same one;
+    /// a time read back a hair below its millisecond (binary floating point) keeps it too.
     public static func truncated(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000).rounded(.down) + 0.25) / 1000)
+        Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000 + 0.001).rounded(.down) + 0.25) / 1000)
     }
 
     /// Parses `2025-03-10` (UTC midnight) or a time with a zone: `2025-03-10T08:00+07:00`,

@@ -25,8 +25,8 @@ public struct HTTPSettings: Sendable {
 /// The router with every route, over one open store.
 public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<DocketRequestContext> {
     let router = Router(context: DocketRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
     router.get("healthz") { _, _ in ["status": "ok"] }
     let api = router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
     AuthRoutes(docket: docket).add(to: api)

@@ -4,15 +4,21 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 
-/// The request context: Hummingbird's core storage plus the authenticated user.
+/// The request context: Hummingbird's core storage plus who is asking.
 public struct DocketRequestContext: AuthRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The user the bearer token belongs to, once `TokenAuthenticator` has run.
     public var identity: User?
+    /// The bearer token the request came with, resolved: new tokens may not outlive it.
+    public var grant: Authenticated?
+    /// The client's IP address, which sign-in throttling counts by.
+    public let clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
+        grant = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     public var requestDecoder: JSONDecoder { DocketJSON.decoder }
@@ -27,17 +33,23 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
     }
 }
 
-/// Resolves `Authorization: Bearer …` to a user through the service layer.
-struct TokenAuthenticator: AuthenticatorMiddleware {
+/// Resolves `Authorization: Bearer …` to a user and its grant through the service layer.
+struct TokenAuthenticator: RouterMiddleware {
     typealias Context = DocketRequestContext
     let docket: Docket
 
-    func authenticate(request: Request, context: Context) async throws -> User? {
-        guard request.headers[.authorization] != nil else { return nil }
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard request.headers[.authorization] != nil else { return try await next(request, context) }
         guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
             throw DocketError.unauthenticated("the Authorization header must be 'Bearer <token>'")
         }
-        return try await docket.users.authenticate(token: bearer.token)
+        let grant = try await docket.users.authenticate(token: bearer.token)
+        var context = context
+        context.identity = grant.user
+        context.grant = grant
+        return try await next(request, context)
     }
 }
 

@@ -44,6 +44,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .tooLarge: .contentTooLarge
         case .verificationFailed: .unprocessableContent
         case .keyUnavailable: .serviceUnavailable
+        case .tooManyRequests: .tooManyRequests
         case .internalError: .internalServerError
         }
     }
@@ -72,6 +73,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if error.code == .unauthenticated { headers[.wwwAuthenticate] = "Bearer" }
+        if let seconds = error.retryAfter { headers[.retryAfter] = String(seconds) }
         return Response(status: status(error.code), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

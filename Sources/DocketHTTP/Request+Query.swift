@@ -1,10 +1,21 @@
 import DocketCore
+import Foundation
 import Hummingbird
 
 extension Request {
-    /// A query parameter as text, nil when absent.
+    /// A query parameter as text, nil when absent. Decoded as HTML forms encode it: `+` is a
+    /// space and `%2B` a plus sign, so `title=Ngh%E1%BB%8B+quy%E1%BA%BFt` finds "Nghị quyết".
     func query(_ name: String) -> String? {
-        uri.queryParameters[name[...]].map { String($0) }
+        for pair in (uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard Self.formDecoded(parts[0]) == name else { continue }
+            return parts.count == 2 ? Self.formDecoded(parts[1]) : ""
+        }
+        return nil
+    }
+
+    private static func formDecoded(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     /// A whole-number query parameter; a non-number is a 422 naming the parameter.

@@ -40,7 +40,8 @@ struct UserRoutes {
             let actor = try context.user()
             let body = try await request.decode(as: NewTokenBody.self, context: context)
             let token = try await docket.users.createToken(
-                for: context.parameters.value("username"), expiresInDays: body.expiresInDays ?? 90, as: actor)
+                for: context.parameters.value("username"), expiresInDays: body.expiresInDays, as: actor,
+                grant: context.grant)
             return .init(status: .created, response: token)
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// `manifest.json` of an agenda pack (its schema: `Schemas/agenda-pack.schema.json`). It lists
 /// every other member with size, media type and SHA-256; `manifest.json.p7s` signs its exact bytes.
 public struct PackManifest: Sendable, Codable, Equatable {
-    public static let format = "docket-agenda-pack/1"
+    public static let format = "docket-agenda-pack/2"
+    /// Formats `docket pack verify` still reads; format 1 listed withheld documents.
+    public static let readableFormats: Set<String> = ["docket-agenda-pack/1", format]
 
     public struct SessionInfo: Sendable, Codable, Equatable {
         public var id: String
@@ -63,11 +65,15 @@ public struct PackManifest: Sendable, Codable, Equatable {
         public var presenter: String?
         public var plannedMinutes: Int?
         public var status: String
-        /// Document ids, each described in `documents`.
+        /// Document ids, each described in `documents`: only those the recipient may receive.
         public var documents: [String]
+        /// True when the item has material the recipient may not receive; nothing else of it is
+        /// in the pack. Absent in format 1 packs.
+        public var withheldMaterial: Bool?
 
         public init(
-            number: String, title: String, presenter: String?, plannedMinutes: Int?, status: String, documents: [String]
+            number: String, title: String, presenter: String?, plannedMinutes: Int?, status: String, documents: [String],
+            withheldMaterial: Bool
         ) {
             self.number = number
             self.title = title
@@ -75,6 +81,7 @@ public struct PackManifest: Sendable, Codable, Equatable {
             self.plannedMinutes = plannedMinutes
             self.status = status
             self.documents = documents
+            self.withheldMaterial = withheldMaterial
         }
     }
 
@@ -86,15 +93,13 @@ public struct PackManifest: Sendable, Codable, Equatable {
         public var size: Int64
         public var sha256: String
         public var classification: String
-        /// True when the pack's recipient is not cleared for it: listed, but without content.
-        public var withheld: Bool
-        /// The member holding the content; nil when withheld.
+        /// The member holding the content (nil only for what format 1 packs listed as withheld).
         public var path: String?
         public var signatures: [SignatureEntry]
 
         public init(
             id: String, title: String, filename: String, mediaType: String, size: Int64, sha256: String,
-            classification: String, withheld: Bool, path: String?, signatures: [SignatureEntry]
+            classification: String, path: String, signatures: [SignatureEntry]
         ) {
             self.id = id
             self.title = title
@@ -103,7 +108,6 @@ public struct PackManifest: Sendable, Codable, Equatable {
             self.size = size
             self.sha256 = sha256
             self.classification = classification
-            self.withheld = withheld
             self.path = path
             self.signatures = signatures
         }
@@ -113,10 +117,10 @@ public struct PackManifest: Sendable, Codable, Equatable {
         public var number: Int
         public var signer: String
         public var signedAt: String
-        /// The member holding the detached CMS signature; nil when the document is withheld.
+        /// The member holding the detached CMS signature (nil only in format 1 packs, when withheld).
         public var path: String?
 
-        public init(number: Int, signer: String, signedAt: String, path: String?) {
+        public init(number: Int, signer: String, signedAt: String, path: String) {
             self.number = number
             self.signer = signer
             self.signedAt = signedAt

@@ -70,7 +70,7 @@ public struct PackVerifier: Sendable {
         }
         report.session = manifest.session.id
         report.agendaVersion = manifest.agenda.version
-        if manifest.format != PackManifest.format {
+        if !PackManifest.readableFormats.contains(manifest.format) {
             report.problems.append("\(PackManifest.manifestPath) has the format \(manifest.format), not \(PackManifest.format)")
         }
 
@@ -101,7 +101,7 @@ public struct PackVerifier: Sendable {
             }
             if let problem { report.problems.append(problem) }
         }
-        for document in manifest.documents where !document.withheld {
+        for document in manifest.documents {
             for path in [document.path].compactMap({ $0 }) + document.signatures.compactMap(\.path) where listed[path] == nil {
                 report.problems.append("document \(document.id) refers to \(path), which the manifest does not list")
             }

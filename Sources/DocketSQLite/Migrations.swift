@@ -280,6 +280,7 @@ extension SQLiteStorage {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("0006-canonical-names", migrate: CanonicalKeys.migrate)
         return migrator
     }
 }

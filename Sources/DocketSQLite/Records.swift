@@ -25,8 +25,10 @@ extension AuditEvent: FetchableRecord, PersistableRecord {
     /// Decoded by column name rather than through Codable: verification reads every event.
     public init(row: Row) throws {
         self.init(
-            sequence: row["sequence"], time: row["time"], actor: row["actor"], action: row["action"],
-            subject: row["subject"], details: row["details"], previousHash: row["previousHash"], hash: row["hash"])
+            sequence: try row.decode(forColumn: "sequence"), time: try row.decode(forColumn: "time"),
+            actor: try row.decode(forColumn: "actor"), action: try row.decode(forColumn: "action"),
+            subject: try row.decode(forColumn: "subject"), details: try row.decode(forColumn: "details"),
+            previousHash: try row.decode(forColumn: "previousHash"), hash: try row.decode(forColumn: "hash"))
     }
 }
 

@@ -6,7 +6,9 @@ extension SQLiteTransaction {
 
     func plan(id: String) throws -> Plan? { try Plan.fetchOne(db, key: id) }
 
-    func plan(symbol: String) throws -> Plan? { try Plan.filter(Column("symbol") == symbol).fetchOne(db) }
+    func plan(symbol: String) throws -> Plan? {
+        try Plan.filter(sql: "symbolKey = ?", arguments: [CanonicalName.key(symbol)]).fetchOne(db)
+    }
 
     func plans(page: Page) throws -> Paged<Plan> {
         let items = try Plan.order(Column("createdAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
@@ -16,6 +18,7 @@ extension SQLiteTransaction {
     func insert(_ plan: Plan) throws {
         do {
             try plan.insert(db)
+            try CanonicalKeys.setKey(CanonicalKeys.plan, of: plan.symbol, in: db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DocketError(.conflict, "a plan with the symbol \(plan.symbol) already exists", field: "symbol")
         }
@@ -79,17 +82,23 @@ extension SQLiteTransaction {
         let arguments: StatementArguments = planID.map { [date, $0] } ?? [date]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
-            let original: CalendarDate = row[5]
-            let deadline: CalendarDate = row[6] ?? original
+            let id: String = try row.decode(atIndex: 0)
+            let original: CalendarDate = try row.decode(atIndex: 5)
+            let deadline: CalendarDate = try row.decode(CalendarDate?.self, atIndex: 6) ?? original
             var status = TaskStatus.assigned
             var completedOn: CalendarDate?
-            if let standing: String = row[7], let space = standing.firstIndex(of: " ") {
-                status = TaskStatus(rawValue: String(standing[..<space])) ?? .assigned
-                if status == .completed { completedOn = CalendarDate(String(standing[standing.index(after: space)...])) }
+            if let standing = try row.decode(String?.self, atIndex: 7) {
+                let parts = standing.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard let stored = TaskStatus(rawValue: parts[0]) else {
+                    throw DocketError(.internalError, "task \(id) has the unknown status '\(parts[0])' in its history")
+                }
+                status = stored
+                if status == .completed { completedOn = parts.count == 2 ? CalendarDate(parts[1]) : nil }
             }
             try body(
                 TaskStandingRow(
-                    id: row[0], planID: row[1], group: row[2], phase: row[3], leadAgency: row[4],
+                    id: id, planID: try row.decode(atIndex: 1), group: try row.decode(atIndex: 2),
+                    phase: try row.decode(atIndex: 3), leadAgency: try row.decode(atIndex: 4),
                     standing: TaskStanding(status: status, completedOn: completedOn, deadline: deadline)))
         }
     }

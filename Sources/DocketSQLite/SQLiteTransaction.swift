@@ -11,7 +11,7 @@ struct SQLiteTransaction: StorageWriter {
     func user(id: String) throws -> User? { try User.fetchOne(db, key: id) }
 
     func user(username: String) throws -> User? {
-        try User.filter(Column("username") == username).fetchOne(db)
+        try User.filter(sql: "usernameKey = ?", arguments: [CanonicalName.key(username)]).fetchOne(db)
     }
 
     func users(page: Page) throws -> Paged<User> {
@@ -24,6 +24,7 @@ struct SQLiteTransaction: StorageWriter {
     func insert(_ user: User) throws {
         do {
             try user.insert(db)
+            try CanonicalKeys.setKey(CanonicalKeys.user, of: user.username, in: db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DocketError(.conflict, "a user named \(user.username) already exists", field: "username")
         }
@@ -54,8 +55,16 @@ struct SQLiteTransaction: StorageWriter {
             request = request.filter(Column("classification") == classification.rawValue)
         }
         if let createdBy = filter.createdBy { request = request.filter(Column("createdBy") == createdBy) }
+        if let reader = filter.readableBy {
+            request = request.filter(
+                sql: "(document.createdBy = ? OR \(Self.sharedDocument(id: "document.id")))",
+                arguments: [reader, reader, reader, reader])
+        }
         if let text = filter.titleContains, !text.isEmpty {
-            request = request.filter(Column("title").like("%\(text)%"))
+            // The words are matched literally: % and _ are not wildcards.
+            let literal = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            request = request.filter(Column("title").like("%\(literal)%", escape: "\\"))
         }
         let items = try request.order(Column("createdAt").desc, Column("id"))
             .limit(page.limit, offset: page.offset).fetchAll(db)
@@ -84,7 +93,9 @@ struct SQLiteTransaction: StorageWriter {
 
     func body(id: String) throws -> Body? { try Body.fetchOne(db, key: id) }
 
-    func body(code: String) throws -> Body? { try Body.filter(Column("code") == code).fetchOne(db) }
+    func body(code: String) throws -> Body? {
+        try Body.filter(sql: "codeKey = ?", arguments: [CanonicalName.key(code)]).fetchOne(db)
+    }
 
     func bodies(page: Page) throws -> Paged<Body> {
         let items = try Body.order(Column("code")).limit(page.limit, offset: page.offset).fetchAll(db)
@@ -107,6 +118,7 @@ struct SQLiteTransaction: StorageWriter {
     func insert(_ body: Body) throws {
         do {
             try body.insert(db)
+            try CanonicalKeys.setKey(CanonicalKeys.body, of: body.code, in: db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DocketError(.conflict, "a body with the code \(body.code) already exists", field: "code")
         }
@@ -136,7 +148,9 @@ struct SQLiteTransaction: StorageWriter {
 
     // MARK: agencies, bridge points, participants
 
-    func agency(code: String) throws -> Agency? { try Agency.fetchOne(db, key: code) }
+    func agency(code: String) throws -> Agency? {
+        try Agency.filter(sql: "codeKey = ?", arguments: [CanonicalName.key(code)]).fetchOne(db)
+    }
 
     func agencies() throws -> [Agency] { try Agency.order(Column("code")).fetchAll(db) }
 
@@ -147,7 +161,10 @@ struct SQLiteTransaction: StorageWriter {
     func insert(_ agency: Agency) throws {
         do {
             try agency.insert(db)
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            try CanonicalKeys.setKey(CanonicalKeys.agency, of: agency.code, in: db)
+        } catch let error as DatabaseError
+            where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode)
+        {
             throw DocketError(.conflict, "an agency with the code \(agency.code) already exists", field: "code")
         }
     }
@@ -209,22 +226,28 @@ struct SQLiteTransaction: StorageWriter {
 
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT EXISTS (
-                        SELECT 1 FROM agendaItem, json_each(agendaItem.documentIDs) AS attached
-                        JOIN participant ON participant.sessionID = agendaItem.sessionID
-                        JOIN session ON session.id = agendaItem.sessionID
-                        WHERE attached.value = ?1 AND participant.userID = ?2 AND session.state != 'draft'
-                    ) OR EXISTS (
-                        SELECT 1 FROM notice JOIN noticeRecipient ON noticeRecipient.noticeID = notice.id
-                        WHERE notice.documentID = ?1 AND noticeRecipient.userID = ?2
-                    ) OR EXISTS (
-                        SELECT 1 FROM session JOIN participant ON participant.sessionID = session.id
-                        WHERE session.attendanceRecordID = ?1 AND participant.userID = ?2
-                    )
-                    """),
-            arguments: [documentID, userID]) ?? false
+            db.cachedStatement(sql: "SELECT " + Self.sharedDocument(id: "?")),
+            arguments: [documentID, userID, documentID, userID, documentID, userID]) ?? false
+    }
+
+    /// SQL that holds when the document `id` was handed to the user bound after it (three times,
+    /// each after `id`): it is on the agenda of a session they are invited to (past its draft),
+    /// a notice to them, or their session's record.
+    static func sharedDocument(id: String) -> String {
+        """
+        (EXISTS (
+            SELECT 1 FROM agendaItem, json_each(agendaItem.documentIDs) AS attached
+            JOIN participant ON participant.sessionID = agendaItem.sessionID
+            JOIN session ON session.id = agendaItem.sessionID
+            WHERE attached.value = \(id) AND participant.userID = ? AND session.state != 'draft'
+        ) OR EXISTS (
+            SELECT 1 FROM notice JOIN noticeRecipient ON noticeRecipient.noticeID = notice.id
+            WHERE notice.documentID = \(id) AND noticeRecipient.userID = ?
+        ) OR EXISTS (
+            SELECT 1 FROM session JOIN participant ON participant.sessionID = session.id
+            WHERE session.attendanceRecordID = \(id) AND participant.userID = ?
+        ))
+        """
     }
 
     // MARK: notices
@@ -253,7 +276,7 @@ struct SQLiteTransaction: StorageWriter {
                 WHERE noticeRecipient.userID = ? ORDER BY notice.issuedAt DESC, notice.id LIMIT ? OFFSET ?
                 """,
             arguments: [userID, page.limit, page.offset])
-        let items = try rows.map { NoticeDelivery(notice: try Notice(row: $0), readAt: $0["receiptReadAt"]) }
+        let items = try rows.map { NoticeDelivery(notice: try Notice(row: $0), readAt: try $0.decode(forColumn: "receiptReadAt")) }
         return Paged(items: items, total: total, page: page)
     }
 
@@ -286,7 +309,7 @@ struct SQLiteTransaction: StorageWriter {
     func auditHead() throws -> (sequence: Int64, hash: String)? {
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT sequence, hash FROM auditEvent ORDER BY sequence DESC LIMIT 1"))
-        return row.map { ($0[0], $0[1]) }
+        return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
     }
 
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent> {

@@ -10,7 +10,7 @@ public struct AgencyService: Sendable {
     /// Registers an agency (admin, clerk).
     public func create(code: String, name: String, as actor: User) async throws -> Agency {
         try actor.require(.manageAgencies)
-        let code = code.trimmingCharacters(in: .whitespaces)
+        let code = try CanonicalName.identifier(code, field: "code", what: "an agency's code")
         guard (1...30).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
             throw DocketError.invalid("code", "an agency's code is 1 to 30 letters, digits, dots or dashes, e.g. VPTU; got '\(code)'")
         }

@@ -14,8 +14,10 @@ public final class Docket: Sendable {
     let audit: AuditLog
     /// Shared by all requests, so concurrent check-ins commit together.
     let checkIns = WriteBatcher()
+    /// Shared by all requests, so failed sign-ins count across them.
+    let signIns = SignInThrottle()
 
-    public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration) }
+    public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration, signIns: signIns) }
     public var documents: DocumentService {
         DocumentService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
     }
@@ -101,7 +103,9 @@ public final class Docket: Sendable {
                 try docket.audit.record(
                     writer, actor: "system", action: "user.add", subject: admin.id,
                     details: ["username": admin.username, "roles": "admin", "clearance": admin.clearance.rawValue, "agency": ""])
-                return try users.issueToken(for: admin, lifetime: nil, actor: "system", in: writer)
+                let expiresAt = docket.configuration.time.now().addingTimeInterval(
+                    TimeInterval(UserService.firstAdminTokenDays) * 86400)
+                return try users.issueToken(for: admin, expiresAt: expiresAt, actor: "system", in: writer)
             }
             return Initialized(docket: docket, admin: admin, adminToken: token)
         } catch {

@@ -86,6 +86,10 @@ public struct DocumentService: Sendable {
         guard !filename.isEmpty, filename.count <= 255, !filename.contains("\0") else {
             throw DocketError.invalid("filename", "a file name is 1 to 255 characters; got '\(new.filename)'")
         }
+        guard filename != ".", filename != ".." else {
+            throw DocketError.invalid("filename", "'\(filename)' names a directory, not a file; give the file's own name")
+        }
+        try CanonicalName.checkFileName(filename, field: "filename")
         let title = (new.title ?? filename).trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...500).contains(title.count) else {
             throw DocketError.invalid("title", "a title is 1 to 500 characters")
@@ -108,7 +112,7 @@ public struct DocumentService: Sendable {
     public func list(_ filter: DocumentFilter, page: Page, as actor: User) async throws -> Paged<Document> {
         var filter = filter
         filter.maximumClassification = min(filter.maximumClassification, actor.clearance)
-        if !actor.hasAny(Permission.readAllDocuments.roles) { filter.createdBy = actor.id }
+        if !actor.hasAny(Permission.readAllDocuments.roles) { filter.readableBy = actor.id }
         let query = filter
         return try await storage.read { try $0.documents(filter: query, page: page) }
     }
@@ -197,28 +201,47 @@ public struct DocumentService: Sendable {
     }
 
     /// Writes the content, each signature as `NAME.N.p7s`, and the signer chain as `chain.pem`
-    /// into `directory`; returns the paths written.
+    /// into `directory`; returns the paths written. Nothing already there is overwritten, and a
+    /// document whose name collides with one of the export's own files gets a distinct name.
     public func export(_ id: String, to directory: String, as actor: User) async throws -> [String] {
         let (document, path) = try await content(id, as: actor)
         let signatures = try await storage.read { try $0.signatures(documentID: id) }
+        var names = ExportNames(reserved: ["chain.pem"])
+        let contentName = names.distinct(document.filename)
+        let signatureNames = signatures.map { names.distinct("\(contentName).\($0.number).p7s") }
         let target = URL(fileURLWithPath: directory, isDirectory: true)
+        let urls = ([contentName] + signatureNames + ["chain.pem"]).map { target.appendingPathComponent($0) }
+        if let existing = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            throw DocketError.invalid("dir", "\(existing.path) already exists; export into an empty directory")
+        }
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        var written: [String] = []
-        let contentURL = target.appendingPathComponent(document.filename)
-        if FileManager.default.fileExists(atPath: contentURL.path) {
-            throw DocketError.invalid("dir", "\(contentURL.path) already exists; export into an empty directory")
+        try FileManager.default.copyItem(atPath: path, toPath: urls[0].path)
+        for (signature, url) in zip(signatures, urls.dropFirst()) {
+            try signature.der.write(to: url, options: .withoutOverwriting)
         }
-        try FileManager.default.copyItem(atPath: path, toPath: contentURL.path)
-        written.append(contentURL.path)
-        for signature in signatures {
-            let url = target.appendingPathComponent("\(document.filename).\(signature.number).p7s")
-            try signature.der.write(to: url)
-            written.append(url.path)
+        try keys.chainPEM().write(to: urls[urls.count - 1], options: .withoutOverwriting)
+        return urls.map(\.path)
+    }
+}
+
+/// File names in one export directory, each used once: `chain.pem` as a document's name becomes
+/// `chain (2).pem`, so the export never writes over its own files.
+struct ExportNames {
+    private var used: Set<String>
+
+    init(reserved: Set<String>) { used = reserved }
+
+    mutating func distinct(_ name: String) -> String {
+        let stem = (name as NSString).deletingPathExtension
+        let ext = (name as NSString).pathExtension
+        var candidate = name
+        var number = 2
+        while used.contains(candidate) {
+            candidate = "\(stem) (\(number))" + (ext.isEmpty ? "" : ".\(ext)")
+            number += 1
         }
-        let chain = target.appendingPathComponent("chain.pem")
-        try keys.chainPEM().write(to: chain)
-        written.append(chain.path)
-        return written
+        used.insert(candidate)
+        return candidate
     }
 }
 

@@ -51,7 +51,7 @@ public struct NoticeService: Sendable {
                 }
             }
             var userIDs = try users.map { try SessionService.user($0, in: writer).id }
-            for agency in agencies { _ = try AgencyService.agency(agency, field: "agency", in: writer) }
+            let agencies = try agencies.map { try AgencyService.agency($0, field: "agency", in: writer).code }
             if userIDs.isEmpty && agencies.isEmpty { userIDs = try writer.participants(sessionID: sessionID).map(\.userID) }
             guard !userIDs.isEmpty || !agencies.isEmpty else {
                 throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")

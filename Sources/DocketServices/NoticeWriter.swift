@@ -101,8 +101,8 @@ struct NoticeWriter: Sendable {
             break
         case .conclusion:
             let items = Dictionary(
-                uniqueKeysWithValues: NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id))
-                    .map { ($0.item.id, $0) })
+                NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id)).map { ($0.item.id, $0) },
+                uniquingKeysWith: { first, _ in first })
             for conclusion in try reader.conclusions(sessionID: session.id) {
                 if let item = conclusion.agendaItemID.flatMap({ items[$0] }) {
                     content += "<h2>\(item.number). \(HTML.escape(item.item.title))</h2>\n"

@@ -68,8 +68,8 @@ public struct PackService: Sendable {
     let keys: KeyStore
     let configuration: DocketConfiguration
 
-    /// The pack of a session as `actor` may have it: documents above their clearance are listed
-    /// in the manifest as withheld, without content or signatures.
+    /// The pack of a session as `actor` may have it. A document above their clearance leaves
+    /// nothing of itself in the pack; its agenda item only says that it has withheld material.
     public func pack(_ sessionID: String, as actor: User) async throws -> AgendaPack {
         let snapshot = try await storage.read { reader in
             let session = try SessionService.visibleSession(sessionID, to: actor, in: reader)
@@ -78,7 +78,9 @@ public struct PackService: Sendable {
             var documents: [(Document, [DocumentSignature])] = []
             var seen: Set<String> = []
             for id in items.flatMap(\.item.documentIDs) where seen.insert(id).inserted {
-                guard let document = try reader.document(id: id) else { continue }
+                guard let document = try reader.document(id: id), actor.isCleared(for: document.classification) else {
+                    continue
+                }
                 documents.append((document, try reader.signatures(documentID: id)))
             }
             return (session, body, try reader.bridgePoints(sessionID: sessionID), items, documents)
@@ -95,11 +97,16 @@ public struct PackService: Sendable {
         }
         add(PackManifest.chainPath, try keys.chainPEM(), "application/x-pem-file")
         for (document, signatures) in documents {
-            let withheld = !actor.isCleared(for: document.classification)
-            let path = withheld ? nil : "documents/\(document.id)\(Self.extensionOf(document.filename))"
+            let path = "documents/\(document.id)\(Self.extensionOf(document.filename))"
+            guard blobs.exists(document.sha256) else {
+                throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
+            }
+            members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
+            files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
             var signatureEntries: [PackManifest.SignatureEntry] = []
             for signature in signatures {
-                let signaturePath = withheld ? nil : "signatures/\(document.id).\(signature.number).p7s"
+                let signaturePath = "signatures/\(document.id).\(signature.number).p7s"
+                add(signaturePath, signature.der, "application/pkcs7-signature")
                 signatureEntries.append(
                     .init(
                         number: signature.number, signer: signature.signerSubject,
@@ -109,23 +116,17 @@ public struct PackService: Sendable {
                 .init(
                     id: document.id, title: document.title, filename: document.filename, mediaType: document.mediaType,
                     size: document.size, sha256: document.sha256, classification: document.classification.rawValue,
-                    withheld: withheld, path: path, signatures: signatureEntries))
-            guard let path else { continue }
-            guard blobs.exists(document.sha256) else {
-                throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
-            }
-            members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
-            files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
-            for (signature, entry) in zip(signatures, signatureEntries) {
-                if let signaturePath = entry.path { add(signaturePath, signature.der, "application/pkcs7-signature") }
-            }
+                    path: path, signatures: signatureEntries))
         }
+        let delivered = Set(entries.map(\.id))
         let agenda = PackManifest.Agenda(
             version: session.agendaVersion,
             items: items.map {
                 .init(
                     number: $0.number, title: $0.item.title, presenter: $0.item.presenter,
-                    plannedMinutes: $0.item.plannedMinutes, status: $0.item.status.rawValue, documents: $0.item.documentIDs)
+                    plannedMinutes: $0.item.plannedMinutes, status: $0.item.status.rawValue,
+                    documents: $0.item.documentIDs.filter(delivered.contains),
+                    withheldMaterial: !$0.item.documentIDs.allSatisfy(delivered.contains))
             })
         let sessionInfo = PackManifest.SessionInfo(
             id: session.id, number: session.number, title: session.title, startsAt: Timestamp.string(session.startsAt),
@@ -172,15 +173,14 @@ public struct PackService: Sendable {
             if let presenter = item.presenter { html += " — \(HTML.escape(presenter))" }
             if let minutes = item.plannedMinutes { html += " (\(minutes) min)" }
             let linked = item.documents.compactMap { byID[$0] }
-            if !linked.isEmpty {
+            if !linked.isEmpty || item.withheldMaterial == true {
                 html += "<ul>"
                 for document in linked {
-                    if let path = document.path {
-                        html += "<li><a href=\"\(HTML.escape(path))\">\(HTML.escape(document.title))</a> "
-                            + "<span class=\"muted\">\(ByteCount.format(document.size)), \(document.signatures.count) signature(s)</span></li>"
-                    } else {
-                        html += "<li>\(HTML.escape(document.title)) <span class=\"muted\">withheld: \(document.classification)</span></li>"
-                    }
+                    html += "<li><a href=\"\(HTML.escape(document.path ?? ""))\">\(HTML.escape(document.title))</a> "
+                        + "<span class=\"muted\">\(ByteCount.format(document.size)), \(document.signatures.count) chữ ký</span></li>"
+                }
+                if item.withheldMaterial == true {
+                    html += "<li class=\"muted\">Mục này có tài liệu không gửi kèm theo mức độ mật của người nhận.</li>"
                 }
                 html += "</ul>"
             }

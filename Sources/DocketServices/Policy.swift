@@ -1,4 +1,5 @@
 import DocketCore
+import Foundation
 
 /// Who may do what. Every service method checks here before it reads or changes anything,
 /// so the CLI and HTTP enforce the same rules.
@@ -45,6 +46,17 @@ extension User {
         return try reader.documentIsShared(documentID: document.id, withUser: id)
     }
 
+    /// The documents among `ids` the user may read, in order; `memo` keeps each answer for the
+    /// next call. What they may not read leaves no id behind.
+    func readable(_ ids: [String], in reader: any StorageReader, memo: inout [String: Bool]) throws -> [String] {
+        try ids.filter { id in
+            if let known = memo[id] { return known }
+            let allowed = try reader.document(id: id).map { try mayRead($0, in: reader) } ?? false
+            memo[id] = allowed
+            return allowed
+        }
+    }
+
     /// Whether the user sees every session, not only those they are invited to.
     var readsAllSessions: Bool { hasAny(Permission.readAllSessions.roles) }
 
@@ -52,4 +64,26 @@ extension User {
     func maySee(_ task: SupervisedTask) -> Bool {
         hasAny(Permission.readAllTasks.roles) || task.involves(agency: agency)
     }
+}
+
+extension Role {
+    /// The longest a bearer token of this role may live: the more a role may read or change,
+    /// the sooner its tokens end.
+    var tokenLifetimeLimit: TimeInterval {
+        let days: Double =
+            switch self {
+            case .admin, .auditor: 30
+            case .clerk, .chair: 90
+            case .delegate: 180
+            }
+        return days * 86400
+    }
+}
+
+extension User {
+    /// The role whose limit binds the user's tokens.
+    var limitingRole: Role { roles.min { $0.tokenLifetimeLimit < $1.tokenLifetimeLimit } ?? .admin }
+
+    /// The longest the user's tokens may live.
+    var tokenLifetimeLimit: TimeInterval { limitingRole.tokenLifetimeLimit }
 }

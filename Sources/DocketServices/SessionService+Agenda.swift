@@ -79,11 +79,12 @@ extension SessionService {
                         .notFound, "session \(sessionID) has agenda versions 1 to \(session.agendaVersion), not \(version)",
                         field: "version")
                 }
-                return AgendaView(sessionID: sessionID, version: version, items: frozen.items)
+                return AgendaView(
+                    sessionID: sessionID, version: version, items: try Self.readable(frozen.items, by: actor, in: reader))
             }
             return AgendaView(
                 sessionID: sessionID, version: session.agendaVersion,
-                items: NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID)))
+                items: try Self.readable(NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID)), by: actor, in: reader))
         }
     }
 
@@ -91,7 +92,26 @@ extension SessionService {
     public func agendaVersions(_ sessionID: String, as actor: User) async throws -> [AgendaVersion] {
         try await storage.read { reader in
             _ = try Self.visibleSession(sessionID, to: actor, in: reader)
-            return try reader.agendaVersions(sessionID: sessionID)
+            return try reader.agendaVersions(sessionID: sessionID).map { version in
+                var version = version
+                version.items = try Self.readable(version.items, by: actor, in: reader)
+                return version
+            }
+        }
+    }
+
+    /// The items as `actor` may see them: documents they may not read leave no id behind, only
+    /// the mark that the item has withheld material.
+    static func readable(_ items: [NumberedAgendaItem], by actor: User, in reader: any StorageReader) throws
+        -> [NumberedAgendaItem]
+    {
+        var memo: [String: Bool] = [:]
+        return try items.map { numbered in
+            var numbered = numbered
+            let ids = numbered.item.documentIDs
+            numbered.item.documentIDs = try actor.readable(ids, in: reader, memo: &memo)
+            numbered.withheldMaterial = numbered.item.documentIDs.count < ids.count
+            return numbered
         }
     }
 
@@ -108,7 +128,7 @@ extension SessionService {
                 id: id, sessionID: session.id, parentID: parent?.id, position: 0, title: title,
                 presenter: new.presenter?.trimmingCharacters(in: .whitespaces).nilIfEmpty, plannedMinutes: new.plannedMinutes,
                 documentIDs: new.documents)
-            items = Self.place(&item, at: new.position, among: items)
+            items = try Self.place(&item, at: new.position, among: items)
             items.append(item)
             return ("added \"\(title)\"", nil, item)
         }
@@ -142,7 +162,7 @@ extension SessionService {
                 }
                 items = Self.closeGap(after: item, in: items.filter { $0.id != item.id })
                 item.parentID = parent?.id
-                items = Self.place(&item, at: edit.position, among: items)
+                items = try Self.place(&item, at: edit.position, among: items)
             } else {
                 items.removeAll { $0.id == item.id }
             }
@@ -182,7 +202,7 @@ extension SessionService {
             var (session, amending) = try changeable(
                 sessionID, "agenda", in: [.draft, .scheduled, .open], amendment: amendment, writer)
             var items = try writer.agendaItems(sessionID: session.id)
-            let original = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
+            let original = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let (change, before, after) = try body(session, &items, writer)
             for item in items where original[item.id] != item { try writer.save(item) }
             let outline = NumberedAgendaItem.outline(items)
@@ -207,7 +227,8 @@ extension SessionService {
                     session, subject: "agenda \((after ?? before)?.id ?? "")", reason: amending, before: before, after: after,
                     actor: actor, writer)
             }
-            return AgendaView(sessionID: session.id, version: session.agendaVersion, items: outline)
+            return AgendaView(
+                sessionID: session.id, version: session.agendaVersion, items: try Self.readable(outline, by: actor, in: writer))
         }
     }
 
@@ -236,10 +257,15 @@ extension SessionService {
         throw DocketError(.notFound, "the agenda has no item \(reference) (give its number, e.g. 1.2, or its id)", field: field)
     }
 
-    /// Gives `item` its position among the siblings under its parent, shifting those after it.
-    static func place(_ item: inout AgendaItem, at position: Int?, among items: [AgendaItem]) -> [AgendaItem] {
+    /// Gives `item` its position among the siblings under its parent (last when nil), shifting
+    /// those after it. A position must be one the outline can hold: 1 to one past the last sibling.
+    static func place(_ item: inout AgendaItem, at position: Int?, among items: [AgendaItem]) throws -> [AgendaItem] {
         let siblings = items.filter { $0.parentID == item.parentID }
-        let target = min(max(position ?? Int.max, 1), siblings.count + 1)
+        let target = position ?? siblings.count + 1
+        guard (1...siblings.count + 1).contains(target) else {
+            throw DocketError.invalid(
+                "position", "a position here is 1 to \(siblings.count + 1) (there are \(siblings.count) items at this level); got \(target)")
+        }
         item.position = target
         return items.map { other in
             var other = other

@@ -35,9 +35,9 @@ extension SessionService {
         return try await storage.write { writer in
             let (session, amending) = try changeable(sessionID, "conclusions", in: [.open], amendment: new.amendment, writer)
             let item = try new.item.map { try Self.item($0, in: writer.agendaItems(sessionID: session.id), field: "item") }
-            try Self.checkTasks(new.tasks, in: writer)
+            let tasks = try Self.checkTasks(new.tasks, in: writer)
             let conclusion = Conclusion(
-                id: id, sessionID: session.id, agendaItemID: item?.id, text: text, tasks: new.tasks, createdBy: actor.id,
+                id: id, sessionID: session.id, agendaItemID: item?.id, text: text, tasks: tasks, createdBy: actor.id,
                 createdAt: now)
             try writer.save(conclusion)
             try audit.record(
@@ -66,8 +66,7 @@ extension SessionService {
             var conclusion = before
             if let text { conclusion.text = text }
             if let tasks {
-                try Self.checkTasks(tasks, in: writer)
-                conclusion.tasks = tasks
+                conclusion.tasks = try Self.checkTasks(tasks, in: writer)
             }
             try writer.save(conclusion)
             try audit.record(
@@ -88,23 +87,27 @@ extension SessionService {
         return text
     }
 
-    /// Each task needs a title, known agencies and a real calendar date.
-    static func checkTasks(_ tasks: [AssignedTask], in reader: any StorageReader) throws {
-        for (index, task) in tasks.enumerated() {
+    /// Each task needs a title, known agencies and a real calendar date; returns the tasks with
+    /// each agency under its own code.
+    static func checkTasks(_ tasks: [AssignedTask], in reader: any StorageReader) throws -> [AssignedTask] {
+        try tasks.enumerated().map { index, task in
+            var task = task
             let field = "tasks[\(index)]"
             guard !task.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw DocketError.invalid("\(field).title", "task \(index + 1) has no title")
             }
-            _ = try AgencyService.agency(task.leadAgency, field: "\(field).leadAgency", in: reader)
-            for agency in task.coordinatingAgencies {
-                _ = try AgencyService.agency(agency, field: "\(field).coordinatingAgencies", in: reader)
+            task.leadAgency = try AgencyService.agency(task.leadAgency, field: "\(field).leadAgency", in: reader).code
+            task.coordinatingAgencies = try task.coordinatingAgencies.map { code in
+                let agency = try AgencyService.agency(code, field: "\(field).coordinatingAgencies", in: reader).code
                 if agency == task.leadAgency {
                     throw DocketError.invalid("\(field).coordinatingAgencies", "\(agency) leads task \(index + 1) and cannot also coordinate it")
                 }
+                return agency
             }
             guard CalendarDate.isValid(task.deadline) else {
                 throw DocketError.invalid("\(field).deadline", "task \(index + 1)'s deadline '\(task.deadline)' is not a date YYYY-MM-DD")
             }
+            return task
         }
     }
 }

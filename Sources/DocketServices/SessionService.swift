@@ -54,7 +54,7 @@ public struct SessionService: Sendable {
         try actor.require(.manageSessions)
         let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "a body's name is 1 to 200 characters") }
-        let code = new.code.trimmingCharacters(in: .whitespaces)
+        let code = try CanonicalName.identifier(new.code, field: "code", what: "a body's code")
         guard (1...20).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else {
             throw DocketError.invalid(
                 "code", "a body's code is 1 to 20 letters or digits as used in symbols, e.g. BCĐCĐS; got '\(new.code)'")

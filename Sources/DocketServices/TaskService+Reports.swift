@@ -120,7 +120,7 @@ extension TaskService {
             }
             overdue.sort { ($0.deadline, $0.id) < ($1.deadline, $1.id) }
             let shown = overdue.dropFirst(page.offset).prefix(page.limit)
-            let tasks = Dictionary(uniqueKeysWithValues: try reader.tasks(ids: shown.map(\.id)).map { ($0.id, $0) })
+            let tasks = Dictionary(try reader.tasks(ids: shown.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             var symbols: [String: String] = [:]
             let items = try shown.compactMap { entry -> OverdueTask? in
                 guard let task = tasks[entry.id] else { return nil }
@@ -170,7 +170,7 @@ struct ReportLabels {
         self.plan = plan
         self.reader = reader
         if let plan { plans[plan.id] = plan }
-        if by == .agency { agencyNames = Dictionary(uniqueKeysWithValues: try reader.agencies().map { ($0.code, $0.name) }) }
+        if by == .agency { agencyNames = Dictionary(try reader.agencies().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }) }
     }
 
     private mutating func plan(_ id: String) throws -> Plan? {

@@ -53,7 +53,7 @@ extension TaskService {
             let notices = NoticeWriter(audit: audit, records: records)
             return try byAgency.keys.sorted().map { agency in
                 let entries = (byAgency[agency] ?? []).sorted { $0.standing.deadline < $1.standing.deadline }
-                let tasks = Dictionary(uniqueKeysWithValues: try writer.tasks(ids: entries.map(\.id)).map { ($0.id, $0) })
+                let tasks = Dictionary(try writer.tasks(ids: entries.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 let overdue = entries.filter { $0.standing.deadline < today }.count
                 let title = "Nhắc việc: \(overdue) nhiệm vụ quá hạn, \(entries.count - overdue) nhiệm vụ đến hạn trong \(days) ngày"
                 var rows = ""

@@ -78,7 +78,8 @@ public struct TaskService: Sendable {
     /// Creates a plan (admin, clerk).
     public func createPlan(_ new: NewPlan, as actor: User) async throws -> Plan {
         try actor.require(.manageTasks)
-        let symbol = try Self.text(new.symbol, field: "symbol", max: 50)
+        let symbol = try Self.text(
+            CanonicalName.identifier(new.symbol, field: "symbol", what: "a plan's symbol"), field: "symbol", max: 50)
         let title = try Self.text(new.title, field: "title", max: 500)
         var numbers = Set<Int>()
         for group in new.groups {
@@ -150,7 +151,12 @@ public struct TaskService: Sendable {
         return try await storage.read { reader in
             var filter = scoped
             if let plan { filter.planID = try Self.plan(plan, in: reader).id }
-            return try reader.tasks(filter: filter, page: page)
+            var memo: [String: Bool] = [:]
+            return try reader.tasks(filter: filter, page: page).map { task in
+                var task = task
+                task.evidence = try actor.readable(task.evidence, in: reader, memo: &memo)
+                return task
+            }
         }
     }
 
@@ -158,9 +164,15 @@ public struct TaskService: Sendable {
     public func task(_ reference: String, plan: String? = nil, as actor: User) async throws -> TaskDetail {
         let today = configuration.today()
         return try await storage.read { reader in
-            let task = try Self.visibleTask(reference, plan: plan, to: actor, in: reader)
-            let history = try reader.taskEvents(taskID: task.id)
+            var task = try Self.visibleTask(reference, plan: plan, to: actor, in: reader)
+            var history = try reader.taskEvents(taskID: task.id)
             let standing = TaskStanding(task, events: history, asOf: today, basis: .current)
+            // Evidence the reader may not open leaves no id behind.
+            var memo: [String: Bool] = [:]
+            task.evidence = try actor.readable(task.evidence, in: reader, memo: &memo)
+            for index in history.indices {
+                history[index].documents = try actor.readable(history[index].documents, in: reader, memo: &memo)
+            }
             return TaskDetail(
                 task: task, plan: try reader.plan(id: task.planID)?.symbol ?? task.planID,
                 timeliness: standing?.timeliness(asOf: today) ?? .notYetDue, history: history)
@@ -310,6 +322,10 @@ public struct TaskService: Sendable {
         guard assignedOn <= today else {
             throw DocketError.invalid(field("assignedOn"), "a task cannot be assigned in the future (\(assignedOn))")
         }
+        guard deadline >= assignedOn else {
+            throw DocketError.invalid(
+                field("deadline"), "the deadline \(deadline) is before the task was assigned (\(assignedOn)); give a later deadline")
+        }
         if let group = new.group, !plan.groups.contains(where: { $0.number == group }) {
             throw DocketError.invalid(
                 field("group"), "plan \(plan.symbol) has no group \(group); its groups are \(plan.groups.map { String($0.number) }.joined(separator: ", "))")
@@ -318,13 +334,13 @@ public struct TaskService: Sendable {
             throw DocketError.invalid(
                 field("phase"), "plan \(plan.symbol) has no phase \(phase); its phases are \(plan.phases.map(\.code).joined(separator: ", "))")
         }
-        _ = try AgencyService.agency(new.leadAgency, field: field("leadAgency"), in: reader)
-        let coordinating = new.coordinatingAgencies ?? []
-        for agency in coordinating {
-            _ = try AgencyService.agency(agency, field: field("coordinatingAgencies"), in: reader)
-            if agency == new.leadAgency {
+        let lead = try AgencyService.agency(new.leadAgency, field: field("leadAgency"), in: reader).code
+        let coordinating = try (new.coordinatingAgencies ?? []).map { code in
+            let agency = try AgencyService.agency(code, field: field("coordinatingAgencies"), in: reader).code
+            if agency == lead {
                 throw DocketError.invalid(field("coordinatingAgencies"), "\(agency) leads the task and cannot also coordinate it")
             }
+            return agency
         }
         let assignee = try new.assignee.flatMap { $0.nilIfEmpty }.map { name in
             guard let user = try reader.user(username: name) ?? reader.user(id: name) else {
@@ -335,7 +351,7 @@ public struct TaskService: Sendable {
         return SupervisedTask(
             id: id, planID: plan.id, code: code, title: title, description: new.description ?? "",
             sourceSymbol: new.source?.trimmingCharacters(in: .whitespaces).nilIfEmpty, group: new.group,
-            phase: new.phase?.nilIfEmpty, leadAgency: new.leadAgency, coordinatingAgencies: coordinating,
+            phase: new.phase?.nilIfEmpty, leadAgency: lead, coordinatingAgencies: coordinating,
             assigneeID: assignee, assignedOn: assignedOn, deadline: deadline, key: new.key ?? false, createdBy: actor.id,
             createdAt: now)
     }

@@ -10,7 +10,7 @@ struct DocketCommand: AsyncParsableCommand {
             Data lives in --data-dir (or $DOCKET_DATA_DIR, default ./docket-data). Commands act as \
             --as USER (or $DOCKET_USER). Exit codes: 0 success, 1 verification failed, 2 invalid input, \
             3 not found, 4 not authenticated, 5 forbidden, 6 conflict, 7 too large, 8 key unavailable, \
-            70 internal error.
+            9 too many attempts (wait and retry), 70 internal error.
             """,
         subcommands: [
             InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,

@@ -42,6 +42,7 @@ enum Output {
         case .conflict: 6
         case .tooLarge: 7
         case .keyUnavailable: 8
+        case .tooManyRequests: 9
         case .internalError: 70
         }
     }

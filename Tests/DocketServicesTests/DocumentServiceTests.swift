@@ -142,9 +142,9 @@ import Testing
     @Test func tokensExpireAndDisabledUsersAreLockedOut() async throws {
         let store = try await TestStore()
         let token = try await store.docket.users.createToken(for: "clerk", expiresInDays: 1, as: store.admin)
-        #expect(try await store.docket.users.authenticate(token: token.token).id == store.clerk.id)
+        #expect(try await store.docket.users.authenticate(token: token.token).user.id == store.clerk.id)
         let login = try await store.docket.users.login(username: "clerk", password: "clerk-password")
-        #expect(try await store.docket.users.authenticate(token: login.token).id == store.clerk.id)
+        #expect(try await store.docket.users.authenticate(token: login.token).user.id == store.clerk.id)
         await #expect(throws: DocketError.self) { try await store.docket.users.login(username: "clerk", password: "wrong") }
         _ = try await store.docket.users.disable("clerk", as: store.admin)
         await #expect(throws: DocketError.self) { try await store.docket.users.authenticate(token: token.token) }

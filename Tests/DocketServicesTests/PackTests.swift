@@ -61,7 +61,7 @@ import Testing
         #expect(report.files.count == 5)
     }
 
-    @Test func aDelegateBelowAClassificationGetsItListedAsWithheldWithoutItsBytes() async throws {
+    @Test func aDocumentAboveTheDelegatesClearanceLeavesNothingOfItselfInThePack() async throws {
         let store = try await TestStore()
         let prepared = try await store.preparedSession()
         await #expect(throws: DocketError.self, "a draft is not the delegate's yet") {
@@ -72,11 +72,17 @@ import Testing
         let report = try PackCheck.verify(packAt: pack, caPath: store.rootPath)
         #expect(report.valid, "\(report.problems)")
         let manifest = try await store.docket.packs.pack(prepared.session.id, as: store.delegate).manifest
-        let secret = try #require(manifest.documents.first { $0.id == prepared.secretDocument.id })
-        #expect(secret.withheld && secret.path == nil)
-        let listing = try Command.run("unzip", ["-Z1", pack]).stdout
-        #expect(!listing.contains(prepared.secretDocument.id))
+        #expect(manifest.documents.map(\.id) == [prepared.openDocument.id])
+        #expect(manifest.agenda.items.map(\.withheldMaterial) == [false, true])
+        #expect(manifest.agenda.items[1].documents.isEmpty)
+        let listing = try Command.run("unzip", ["-Z1", pack])
+        #expect(listing.status == 0 && !listing.stdout.contains(prepared.secretDocument.id))
+        // Not its id, title, file name or hash, in any member (the pack is stored, not compressed).
         let bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
+        let secret = prepared.secretDocument
+        for trace in [secret.id, secret.title, secret.filename, secret.sha256] {
+            #expect(bytes.range(of: Data(trace.utf8)) == nil, "the pack mentions \(trace)")
+        }
         let secretPath = try await store.docket.documents.content(prepared.secretDocument.id, as: store.clerk).path
         let secretBytes = try Data(contentsOf: URL(fileURLWithPath: secretPath))
         #expect(bytes.range(of: secretBytes) == nil)

@@ -37,6 +37,7 @@ struct InitCommand: DocketRunnable {
         print("Organisation root CA: keys/root-ca.pem; office signer: keys/office.pem (\(keyType.rawValue))")
         print("Admin user: \(made.admin.username)")
         print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
+        print(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
     }
 }
 
@@ -44,5 +45,14 @@ extension StoreOptions {
     init(dataDir: String?) {
         self.init()
         self.dataDir = dataDir
+    }
+}
+
+extension Docket.Initialized {
+    /// When the first admin token ends and how to get the next.
+    func adminTokenLifetimeNote(dataDirectory: String) -> String {
+        let ends = adminToken.expiresAt.map { " on \(Timestamp.string($0))" } ?? ""
+        return "It expires\(ends) (\(UserService.firstAdminTokenDays) days); mint the next with "
+            + "`docket token create \(admin.username) --data-dir \(dataDirectory)`"
     }
 }

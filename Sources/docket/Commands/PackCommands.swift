@@ -16,9 +16,10 @@ extension SessionCommand {
             let (docket, actor) = try await store.openActing()
             let pack = try await docket.packs.pack(id, as: actor)
             try await pack.write(toFileAt: output)
-            let withheld = pack.manifest.documents.filter(\.withheld).count
+            let withheld = pack.manifest.agenda.items.filter { $0.withheldMaterial == true }.count
             print("Wrote \(output): \(pack.manifest.files.count + 2) files, agenda version \(pack.manifest.agenda.version), "
-                + "\(pack.manifest.documents.count - withheld) documents" + (withheld > 0 ? ", \(withheld) withheld" : ""))
+                + "\(pack.manifest.documents.count) documents"
+                + (withheld > 0 ? "; \(withheld) agenda item(s) have material withheld at your clearance" : ""))
         }
     }
 }

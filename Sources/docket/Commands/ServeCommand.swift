@@ -29,6 +29,7 @@ struct ServeCommand: DocketRunnable {
             docket = made.docket
             Output.unbuffered("Initialised a new Docket store in \(directory.root.path)")
             Output.unbuffered("Admin token (shown once, keep it safe): \(made.adminToken.token)")
+            Output.unbuffered(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
             Output.unbuffered("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
         }
         var logger = Logger(label: "docket")

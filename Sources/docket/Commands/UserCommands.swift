@@ -73,7 +73,8 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a bearer token for a user; it is printed once and only its hash is kept.")
         @Argument(help: "User name.") var name: String
-        @Option(help: "Days until the token expires (default 90).") var expires = 90
+        @Option(help: "Days until the token expires (default and most: 30 for admins and auditors, 90 for clerks and chairs, 180 for delegates).")
+        var expires: Int?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

@@ -1,0 +1,98 @@
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// `docket serve` started for real on a free loopback port over a workspace's store, with its
+/// log in a file, and curl to talk to it.
+final class DocketServer {
+    let process = Process()
+    let port: Int
+    let log: String
+
+    init(_ docket: DocketBinary) throws {
+        port = try Self.freePort()
+        log = docket.workspace.file("serve-\(port).log")
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.executableURL = URL(fileURLWithPath: DocketBinary.path)
+        process.arguments = ["serve", "--port", String(port)]
+        process.environment = docket.environment
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        for _ in 0..<200 {
+            if (try? Command.run("curl", ["-sf", "http://127.0.0.1:\(port)/healthz"]).status) == 0 { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        process.terminate()
+        throw DocketError(message: "docket serve did not answer on port \(port): \(try String(contentsOfFile: log, encoding: .utf8))")
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// What the server answered.
+    struct Reply {
+        let status: Int
+        let body: Data
+        let headers: String
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        func json() throws -> [String: Any] {
+            (try JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:]
+        }
+
+        /// The `error` object's code and field.
+        var error: (code: String, field: String?)? {
+            guard let error = (try? json())?["error"] as? [String: Any], let code = error["code"] as? String else { return nil }
+            return (code, error["field"] as? String)
+        }
+    }
+
+    /// Sends a request with curl; `path` is sent as written (percent-encode it yourself).
+    func request(
+        _ method: String = "GET", _ path: String, token: String? = nil, json: String? = nil, file: String? = nil,
+        contentType: String? = nil
+    ) throws -> Reply {
+        var arguments = ["-sS", "-X", method, "-D", "-", "-o", "/dev/stderr", "http://127.0.0.1:\(port)\(path)"]
+        if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
+        if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
+        if let file { arguments += ["-H", "Content-Type: \(contentType ?? "application/octet-stream")", "--data-binary", "@\(file)"] }
+        let result = try Command.run("curl", arguments)
+        guard result.status == 0 else {
+            throw DocketError(message: "curl \(method) \(path) failed (\(result.status)): \(result.stderr)")
+        }
+        let statusLine = result.stdout.split(separator: "\r\n").first ?? ""
+        let status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return Reply(status: status, body: Data(result.stderr.utf8), headers: result.stdout)
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard bound else { throw DocketError(message: "no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    struct DocketError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}
