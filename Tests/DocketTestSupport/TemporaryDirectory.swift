@@ -34,3 +34,12 @@ public func sampleBytes(_ count: Int, seed: UInt64 = 42) -> Data {
     }
     return Data(bytes)
 }
+
+/// A file of the repository, such as `Schemas/openapi.yaml`, found from the test's own source path.
+public func repositoryFile(_ relativePath: String, from sourcePath: String = #filePath) -> String {
+    var directory = URL(fileURLWithPath: sourcePath).deletingLastPathComponent()
+    while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+        directory = directory.deletingLastPathComponent()
+    }
+    return directory.appendingPathComponent(relativePath).path
+}

@@ -1,0 +1,25 @@
+import DocketCore
+import DocketServices
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+
+/// Resolves `Authorization: Bearer …` to a user and its grant through the service layer.
+struct TokenAuthenticator: RouterMiddleware {
+    typealias Context = DocketRequestContext
+    let docket: Docket
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard request.headers[.authorization] != nil else { return try await next(request, context) }
+        guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
+            throw DocketError.unauthenticated("the Authorization header must be 'Bearer <token>'")
+        }
+        let grant = try await docket.users.authenticate(token: bearer.token)
+        var context = context
+        context.identity = grant.user
+        context.grant = grant
+        return try await next(request, context)
+    }
+}

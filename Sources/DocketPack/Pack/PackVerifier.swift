@@ -1,0 +1,93 @@
+import DocketCrypto
+import Foundation
+
+/// Verifies an agenda pack offline: the ZIP layout, the manifest's signature against the given
+/// roots, and every member against the manifest. Needs no server and no database.
+public struct PackVerifier: Sendable {
+    public let trust: TrustStore
+
+    public init(trust: TrustStore) { self.trust = trust }
+
+    public func verify(packAt path: String) -> PackReport {
+        var report = PackReport(pack: path, files: [], problems: [])
+        let zip: ZipReader
+        do {
+            zip = try ZipReader(path: path)
+        } catch {
+            report.problems.append("\(error)")
+            return report
+        }
+        report.problems += zip.layoutProblems
+        let byName = Dictionary(zip.entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let manifestEntry = byName[PackManifest.manifestPath] else {
+            report.problems.append("\(PackManifest.manifestPath) is missing")
+            return report
+        }
+        guard let signatureEntry = byName[PackManifest.signaturePath] else {
+            report.problems.append("\(PackManifest.signaturePath) is missing: the manifest is not signed")
+            return report
+        }
+        let manifestBytes: Data
+        let manifest: PackManifest
+        do {
+            manifestBytes = try zip.data(manifestEntry)
+            let signature = try zip.data(signatureEntry)
+            let signed = try CMSVerifier(trust: trust).verify(signature: signature, content: manifestBytes)
+            report.signer = signed.signerSubject
+            report.signerIssuer = signed.signerIssuer
+            report.signingTime = signed.signingTime
+            if !signed.contentMatches {
+                report.problems.append("\(PackManifest.manifestPath) does not match its signature \(PackManifest.signaturePath) (\(signed.contentProblem ?? "altered"))")
+            }
+            if !signed.chainValid {
+                report.problems.append("the signer \(signed.signerSubject) is not trusted by the given CA: \(signed.chainProblem ?? "untrusted")")
+            }
+            manifest = try JSONDecoder().decode(PackManifest.self, from: manifestBytes)
+        } catch {
+            report.problems.append("\(error)")
+            return report
+        }
+        report.session = manifest.session.id
+        report.agendaVersion = manifest.agenda.version
+        if !PackManifest.readableFormats.contains(manifest.format) {
+            report.problems.append("\(PackManifest.manifestPath) has the format \(manifest.format), not \(PackManifest.format)")
+        }
+
+        let listed = Dictionary(manifest.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let signedMembers: Set<String> = [PackManifest.manifestPath, PackManifest.signaturePath]
+        for entry in zip.entries where !signedMembers.contains(entry.name) && listed[entry.name] == nil {
+            report.problems.append("\(entry.name) is in the pack but not in the manifest (an extra file)")
+        }
+        for file in manifest.files {
+            guard let entry = byName[file.path] else {
+                report.problems.append("\(file.path) is listed in the manifest but missing from the pack")
+                continue
+            }
+            let hasher = SHA256Hasher()
+            var problem: String?
+            do {
+                try zip.read(entry) { hasher.update($0) }
+                let digest = hasher.finalize().hexString
+                if entry.size != file.size {
+                    problem = "\(file.path) is \(entry.size) bytes, the manifest says \(file.size)"
+                } else if digest != file.sha256 {
+                    problem = "\(file.path) does not match its SHA-256 in the manifest (the file was altered)"
+                }
+                report.files.append(.init(path: file.path, size: entry.size, sha256: digest, ok: problem == nil))
+            } catch {
+                problem = "\(error)"
+                report.files.append(.init(path: file.path, size: entry.size, sha256: "", ok: false))
+            }
+            if let problem { report.problems.append(problem) }
+        }
+        for document in manifest.documents {
+            for path in [document.path].compactMap({ $0 }) + document.signatures.compactMap(\.path) where listed[path] == nil {
+                report.problems.append("document \(document.id) refers to \(path), which the manifest does not list")
+            }
+            if let path = document.path, let file = listed[path], file.sha256 != document.sha256 {
+                report.problems.append("document \(document.id): \(path) is not the document the manifest describes")
+            }
+        }
+        return report
+    }
+}

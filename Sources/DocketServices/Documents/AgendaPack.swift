@@ -1,0 +1,62 @@
+import DocketCore
+import DocketCrypto
+import DocketPack
+import Foundation
+
+/// A session's signed agenda pack, ready to stream: the manifest is built and signed, the members
+/// are known; `write` produces the ZIP front to back in constant memory.
+public struct AgendaPack: Sendable {
+    enum Content: Sendable {
+        case data(Data)
+        case blob(path: String, size: Int64)
+    }
+
+    public let filename: String
+    public let manifest: PackManifest
+    let members: [(name: String, content: Content)]
+    let generatedAt: Date
+    let timeZone: TimeZone
+
+    /// The archive's size in bytes, known before it is written.
+    public var size: Int64 {
+        ZipWriter.archiveSize(
+            of: members.map { member in
+                switch member.content {
+                case .data(let data): (member.name, Int64(data.count))
+                case .blob(_, let size): (member.name, size)
+                }
+            })
+    }
+
+    /// Streams the ZIP into `sink`.
+    public func write(to sink: @escaping ZipWriter.Sink) async throws {
+        let zip = ZipWriter(modified: generatedAt, timeZone: timeZone, sink: sink)
+        do {
+            for (name, content) in members {
+                switch content {
+                case .data(let data): try await zip.add(name, data: data)
+                case .blob(let path, let size): try await zip.add(name, fileAt: path, size: size)
+                }
+            }
+            try await zip.finish()
+        } catch let error as ZipError {
+            throw DocketError(.internalError, "cannot write the pack: \(error)")
+        }
+    }
+
+    /// Writes the ZIP to a new file at `path`, flushed to disk; on failure nothing is left there.
+    public func write(toFileAt path: String) async throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw DocketError.invalid("output", "cannot create \(path): \(BlobStore.errnoText()) (it must not exist)")
+        }
+        do {
+            defer { close(fd) }
+            try await write { bytes in try BlobStore.writeAll(bytes, to: fd, name: path) }
+            guard fsync(fd) == 0 else { throw DocketError(.internalError, "cannot flush \(path): \(BlobStore.errnoText())") }
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import DocketCore
+import DocketCrypto
+import Foundation
+
+/// Content-addressed files under `blobs/ab/cdef…` named by SHA-256. Content is streamed into
+/// `blobs/tmp/`, hashed while written, fsynced, then renamed into place, so a reader never
+/// sees a partial blob. Leftovers in `tmp/` come only from interrupted writes.
+public struct BlobStore: Sendable {
+    /// Bytes read or written at a time.
+    public static let chunkSize = 1 << 20
+
+    let root: URL
+    var temporary: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+
+    init(root: URL) { self.root = root }
+
+    /// Creates the directories.
+    func create() throws {
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+    }
+
+    /// Removes what interrupted writes left in `tmp/`; returns how many files.
+    @discardableResult
+    func removeLeftovers() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        for name in names { unlink(temporary.appendingPathComponent(name).path) }
+        return names.count
+    }
+
+    /// Where the blob with `sha256` lives.
+    public func path(for sha256: String) -> String {
+        root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(String(sha256.dropFirst(2))).path
+    }
+
+    func exists(_ sha256: String) -> Bool { access(path(for: sha256), F_OK) == 0 }
+
+    /// Starts a new blob; bytes beyond `limit` make `write` throw `tooLarge`.
+    func writer(limit: Int64 = .max) throws -> BlobWriter {
+        let path = temporary.appendingPathComponent(UUID().uuidString).path
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw DocketError(.internalError, "cannot create \(path): \(Self.errnoText())") }
+        return BlobWriter(store: self, temporaryPath: path, fd: fd, limit: limit)
+    }
+
+    /// Removes a blob, e.g. one just stored for a change that then failed.
+    func remove(_ sha256: String) { unlink(path(for: sha256)) }
+
+    /// Rehashes a stored blob; nil when it is missing.
+    func rehash(_ sha256: String) throws -> (sha256: String, size: Int64)? {
+        let fd = open(path(for: sha256), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let hasher = SHA256Hasher()
+        var size: Int64 = 0
+        try Self.forEachChunk(of: fd) { chunk in
+            hasher.update(chunk)
+            size += Int64(chunk.count)
+        } onError: { reason in
+            DocketError(.internalError, "cannot read blob \(sha256): \(reason)")
+        }
+        return (hasher.finalize().hexString, size)
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes and interruptions.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, name: String) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DocketError(.internalError, "cannot write to \(name): \(errnoText())")
+            }
+            offset += written
+        }
+    }
+
+    /// Reads `fd` to its end in `chunkSize` pieces through one reused buffer.
+    static func forEachChunk(
+        of fd: Int32, _ body: (UnsafeRawBufferPointer) throws -> Void, onError: (String) -> DocketError
+    ) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw onError(errnoText())
+            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+}

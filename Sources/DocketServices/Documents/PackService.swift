@@ -1,0 +1,134 @@
+import DocketCore
+import DocketCrypto
+import DocketPack
+import Foundation
+
+/// Builds agenda packs (DESIGN.md, "Signatures and packs").
+public struct PackService: Sendable {
+    let storage: any Storage
+    let blobs: BlobStore
+    let keys: KeyStore
+    let configuration: DocketConfiguration
+
+    /// The pack of a session as `actor` may have it. A document above their clearance leaves
+    /// nothing of itself in the pack; its agenda item only says that it has withheld material.
+    public func pack(_ sessionID: String, as actor: User) async throws -> AgendaPack {
+        let snapshot = try await storage.read { reader in
+            let session = try SessionService.visibleSession(sessionID, to: actor, in: reader)
+            guard let body = try reader.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
+            let items = NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID))
+            var documents: [(Document, [DocumentSignature])] = []
+            var seen: Set<String> = []
+            for id in items.flatMap(\.item.documentIDs) where seen.insert(id).inserted {
+                guard let document = try reader.document(id: id), actor.isCleared(for: document.classification) else {
+                    continue
+                }
+                documents.append((document, try reader.signatures(documentID: id)))
+            }
+            return (session, body, try reader.bridgePoints(sessionID: sessionID), items, documents)
+        }
+        let (session, body, points, items, documents) = snapshot
+        let now = configuration.time.now()
+
+        var members: [(String, AgendaPack.Content)] = []
+        var files: [PackManifest.File] = []
+        var entries: [PackManifest.DocumentEntry] = []
+        func add(_ path: String, _ data: Data, _ mediaType: String) {
+            members.append((path, .data(data)))
+            files.append(.init(path: path, size: Int64(data.count), mediaType: mediaType, sha256: SHA256Hasher.hex(of: data)))
+        }
+        add(PackManifest.chainPath, try keys.chainPEM(), "application/x-pem-file")
+        for (document, signatures) in documents {
+            let path = "documents/\(document.id)\(Self.extensionOf(document.filename))"
+            guard blobs.exists(document.sha256) else {
+                throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
+            }
+            members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
+            files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
+            var signatureEntries: [PackManifest.SignatureEntry] = []
+            for signature in signatures {
+                let signaturePath = "signatures/\(document.id).\(signature.number).p7s"
+                add(signaturePath, signature.der, "application/pkcs7-signature")
+                signatureEntries.append(
+                    .init(
+                        number: signature.number, signer: signature.signerSubject,
+                        signedAt: Timestamp.string(signature.signedAt), path: signaturePath))
+            }
+            entries.append(
+                .init(
+                    id: document.id, title: document.title, filename: document.filename, mediaType: document.mediaType,
+                    size: document.size, sha256: document.sha256, classification: document.classification.rawValue,
+                    path: path, signatures: signatureEntries))
+        }
+        let delivered = Set(entries.map(\.id))
+        let agenda = PackManifest.Agenda(
+            version: session.agendaVersion,
+            items: items.map {
+                .init(
+                    number: $0.number, title: $0.item.title, presenter: $0.item.presenter,
+                    plannedMinutes: $0.item.plannedMinutes, status: $0.item.status.rawValue,
+                    documents: $0.item.documentIDs.filter(delivered.contains),
+                    withheldMaterial: !$0.item.documentIDs.allSatisfy(delivered.contains))
+            })
+        let sessionInfo = PackManifest.SessionInfo(
+            id: session.id, number: session.number, title: session.title, startsAt: Timestamp.string(session.startsAt),
+            endsAt: session.endsAt.map { Timestamp.string($0) }, location: session.location, state: session.state.rawValue)
+        let bodyInfo = PackManifest.BodyInfo(code: body.code, name: body.name)
+        add(
+            PackManifest.indexPath,
+            Data(Self.index(session: sessionInfo, body: bodyInfo, agenda: agenda, documents: entries).utf8), "text/html")
+        let manifest = PackManifest(
+            generatedAt: Timestamp.string(now), recipient: actor.username, clearance: actor.clearance.rawValue,
+            session: sessionInfo, body: bodyInfo, bridgePoints: points.map { .init(name: $0.name, hostAgency: $0.hostAgency) },
+            agenda: agenda, documents: entries, files: files)
+        let manifestBytes = try DocketJSON.pretty.encode(manifest)
+        let signed = try KeyStore.translating { try keys.officeSigner().sign(manifestBytes) }
+        members.insert((PackManifest.signaturePath, .data(signed.der)), at: 0)
+        members.insert((PackManifest.manifestPath, .data(manifestBytes)), at: 0)
+        return AgendaPack(
+            filename: "session-\(body.code)-\(session.number)-v\(session.agendaVersion).zip", manifest: manifest,
+            members: members, generatedAt: now, timeZone: configuration.timeZone)
+    }
+
+    /// `.pdf` from `Tờ trình.pdf`; empty unless it is a short ASCII extension.
+    static func extensionOf(_ filename: String) -> String {
+        let ext = (filename as NSString).pathExtension.lowercased()
+        return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? ".\(ext)" : ""
+    }
+
+    /// The human-readable page: the agenda, each document linked, withheld ones marked.
+    static func index(
+        session: PackManifest.SessionInfo, body: PackManifest.BodyInfo, agenda: PackManifest.Agenda,
+        documents: [PackManifest.DocumentEntry]
+    ) -> String {
+        let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var html = """
+            <p class="muted">\(HTML.escape(body.name)) (\(HTML.escape(body.code)))</p>
+            <h1>Phiên họp thứ \(session.number): \(HTML.escape(session.title))</h1>
+            <p>\(HTML.escape(session.startsAt))\(session.location.map { " — \(HTML.escape($0))" } ?? "")<br>
+            Chương trình, version \(agenda.version)</p>
+            <ol class="agenda">
+
+            """
+        for item in agenda.items {
+            html += "<li><b>\(item.number).</b> \(HTML.escape(item.title))"
+            if let presenter = item.presenter { html += " — \(HTML.escape(presenter))" }
+            if let minutes = item.plannedMinutes { html += " (\(minutes) min)" }
+            let linked = item.documents.compactMap { byID[$0] }
+            if !linked.isEmpty || item.withheldMaterial == true {
+                html += "<ul>"
+                for document in linked {
+                    html += "<li><a href=\"\(HTML.escape(document.path ?? ""))\">\(HTML.escape(document.title))</a> "
+                        + "<span class=\"muted\">\(ByteCount.format(document.size)), \(document.signatures.count) chữ ký</span></li>"
+                }
+                if item.withheldMaterial == true {
+                    html += "<li class=\"muted\">Mục này có tài liệu không gửi kèm theo mức độ mật của người nhận.</li>"
+                }
+                html += "</ul>"
+            }
+            html += "</li>\n"
+        }
+        html += "</ol>\n<p class=\"muted\">Check this pack with <code>docket pack verify PACK --ca ROOT.pem</code>.</p>"
+        return HTML.page(title: "\(body.code) \(session.number): \(session.title)", body: html)
+    }
+}

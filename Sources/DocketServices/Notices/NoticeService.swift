@@ -1,0 +1,98 @@
+import DocketCore
+import Foundation
+
+/// Numbered notices: issuing, the register, inboxes and read receipts.
+public struct NoticeService: Sendable {
+    let storage: any Storage
+    let audit: AuditLog
+    let records: SignedRecords
+
+    /// Issues a notice for a session (admin, clerk) to users and whole agencies; with neither,
+    /// to every participant. A conclusion notice needs the session's conclusions, and the tasks
+    /// they assign become supervised tasks in a plan named by the notice's symbol.
+    public func issue(
+        _ kind: NoticeKind, session sessionID: String, users: [String] = [], agencies: [String] = [], note: String? = nil,
+        as actor: User
+    ) async throws -> Notice {
+        try actor.require(.manageSessions)
+        return try await storage.write { writer in
+            guard let session = try writer.session(id: sessionID) else { throw DocketError.notFound("session", sessionID) }
+            switch kind {
+            case .conclusion:
+                guard session.state == .open || session.state == .closed else {
+                    throw DocketError(
+                        .conflict, "a conclusion notice is issued for an open or closed session; \(sessionID) is \(session.state.rawValue)",
+                        field: "state")
+                }
+                guard !(try writer.conclusions(sessionID: sessionID)).isEmpty else {
+                    throw DocketError(.conflict, "session \(sessionID) has no conclusions to notify", field: "kind")
+                }
+            case .reminder:
+                throw DocketError.invalid("kind", "reminders are issued for tasks, with `docket task remind`")
+            case .invitation, .agendaChange:
+                guard session.state == .scheduled || session.state == .open else {
+                    throw DocketError(
+                        .conflict, "a \(kind.rawValue) notice is issued for a scheduled or open session; \(sessionID) is \(session.state.rawValue)",
+                        field: "state")
+                }
+            }
+            var userIDs = try users.map { try SessionService.user($0, in: writer).id }
+            let agencies = try agencies.map { try AgencyService.agency($0, field: "agency", in: writer).code }
+            if userIDs.isEmpty && agencies.isEmpty { userIDs = try writer.participants(sessionID: sessionID).map(\.userID) }
+            guard !userIDs.isEmpty || !agencies.isEmpty else {
+                throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")
+            }
+            let notice = try NoticeWriter(audit: audit, records: records).issue(
+                kind, for: session, to: userIDs, agencies: agencies, note: note?.nilIfEmpty, as: actor, in: writer)
+            if kind == .conclusion {
+                try TaskService(storage: storage, audit: audit, records: records)
+                    .takeOver(conclusionsOf: session, notice: notice, as: actor, in: writer)
+            }
+            return notice
+        }
+    }
+
+    /// A notice and its read receipts (readers of all sessions).
+    public func receipts(_ id: String, as actor: User) async throws -> NoticeReceipts {
+        try actor.require(.readAllSessions)
+        return try await storage.read { reader in
+            guard let notice = try reader.notice(id: id) else { throw DocketError.notFound("notice", id) }
+            let receipts = try reader.recipients(noticeID: id).map { recipient in
+                NoticeReceipts.Receipt(
+                    userID: recipient.userID, username: try reader.user(id: recipient.userID)?.username ?? recipient.userID,
+                    readAt: recipient.readAt)
+            }.sorted { $0.username < $1.username }
+            let read = receipts.filter { $0.readAt != nil }.count
+            return NoticeReceipts(notice: notice, read: read, unread: receipts.count - read, recipients: receipts)
+        }
+    }
+
+    /// A body's register of issued numbers, in order of issue (readers of all sessions).
+    public func register(body: String, year: Int? = nil, page: Page, as actor: User) async throws -> Paged<Notice> {
+        try actor.require(.readAllSessions)
+        return try await storage.read { reader in
+            try reader.notices(bodyID: SessionService.body(body, in: reader).id, year: year, page: page)
+        }
+    }
+
+    /// The actor's inbox, latest first.
+    public func inbox(page: Page, as actor: User) async throws -> Paged<NoticeDelivery> {
+        try await storage.read { try $0.notices(recipient: actor.id, page: page) }
+    }
+
+    /// Opens a notice from the actor's inbox; the first opening is recorded as read.
+    public func open(_ id: String, as actor: User) async throws -> NoticeDelivery {
+        let now = records.configuration.time.now()
+        return try await storage.write { writer in
+            guard let notice = try writer.notice(id: id),
+                var receipt = try writer.recipient(noticeID: id, userID: actor.id)
+            else { throw DocketError.notFound("notice", id) }
+            if receipt.readAt == nil {
+                receipt.readAt = now
+                try writer.save(receipt)
+                try audit.record(writer, actor: actor.id, action: "notice.read", subject: id)
+            }
+            return NoticeDelivery(notice: notice, readAt: receipt.readAt)
+        }
+    }
+}

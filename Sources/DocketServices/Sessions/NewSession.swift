@@ -1,0 +1,20 @@
+import DocketCore
+import Foundation
+
+/// What a clerk supplies to create a session.
+public struct NewSession: Sendable {
+    /// The body's code (e.g. `BCĐCĐS`) or id.
+    public var body: String
+    public var title: String
+    public var startsAt: Date
+    public var endsAt: Date?
+    public var location: String?
+
+    public init(body: String, title: String, startsAt: Date, endsAt: Date? = nil, location: String? = nil) {
+        self.body = body
+        self.title = title
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.location = location
+    }
+}

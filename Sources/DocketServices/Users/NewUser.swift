@@ -1,0 +1,23 @@
+import DocketCore
+import DocketCrypto
+import Foundation
+
+/// What an admin supplies to create a user.
+public struct NewUser: Sendable {
+    public var username: String
+    public var roles: [Role]
+    public var agency: String?
+    public var clearance: Classification
+    public var password: String?
+
+    public init(
+        username: String, roles: [Role], agency: String? = nil, clearance: Classification = .internal,
+        password: String? = nil
+    ) {
+        self.username = username
+        self.roles = roles
+        self.agency = agency
+        self.clearance = clearance
+        self.password = password
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import DocketCore
+import DocketServices
+import Foundation
+
+/// Where the store is and who is acting; shared by every command that opens a store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: $DOCKET_DATA_DIR, else ./docket-data).")
+    var dataDir: String?
+
+    @Option(name: .customLong("as"), help: "The user to act as (default: $DOCKET_USER).")
+    var actingUser: String?
+
+    var directory: DataDirectory {
+        DataDirectory(dataDir ?? ProcessInfo.processInfo.environment["DOCKET_DATA_DIR"] ?? "docket-data")
+    }
+
+    /// Opens the store with settings from the environment.
+    func open() throws -> Docket {
+        try Docket.open(directory, configuration: .fromEnvironment())
+    }
+
+    /// Opens the store and resolves the acting user.
+    func openActing() async throws -> (Docket, User) {
+        let docket = try open()
+        guard let name = actingUser ?? ProcessInfo.processInfo.environment["DOCKET_USER"], !name.isEmpty else {
+            throw DocketError.unauthenticated("say who is acting: pass --as USER or set DOCKET_USER")
+        }
+        return (docket, try await docket.users.actingUser(name))
+    }
+}
+
+extension DocketConfiguration {
+    /// Settings from the environment: `DOCKET_KEY_PASSPHRASE`.
+    static func fromEnvironment() -> DocketConfiguration {
+        let passphrase = ProcessInfo.processInfo.environment["DOCKET_KEY_PASSPHRASE"]
+        return DocketConfiguration(keyPassphrase: passphrase?.isEmpty == true ? nil : passphrase)
+    }
+}

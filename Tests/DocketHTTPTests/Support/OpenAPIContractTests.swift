@@ -1,0 +1,114 @@
+import DocketCore
+import DocketHTTP
+import DocketTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `Schemas/openapi.yaml` is the contract: it must be valid, and it and the router must agree.
+@Suite struct OpenAPIContractTests {
+    static let specPath = repositoryFile("Schemas/openapi.yaml")
+
+    /// (method, path template) for every operation, read from the spec's layout.
+    static func operations() throws -> [(method: String, path: String)] {
+        var operations: [(String, String)] = []
+        var currentPath: String?
+        for line in try String(contentsOfFile: specPath, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix("  /"), line.hasSuffix(":") {
+                currentPath = String(line.dropFirst(2).dropLast())
+            } else if line.hasPrefix("components:") {
+                currentPath = nil
+            } else if let path = currentPath, let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                operations.append((method.uppercased(), path))
+            }
+        }
+        return operations
+    }
+
+    @Test func theSpecIsValidOpenAPI() throws {
+        let result = try Command.run(
+            "python3",
+            ["-c", "import sys; from openapi_spec_validator import validate; from openapi_spec_validator.readers import read_from_filename; validate(read_from_filename(sys.argv[1])[0])",
+             Self.specPath])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func everySpecifiedOperationIsRouted() async throws {
+        let fixture = try await HTTPFixture()
+        let operations = try Self.operations()
+        #expect(operations.count == 68)
+        try await fixture.application.test(.router) { client in
+            for operation in operations {
+                let uri = operation.path.replacingOccurrences(of: "{id}", with: "doc-x")
+                    .replacingOccurrences(of: "{number}", with: "1").replacingOccurrences(of: "{username}", with: "nobody")
+                    .replacingOccurrences(of: "{user}", with: "nobody").replacingOccurrences(of: "{item}", with: "1")
+                    .replacingOccurrences(of: "{conclusion}", with: "con-x").replacingOccurrences(of: "{plan}", with: "pln-x")
+                try await client.execute(uri: uri, method: HTTPRequest.Method(operation.method)!) { response in
+                    // Unrouted paths answer "no such route"; routed ones want a token (or answer).
+                    #expect(response.errorBody?.message != "no such route", "\(operation.method) \(operation.path)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.errorBody?.message == "no such route")
+            }
+        }
+    }
+
+    @Test func everyRoutedOperationIsSpecified() throws {
+        let specified = Set(try Self.operations().map { "\($0.method) \($0.path)" })
+        for route in AuthorizationMatrixTests.cases(document: "{id}") {
+            let template = route.path.split(separator: "?")[0]
+                .replacingOccurrences(of: "/signatures/1", with: "/signatures/{number}")
+                .replacingOccurrences(of: "/users/newbie/", with: "/users/{username}/")
+                .replacingOccurrences(of: "/participants/auditor", with: "/participants/{user}")
+                .replacingOccurrences(of: "/bodies/TCT/members", with: "/bodies/{body}/members")
+                .replacingOccurrences(of: "/members/chair", with: "/members/{user}")
+                .replacingOccurrences(of: "/notices/{notice}", with: "/notices/{id}")
+                .replacingOccurrences(of: "/tasks/{task}", with: "/tasks/{id}")
+                .replacing(/\/agenda\/[0-9.]+$/, with: "/agenda/{item}")
+            #expect(specified.contains("\(route.method) \(template)"), "\(route.method) \(template) is not in the spec")
+        }
+        #expect(specified.contains("GET /healthz"))
+        #expect(specified.contains("POST /api/v1/auth/login"))
+    }
+
+    @Test func responsesValidateAgainstTheSpecSchemas() async throws {
+        let fixture = try await HTTPFixture()
+        let document = try await fixture.store.addDocument(sampleBytes(100))
+        let session = try await fixture.sampleSession()
+        let samples = try await fixture.application.test(.router) { client in
+            var samples: [(schema: String, body: Data)] = []
+            for (uri, schema) in [
+                ("/api/v1/documents/\(document.id)", "Document"), ("/api/v1/documents", "DocumentPage"),
+                ("/api/v1/me", "User"), ("/api/v1/users", "UserPage"), ("/api/v1/audit/events", "AuditEventPage"),
+                ("/api/v1/audit/verification", "AuditVerification"), ("/api/v1/store/check", "StoreCheck"),
+                ("/api/v1/documents/doc-none", "Error"), ("/api/v1/bodies", "BodyPage"),
+                ("/api/v1/sessions", "SessionPage"), ("/api/v1/sessions/\(session.id)", "Session"),
+            ] {
+                let body = try await client.execute(uri: uri, method: .get, headers: fixture.headers(.admin)) {
+                    Data(buffer: $0.body)
+                }
+                samples.append((schema, body))
+            }
+            return samples
+        }
+        let directory = fixture.store.directory
+        for (index, sample) in samples.enumerated() {
+            let path = try directory.write(sample.body, to: "sample-\(index).json")
+            let result = try Command.run("python3", ["-c", Self.validator, Self.specPath, sample.schema, path])
+            #expect(result.status == 0, "\(sample.schema): \(result.stderr)")
+        }
+    }
+
+    /// Validates a JSON file against one component schema with Python's jsonschema.
+    static let validator = """
+        import json, sys, yaml, jsonschema
+        spec = yaml.safe_load(open(sys.argv[1]))
+        schema = dict(spec["components"]["schemas"][sys.argv[2]])
+        schema["components"] = spec["components"]
+        jsonschema.validate(json.load(open(sys.argv[3])), schema, cls=jsonschema.Draft202012Validator,
+                            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        """
+}
