@@ -1,34 +1,17 @@
 import DocketCore
 import GRDB
 
-/// The columns that hold `CanonicalName.key` of a name or code, each unique: one identity per name.
-enum CanonicalKeys {
-    struct KeyedColumn {
-        let table: String
-        let column: String
-        let key: String
-        /// What a clerk calls the rows, and the columns of other tables that refer to them by value.
-        let what: String
-        let references: String
-
-        var index: String { "\(table)_\(key)" }
-    }
-
-    static let user = KeyedColumn(table: "user", column: "username", key: "usernameKey", what: "users", references: "")
-    static let agency = KeyedColumn(
-        table: "agency", column: "code", key: "codeKey", what: "agencies",
-        references: ", and the same code in user.agency, bridgePoint.hostAgency, task.leadAgency, "
-            + "task.coordinatingAgencies and notice.agencies")
-    static let body = KeyedColumn(table: "body", column: "code", key: "codeKey", what: "bodies", references: "")
-    static let plan = KeyedColumn(table: "plan", column: "symbol", key: "symbolKey", what: "plans", references: "")
-    static let columns = [user, agency, body, plan]
+/// Schema migration `0006-canonical-names`: the key columns of `CanonicalKeys`. Never edit a
+/// migration that has shipped; add the next.
+enum Migration0006CanonicalNames {
+    static let identifier = "0006-canonical-names"
 
     /// Adds each key column, fills it, and makes it unique. Names that already collide under the
     /// canonical form stop the migration with a message naming them: merging them silently
     /// would hand one person's rights to another.
     static func migrate(_ db: Database) throws {
         var collisions: [String] = []
-        for column in columns {
+        for column in CanonicalKeys.columns {
             try db.execute(sql: "ALTER TABLE \(column.table) ADD COLUMN \(column.key) TEXT")
             var seen: [String: [(rowid: Int64, name: String)]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, \(column.column) FROM \(column.table) ORDER BY rowid") {
@@ -54,12 +37,5 @@ enum CanonicalKeys {
                     + collisions.joined(separator: "; ") + ". Nothing was changed; start Docket again afterwards.",
                 field: "data-dir")
         }
-    }
-
-    /// Sets the key of the row just inserted, where the unique index refuses a second identity.
-    static func setKey(_ column: KeyedColumn, of value: String, in db: Database) throws {
-        try db.execute(
-            sql: "UPDATE \(column.table) SET \(column.key) = ? WHERE rowid = ?",
-            arguments: [CanonicalName.key(value), db.lastInsertedRowID])
     }
 }

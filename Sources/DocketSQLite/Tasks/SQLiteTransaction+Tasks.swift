@@ -1,17 +1,16 @@
 import DocketCore
+import Foundation
 import GRDB
 
-extension SQLiteTransaction {
-    // MARK: plans
-
+extension SQLiteTransaction: TaskRepository {
     func plan(id: String) throws -> Plan? { try Plan.fetchOne(db, key: id) }
 
     func plan(symbol: String) throws -> Plan? {
-        try Plan.filter(sql: "symbolKey = ?", arguments: [CanonicalName.key(symbol)]).fetchOne(db)
+        try Plan.filter(Plan.Columns.symbolKey == CanonicalName.key(symbol)).fetchOne(db)
     }
 
     func plans(page: Page) throws -> Paged<Plan> {
-        let items = try Plan.order(Column("createdAt").desc, Column("id")).limit(page.limit, offset: page.offset).fetchAll(db)
+        let items = try Plan.order(Plan.Columns.createdAt.desc, Plan.Columns.id).limit(page.limit, offset: page.offset).fetchAll(db)
         return Paged(items: items, total: try Plan.fetchCount(db), page: page)
     }
 
@@ -24,24 +23,22 @@ extension SQLiteTransaction {
         }
     }
 
-    // MARK: tasks
-
     func task(id: String) throws -> SupervisedTask? { try SupervisedTask.fetchOne(db, key: id) }
 
     func task(planID: String, code: String) throws -> SupervisedTask? {
-        try SupervisedTask.filter(Column("planID") == planID && Column("code") == code).fetchOne(db)
+        try SupervisedTask.filter(SupervisedTask.Columns.planID == planID && SupervisedTask.Columns.code == code).fetchOne(db)
     }
 
     func tasks(filter: TaskFilter, page: Page) throws -> Paged<SupervisedTask> {
         var request = SupervisedTask.all()
-        if let planID = filter.planID { request = request.filter(Column("planID") == planID) }
-        if let status = filter.status { request = request.filter(Column("status") == status.rawValue) }
+        if let planID = filter.planID { request = request.filter(SupervisedTask.Columns.planID == planID) }
+        if let status = filter.status { request = request.filter(SupervisedTask.Columns.status == status.rawValue) }
         if let agency = filter.agency {
             request = request.filter(
                 sql: "(leadAgency = ? OR EXISTS (SELECT 1 FROM json_each(coordinatingAgencies) WHERE value = ?))",
                 arguments: [agency, agency])
         }
-        let items = try request.order(Column("deadline"), Column("planID"), Column("code"))
+        let items = try request.order(SupervisedTask.Columns.deadline, SupervisedTask.Columns.planID, SupervisedTask.Columns.code)
             .limit(page.limit, offset: page.offset).fetchAll(db)
         return Paged(items: items, total: try request.fetchCount(db), page: page)
     }
@@ -51,11 +48,11 @@ extension SQLiteTransaction {
     }
 
     func tasks(conclusionID: String) throws -> [SupervisedTask] {
-        try SupervisedTask.filter(Column("conclusionID") == conclusionID).order(Column("conclusionTask")).fetchAll(db)
+        try SupervisedTask.filter(SupervisedTask.Columns.conclusionID == conclusionID).order(SupervisedTask.Columns.conclusionTask).fetchAll(db)
     }
 
     func taskEvents(taskID: String) throws -> [TaskEvent] {
-        try TaskEvent.filter(Column("taskID") == taskID).order(Column("sequence")).fetchAll(db)
+        try TaskEvent.filter(TaskEvent.Columns.taskID == taskID).order(TaskEvent.Columns.sequence).fetchAll(db)
     }
 
     func forEachTaskStanding(

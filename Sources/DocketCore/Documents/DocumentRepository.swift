@@ -1,0 +1,20 @@
+import Foundation
+
+/// Reading documents and their signatures inside a transaction.
+public protocol DocumentReadRepository {
+    func document(id: String) throws -> Document?
+    func documents(filter: DocumentFilter, page: Page) throws -> Paged<Document>
+    /// Documents in id order after `afterID`, for scans such as `store check`.
+    func documents(after afterID: String, limit: Int) throws -> [Document]
+    func signatures(documentID: String) throws -> [DocumentSignature]
+    /// Whether `userID` may read the document because it was handed to them: it is on the agenda
+    /// of a session they are invited to (past its draft), or a notice or record addressed to them.
+    func documentIsShared(documentID: String, withUser userID: String) throws -> Bool
+}
+
+/// Changing documents and their signatures inside a transaction.
+/// SQL specifics stay in the implementations, so another database can implement it too.
+public protocol DocumentRepository: DocumentReadRepository {
+    func insert(_ document: Document) throws
+    func insert(_ signature: DocumentSignature) throws
+}

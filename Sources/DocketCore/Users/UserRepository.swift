@@ -1,0 +1,24 @@
+import Foundation
+
+/// Reading users, tokens and agencies inside a transaction.
+public protocol UserReadRepository {
+/// Reading inside a transaction.
+    func user(id: String) throws -> User?
+    func user(username: String) throws -> User?
+    func users(page: Page) throws -> Paged<User>
+    func token(secretHash: String) throws -> AccessToken?
+    func agency(code: String) throws -> Agency?
+    func agencies() throws -> [Agency]
+    /// Enabled users of an agency, for delivering notices to it.
+    func users(agency: String) throws -> [User]
+}
+
+/// Changing users, tokens and agencies inside a transaction.
+/// SQL specifics stay in the implementations, so another database can implement it too.
+public protocol UserRepository: UserReadRepository {
+/// Writing inside a transaction.
+    func insert(_ user: User) throws
+    func update(_ user: User) throws
+    func insert(_ token: AccessToken) throws
+    func insert(_ agency: Agency) throws
+}

@@ -1,0 +1,43 @@
+import DocketCore
+import Foundation
+import GRDB
+
+extension SQLiteTransaction: AuditRepository {
+    func auditHead() throws -> (sequence: Int64, hash: String)? {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT sequence, hash FROM auditEvent ORDER BY sequence DESC LIMIT 1"))
+        return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+    }
+
+    func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent> {
+        var request = AuditEvent.all()
+        if let subject = filter.subject { request = request.filter(AuditEvent.Columns.subject == subject) }
+        if let actor = filter.actor { request = request.filter(AuditEvent.Columns.actor == actor) }
+        if let since = filter.since { request = request.filter(AuditEvent.Columns.time >= since) }
+        let items = try request.order(AuditEvent.Columns.sequence).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try request.fetchCount(db), page: page)
+    }
+
+    // Verification and appends run once per event, so these two use cached raw statements.
+
+    func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent] {
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT sequence, time, actor, action, subject, details, previousHash, hash
+                FROM auditEvent WHERE sequence > ? ORDER BY sequence LIMIT ?
+                """)
+        return try AuditEvent.fetchAll(statement, arguments: [sequence, limit])
+    }
+
+    func append(_ event: AuditEvent) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO auditEvent (sequence, time, actor, action, subject, details, previousHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.sequence, event.time, event.actor, event.action, event.subject, event.details, event.previousHash,
+            event.hash,
+        ])
+    }
+}

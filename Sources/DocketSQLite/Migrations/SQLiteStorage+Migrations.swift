@@ -1,0 +1,15 @@
+import GRDB
+
+extension SQLiteStorage {
+    /// The numbered schema migrations, in order, one file each in this folder.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(Migration0001Foundation.identifier, migrate: Migration0001Foundation.migrate)
+        migrator.registerMigration(Migration0002BodiesAndSessions.identifier, migrate: Migration0002BodiesAndSessions.migrate)
+        migrator.registerMigration(Migration0003SessionRecords.identifier, migrate: Migration0003SessionRecords.migrate)
+        migrator.registerMigration(Migration0004TaskSupervision.identifier, migrate: Migration0004TaskSupervision.migrate)
+        migrator.registerMigration(Migration0005BodyMembers.identifier, migrate: Migration0005BodyMembers.migrate)
+        migrator.registerMigration(Migration0006CanonicalNames.identifier, migrate: Migration0006CanonicalNames.migrate)
+        return migrator
+    }
+}

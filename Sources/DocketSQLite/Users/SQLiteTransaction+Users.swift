@@ -1,0 +1,54 @@
+import DocketCore
+import Foundation
+import GRDB
+
+extension SQLiteTransaction: UserRepository {
+    func user(id: String) throws -> User? { try User.fetchOne(db, key: id) }
+
+    func user(username: String) throws -> User? {
+        try User.filter(User.Columns.usernameKey == CanonicalName.key(username)).fetchOne(db)
+    }
+
+    func users(page: Page) throws -> Paged<User> {
+        let items = try User.order(User.Columns.username).limit(page.limit, offset: page.offset).fetchAll(db)
+        return Paged(items: items, total: try User.fetchCount(db), page: page)
+    }
+
+    func insert(_ user: User) throws {
+        do {
+            try user.insert(db)
+            try CanonicalKeys.setKey(CanonicalKeys.user, of: user.username, in: db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw DocketError(.conflict, "a user named \(user.username) already exists", field: "username")
+        }
+    }
+
+    func update(_ user: User) throws { try user.update(db) }
+
+    func token(secretHash: String) throws -> AccessToken? {
+        try AccessToken.filter(AccessToken.Columns.secretHash == secretHash).fetchOne(db)
+    }
+
+    func insert(_ token: AccessToken) throws { try token.insert(db) }
+
+    func agency(code: String) throws -> Agency? {
+        try Agency.filter(Agency.Columns.codeKey == CanonicalName.key(code)).fetchOne(db)
+    }
+
+    func agencies() throws -> [Agency] { try Agency.order(Agency.Columns.code).fetchAll(db) }
+
+    func users(agency: String) throws -> [User] {
+        try User.filter(User.Columns.agency == agency && User.Columns.disabled == false).order(User.Columns.username).fetchAll(db)
+    }
+
+    func insert(_ agency: Agency) throws {
+        do {
+            try agency.insert(db)
+            try CanonicalKeys.setKey(CanonicalKeys.agency, of: agency.code, in: db)
+        } catch let error as DatabaseError
+            where [.SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE].contains(error.extendedResultCode)
+        {
+            throw DocketError(.conflict, "an agency with the code \(agency.code) already exists", field: "code")
+        }
+    }
+}

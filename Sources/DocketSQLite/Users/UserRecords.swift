@@ -1,0 +1,35 @@
+import DocketCore
+import GRDB
+
+// The domain types are plain structs in DocketCore; their database conformance lives here.
+
+extension User: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "user"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let agency = Column("agency")
+        static let disabled = Column("disabled")
+        static let username = Column("username")
+        static let usernameKey = Column("usernameKey")
+    }
+}
+
+extension AccessToken: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "accessToken"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let secretHash = Column("secretHash")
+    }
+}
+
+extension Agency: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "agency"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let code = Column("code")
+        static let codeKey = Column("codeKey")
+    }
+}
