@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "docket", targets: ["docket"]),
+        .library(name: "DocketCore", targets: ["DocketCore"]),
+        .library(name: "DocketSQLite", targets: ["DocketSQLite"]),
         .library(name: "DocketServices", targets: ["DocketServices"]),
         .library(name: "DocketHTTP", targets: ["DocketHTTP"]),
         .library(name: "DocketCrypto", targets: ["DocketCrypto"]),
@@ -83,7 +85,7 @@ let package = Package(
         ),
         .target(
             name: "DocketTestSupport",
-            dependencies: ["DocketServices", "DocketCrypto"],
+            dependencies: ["DocketCore", "DocketServices", "DocketCrypto"],
             path: "Tests/DocketTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -19,22 +19,33 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DocketServices", package: "docket"),
                 .product(name: "DocketHTTP", package: "docket"),
+                "DocketSeeding",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/DocketBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Fills benchmark stores; kept out of the library Docket ships.
+        .target(
+            name: "DocketSeeding",
+            dependencies: [
+                .product(name: "DocketCore", package: "docket"),
+                .product(name: "DocketSQLite", package: "docket"),
+                .product(name: "DocketServices", package: "docket"),
+            ],
+            path: "Sources/DocketSeeding"
+        ),
         // Seeds a store for Benchmarks/task-report-reference.sh.
         .executableTarget(
             name: "seed-tasks",
-            dependencies: [.product(name: "DocketServices", package: "docket")],
+            dependencies: ["DocketSeeding", .product(name: "DocketServices", package: "docket")],
             path: "Sources/seed-tasks"
         ),
         // Seeds delegates and open sessions for Benchmarks/checkin-reference.sh.
         .executableTarget(
             name: "seed-checkin",
-            dependencies: [.product(name: "DocketServices", package: "docket")],
+            dependencies: ["DocketSeeding", .product(name: "DocketServices", package: "docket")],
             path: "Sources/seed-checkin"
         ),
         // The burst client of Benchmarks/checkin-reference.sh: plain sockets, one per delegate.

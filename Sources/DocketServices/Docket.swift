@@ -97,11 +97,11 @@ public final class Docket: Sendable {
                 NewUser(username: adminName, roles: [.admin], clearance: .topSecret, password: adminPassword))
             let token = try await docket.storage.write { writer in
                 try docket.audit.record(
-                    writer, actor: "system", action: "store.init", subject: "store",
+                    writer, actor: "system", action: .storeInit, subject: "store",
                     details: ["organisation": organisation, "keyType": keyType.rawValue])
                 try writer.insert(admin)
                 try docket.audit.record(
-                    writer, actor: "system", action: "user.add", subject: admin.id,
+                    writer, actor: "system", action: .userAdd, subject: admin.id,
                     details: ["username": admin.username, "roles": "admin", "clearance": admin.clearance.rawValue, "agency": ""])
                 let expiresAt = docket.configuration.time.now().addingTimeInterval(
                     TimeInterval(UserService.firstAdminTokenDays) * 86400)

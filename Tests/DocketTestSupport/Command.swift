@@ -1,3 +1,4 @@
+import DocketCore
 import Foundation
 
 /// The outcome of running a program.
@@ -52,4 +53,35 @@ private final class LockedData: @unchecked Sendable {
     func set(_ value: Data) { lock.withLock { data = value } }
     var isSet: Bool { lock.withLock { data != nil } }
     var value: Data { lock.withLock { data ?? Data() } }
+}
+
+/// The `DocketError` that `body` throws; nil when it throws nothing or another error. Tests
+/// compare its code and field: `#expect(await thrownError { … }?.code == .forbidden)`.
+public func thrownError(_ body: () async throws -> Void) async -> DocketError? {
+    do { try await body() } catch let error as DocketError { return error } catch {}
+    return nil
+}
+
+/// The synchronous form of `thrownError`.
+public func thrownError(_ body: () throws -> Void) -> DocketError? {
+    do { try body() } catch let error as DocketError { return error } catch {}
+    return nil
+}
+
+extension DocketError {
+    /// The code and field, for comparing in one expectation: `… ?.kind == (.invalidInput, "title")`.
+    public var kind: Kind { Kind(code, field) }
+
+    /// An error's code and field.
+    public struct Kind: Equatable, CustomStringConvertible {
+        public let code: Code
+        public let field: String?
+
+        public init(_ code: Code, _ field: String? = nil) {
+            self.code = code
+            self.field = field
+        }
+
+        public var description: String { "\(code.rawValue)" + (field.map { " [\($0)]" } ?? "") }
+    }
 }

@@ -1,4 +1,5 @@
 import Benchmark
+import DocketSeeding
 @_spi(Benchmarks) import DocketServices
 import DocketCore
 import DocketCrypto
@@ -53,7 +54,7 @@ let benchmarks: @Sendable () -> Void = {
         let (docket, admin) = try appendStore.get()
         for _ in benchmark.scaledIterations {
             try await docket.appendAuditEvents(
-                count: 1, actor: admin.id, action: "document.add", subject: "doc-bench", details: Fixture.details)
+                count: 1, actor: admin.id, action: .documentAdd, subject: "doc-bench", details: Fixture.details)
         }
     } setup: {
         try await appendStore.open()
@@ -75,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
         try await verifyStore.open()
         let (docket, admin) = try verifyStore.get()
         try await docket.appendAuditEvents(
-            count: 100_000 - 3, actor: admin.id, action: "document.add", subject: "doc-bench", details: Fixture.details)
+            count: 100_000 - 3, actor: admin.id, action: .documentAdd, subject: "doc-bench", details: Fixture.details)
     } teardown: {
         verifyStore.remove()
     }
@@ -91,7 +92,7 @@ let benchmarks: @Sendable () -> Void = {
         let (docket, admin) = try burstStore.get()
         for _ in benchmark.scaledIterations {
             benchmark.stopMeasurement()
-            let session = try await docket.openSeededSession(delegates: CheckInBurst.delegates, as: admin)
+            let session = try await Seeding.openSession(delegates: CheckInBurst.delegates, in: docket, as: admin)
             benchmark.startMeasurement()
             var latencies = try await CheckInBurst.burst(docket, session: session, tokens: burstTokens.tokens)
             benchmark.stopMeasurement()
@@ -115,7 +116,7 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         try await burstStore.open()
         let (docket, admin) = try burstStore.get()
-        burstTokens.tokens = try await docket.seedDelegates(CheckInBurst.delegates, as: admin)
+        burstTokens.tokens = try await Seeding.delegates(CheckInBurst.delegates, in: docket, as: admin)
     } teardown: {
         burstStore.remove()
     }
@@ -134,7 +135,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         try await taskStore.open()
-        try await taskStore.get().0.seedTasks(plans: 10, agencies: 50, tasksPerPlan: 10_000)
+        try await Seeding.tasks(plans: 10, agencies: 50, tasksPerPlan: 10_000, in: taskStore.get().0)
     } teardown: {
         taskStore.remove()
     }

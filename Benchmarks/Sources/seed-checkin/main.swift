@@ -1,4 +1,5 @@
-@_spi(Benchmarks) import DocketServices
+import DocketSeeding
+import DocketServices
 import Foundation
 
 // Usage: seed-checkin DATA_DIR TOKENS_FILE DELEGATES SESSIONS — a new store with DELEGATES delegates
@@ -10,6 +11,6 @@ guard arguments.count == 5, let delegates = Int(arguments[3]), let sessions = In
     exit(2)
 }
 let made = try await Docket.initialize(DataDirectory(arguments[1]), organisation: "Benchmark")
-let tokens = try await made.docket.seedDelegates(delegates, as: made.admin)
+let tokens = try await Seeding.delegates(delegates, in: made.docket, as: made.admin)
 try Data(tokens.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: arguments[2]))
-for _ in 0..<sessions { print(try await made.docket.openSeededSession(delegates: delegates, as: made.admin)) }
+for _ in 0..<sessions { print(try await Seeding.openSession(delegates: delegates, in: made.docket, as: made.admin)) }

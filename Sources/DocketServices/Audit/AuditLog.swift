@@ -8,12 +8,12 @@ struct AuditLog: Sendable {
 
     /// Appends one event after the current last one.
     func record(
-        _ writer: any StorageWriter, actor: String, action: String, subject: String,
+        _ writer: any StorageWriter, actor: String, action: AuditAction, subject: String,
         details: [String: String] = [:]
     ) throws {
         let head = try writer.auditHead()
         var event = AuditEvent(
-            sequence: (head?.sequence ?? 0) + 1, time: time.now(), actor: actor, action: action,
+            sequence: (head?.sequence ?? 0) + 1, time: time.now(), actor: actor, action: action.rawValue,
             subject: subject, details: Self.encode(details), previousHash: head?.hash ?? AuditEvent.genesisHash,
             hash: "")
         event.hash = Self.hash(of: event)

@@ -204,7 +204,7 @@ extension AuditLog {
     func recordAdded(_ document: Document, by actor: User, in writer: any StorageWriter) throws {
         try writer.insert(document)
         try record(
-            writer, actor: actor.id, action: "document.add", subject: document.id,
+            writer, actor: actor.id, action: .documentAdd, subject: document.id,
             details: [
                 "sha256": document.sha256, "size": String(document.size), "title": document.title,
                 "classification": document.classification.rawValue,
@@ -215,7 +215,7 @@ extension AuditLog {
     func recordSigned(_ signature: DocumentSignature, in writer: any StorageWriter) throws {
         try writer.insert(signature)
         try record(
-            writer, actor: signature.signedBy, action: "document.sign", subject: signature.documentID,
+            writer, actor: signature.signedBy, action: .documentSign, subject: signature.documentID,
             details: [
                 "number": String(signature.number), "signer": signature.signerSubject, "serial": signature.signerSerial,
             ])

@@ -90,7 +90,7 @@ public struct NoticeService: Sendable {
             if receipt.readAt == nil {
                 receipt.readAt = now
                 try writer.save(receipt)
-                try audit.record(writer, actor: actor.id, action: "notice.read", subject: id)
+                try audit.record(writer, actor: actor.id, action: .noticeRead, subject: id)
             }
             return NoticeDelivery(notice: notice, readAt: receipt.readAt)
         }

@@ -61,7 +61,7 @@ struct NoticeWriter: Sendable {
         for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
         try audit.record(
-            writer, actor: actor.id, action: "notice.issue", subject: notice.id,
+            writer, actor: actor.id, action: .noticeIssue, subject: notice.id,
             details: ["symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id,
                       "recipients": String(recipients.count)])
         return notice

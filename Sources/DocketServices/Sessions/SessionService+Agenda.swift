@@ -153,7 +153,7 @@ extension SessionService {
                 }
             }
             try audit.record(
-                writer, actor: actor.id, action: "session.agenda", subject: session.id,
+                writer, actor: actor.id, action: .sessionAgenda, subject: session.id,
                 details: ["change": change, "version": String(session.agendaVersion), "amendment": amending ?? ""])
             if let amending {
                 try recordAmendment(

@@ -41,7 +41,7 @@ extension SessionService {
                 createdAt: now)
             try writer.save(conclusion)
             try audit.record(
-                writer, actor: actor.id, action: "session.conclusion", subject: session.id,
+                writer, actor: actor.id, action: .sessionConclusion, subject: session.id,
                 details: ["conclusion": id, "tasks": String(new.tasks.count), "amendment": amending ?? ""])
             if let amending {
                 try recordAmendment(
@@ -70,7 +70,7 @@ extension SessionService {
             }
             try writer.save(conclusion)
             try audit.record(
-                writer, actor: actor.id, action: "session.conclusion.edit", subject: session.id,
+                writer, actor: actor.id, action: .sessionConclusionEdit, subject: session.id,
                 details: ["conclusion": id, "amendment": amending ?? ""])
             if let amending {
                 try recordAmendment(

@@ -19,7 +19,7 @@ extension SessionService {
             let point = BridgePoint(id: id, sessionID: session.id, name: name, hostAgency: agency.code)
             try writer.insert(point)
             try audit.record(
-                writer, actor: actor.id, action: "session.bridge-point", subject: session.id,
+                writer, actor: actor.id, action: .sessionBridgePoint, subject: session.id,
                 details: ["id": id, "name": name, "hostAgency": agency.code])
             return point
         }
@@ -64,7 +64,7 @@ extension SessionService {
                 try writer.save(NoticeRecipient(noticeID: invitation.id, userID: user.id))
             }
             try audit.record(
-                writer, actor: actor.id, action: "session.invite", subject: session.id,
+                writer, actor: actor.id, action: .sessionInvite, subject: session.id,
                 details: ["user": user.username, "role": role.rawValue, "bridgePoint": point?.name ?? ""])
             return Self.view(participant, user: user, session: session, points: points)
         }
@@ -81,7 +81,7 @@ extension SessionService {
                 throw DocketError(.notFound, "\(user.username) is not invited to session \(session.id)", field: "user")
             }
             try writer.removeParticipant(sessionID: session.id, userID: user.id)
-            try audit.record(writer, actor: actor.id, action: "session.uninvite", subject: session.id, details: ["user": user.username])
+            try audit.record(writer, actor: actor.id, action: .sessionUninvite, subject: session.id, details: ["user": user.username])
         }
     }
 
@@ -134,7 +134,7 @@ extension SessionService {
             if try change(&participant, now) {
                 try writer.save(participant)
                 try audit.record(
-                    writer, actor: actor.id, action: participant.leftAt == nil ? "session.check-in" : "session.check-out",
+                    writer, actor: actor.id, action: participant.leftAt == nil ? .sessionCheckIn : .sessionCheckOut,
                     subject: sessionID)
             }
             return Self.view(participant, user: actor, session: session, points: try writer.bridgePoints(sessionID: sessionID))
@@ -176,7 +176,7 @@ extension SessionService {
             }
             try writer.save(participant)
             try audit.record(
-                writer, actor: actor.id, action: "session.attendance", subject: session.id,
+                writer, actor: actor.id, action: .sessionAttendance, subject: session.id,
                 details: ["user": user.username, "status": participant.status.rawValue, "amendment": amending ?? ""])
             if let amending {
                 try recordAmendment(
@@ -294,7 +294,7 @@ extension SessionService {
             before: try json(before), after: try json(after), createdBy: actor.id, createdAt: configuration.time.now())
         try writer.insert(amendment)
         try audit.record(
-            writer, actor: actor.id, action: "session.amend", subject: session.id,
+            writer, actor: actor.id, action: .sessionAmend, subject: session.id,
             details: ["amendment": amendment.id, "subject": subject, "reason": reason])
     }
 

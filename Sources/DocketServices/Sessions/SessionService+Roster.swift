@@ -26,7 +26,7 @@ extension SessionService {
             let body = try Self.body(body, in: writer)
             let user = try Self.user(user, in: writer)
             if try writer.insert(BodyMember(bodyID: body.id, userID: user.id, addedAt: now)) {
-                try audit.record(writer, actor: actor.id, action: "body.member-add", subject: body.id, details: ["user": user.id])
+                try audit.record(writer, actor: actor.id, action: .bodyMemberAdd, subject: body.id, details: ["user": user.id])
             }
             return try Self.roster(of: body, in: writer)
         }
@@ -41,7 +41,7 @@ extension SessionService {
             guard try writer.deleteBodyMember(bodyID: body.id, userID: user.id) else {
                 throw DocketError(.notFound, "\(user.username) is not on the roster of \(body.code)", field: "user")
             }
-            try audit.record(writer, actor: actor.id, action: "body.member-remove", subject: body.id, details: ["user": user.id])
+            try audit.record(writer, actor: actor.id, action: .bodyMemberRemove, subject: body.id, details: ["user": user.id])
             return try Self.roster(of: body, in: writer)
         }
     }

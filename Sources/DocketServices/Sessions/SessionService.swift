@@ -32,7 +32,7 @@ public struct SessionService: Sendable {
         try await storage.write { writer in
             try writer.insert(body)
             try audit.record(
-                writer, actor: actor.id, action: "body.create", subject: body.id,
+                writer, actor: actor.id, action: .bodyCreate, subject: body.id,
                 details: ["name": name, "code": code, "numbering": body.numbering.rawValue, "term": term,
                           "quorum": body.quorum.rawValue])
         }
@@ -65,7 +65,7 @@ public struct SessionService: Sendable {
                 state: .draft, createdBy: actor.id, createdAt: now)
             try writer.insert(session)
             try audit.record(
-                writer, actor: actor.id, action: "session.create", subject: session.id,
+                writer, actor: actor.id, action: .sessionCreate, subject: session.id,
                 details: ["body": body.code, "number": String(session.number), "title": title,
                           "startsAt": Timestamp.string(session.startsAt)])
             return session
@@ -122,7 +122,7 @@ public struct SessionService: Sendable {
             let from = session.state
             session.state = target
             try audit.record(
-                writer, actor: actor.id, action: "session.\(target.rawValue)", subject: id,
+                writer, actor: actor.id, action: .session(target), subject: id,
                 details: ["from": from.rawValue, "to": target.rawValue])
             switch target {
             case .scheduled: try sendInvitations(&session, as: actor, in: writer)

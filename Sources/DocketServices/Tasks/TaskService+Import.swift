@@ -103,11 +103,11 @@ extension TaskService {
             for (task, fields) in updates {
                 try writer.update(task)
                 try audit.record(
-                    writer, actor: actor.id, action: "task.update", subject: task.id,
+                    writer, actor: actor.id, action: .taskUpdate, subject: task.id,
                     details: ["code": task.code, "fields": fields.joined(separator: ",")])
             }
             try audit.record(
-                writer, actor: actor.id, action: "task.import", subject: plan.id,
+                writer, actor: actor.id, action: .taskImport, subject: plan.id,
                 details: ["created": String(creates.count), "updated": String(updates.count), "unchanged": String(unchanged)])
             return TaskImportResult(
                 plan: plan.symbol, created: creates.map(\.code),

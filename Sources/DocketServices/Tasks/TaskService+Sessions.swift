@@ -21,7 +21,7 @@ extension TaskService {
             implements: nil, groups: [], phases: [], sessionID: session.id, createdBy: actor.id, createdAt: now)
         try writer.insert(plan)
         try audit.record(
-            writer, actor: actor.id, action: "plan.create", subject: plan.id, details: ["symbol": plan.symbol, "session": session.id])
+            writer, actor: actor.id, action: .planCreate, subject: plan.id, details: ["symbol": plan.symbol, "session": session.id])
         for entry in pending {
             var task = SupervisedTask(
                 id: configuration.identifiers.make("tsk"), planID: plan.id, code: "\(entry.position).\(entry.index + 1)",

@@ -40,7 +40,7 @@ public struct TaskService: Sendable {
             phases: new.phases, createdBy: actor.id, createdAt: configuration.time.now())
         try await storage.write { writer in
             try writer.insert(plan)
-            try audit.record(writer, actor: actor.id, action: "plan.create", subject: plan.id, details: ["symbol": symbol])
+            try audit.record(writer, actor: actor.id, action: .planCreate, subject: plan.id, details: ["symbol": symbol])
         }
         return plan
     }
@@ -157,7 +157,7 @@ public struct TaskService: Sendable {
                     taskID: task.id, sequence: history.count + 1, kind: .status, effectiveOn: date, status: status,
                     text: reason, documents: evidence, recordedBy: actor.id, recordedAt: now))
             try audit.record(
-                writer, actor: actor.id, action: "task.status", subject: task.id,
+                writer, actor: actor.id, action: .taskStatus, subject: task.id,
                 details: ["status": status.rawValue, "on": date.description, "evidence": evidence.joined(separator: ","),
                           "reason": reason ?? ""])
             return task
@@ -194,7 +194,7 @@ public struct TaskService: Sendable {
                     taskID: task.id, sequence: sequence, kind: .extension, effectiveOn: date, deadline: deadline, text: reason,
                     approvedBy: approvedBy, recordedBy: actor.id, recordedAt: now))
             try audit.record(
-                writer, actor: actor.id, action: "task.extend", subject: task.id,
+                writer, actor: actor.id, action: .taskExtend, subject: task.id,
                 details: ["from": previous.description, "to": deadline.description, "approvedBy": approvedBy, "reason": reason])
             return task
         }
@@ -238,7 +238,7 @@ public struct TaskService: Sendable {
                     taskID: task.id, sequence: sequence + 1, kind: .progress, effectiveOn: date, percent: percent, text: text,
                     documents: documents, recordedBy: actor.id, recordedAt: now))
             try audit.record(
-                writer, actor: actor.id, action: "task.progress", subject: task.id,
+                writer, actor: actor.id, action: .taskProgress, subject: task.id,
                 details: ["percent": String(percent), "on": date.description, "documents": documents.joined(separator: ",")])
             return task
         }
@@ -301,7 +301,7 @@ public struct TaskService: Sendable {
                 taskID: task.id, sequence: 1, kind: .status, effectiveOn: task.assignedOn, status: .assigned,
                 recordedBy: actor.id, recordedAt: task.createdAt))
         try audit.record(
-            writer, actor: actor.id, action: "task.create", subject: task.id,
+            writer, actor: actor.id, action: .taskCreate, subject: task.id,
             details: ["plan": task.planID, "code": task.code, "lead": task.leadAgency, "deadline": task.deadline.description,
                       "source": task.sourceSymbol ?? ""])
     }

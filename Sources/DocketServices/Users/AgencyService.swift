@@ -19,7 +19,7 @@ public struct AgencyService: Sendable {
         let agency = Agency(code: code, name: name, createdAt: configuration.time.now())
         try await storage.write { writer in
             try writer.insert(agency)
-            try audit.record(writer, actor: actor.id, action: "agency.create", subject: code, details: ["name": name])
+            try audit.record(writer, actor: actor.id, action: .agencyCreate, subject: code, details: ["name": name])
         }
         return agency
     }

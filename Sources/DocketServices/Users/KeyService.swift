@@ -35,7 +35,7 @@ public struct KeyService: Sendable {
         let imported = CertificateSummary(try keys.importOfficeSigner(certificate: certificate, key: key, chain: chain))
         try await storage.write { writer in
             try audit.record(
-                writer, actor: actor.id, action: "keys.import", subject: "office-signer",
+                writer, actor: actor.id, action: .keysImport, subject: "office-signer",
                 details: ["subject": imported.subject, "issuer": imported.issuer, "serial": imported.serial])
         }
         return imported
@@ -53,7 +53,7 @@ public struct KeyService: Sendable {
             try keys.issueUserCertificate(for: user, organisation: organisation, now: configuration.time.now()))
         try await storage.write { writer in
             try audit.record(
-                writer, actor: actor.id, action: "keys.issue", subject: user.id,
+                writer, actor: actor.id, action: .keysIssue, subject: user.id,
                 details: ["subject": issued.subject, "serial": issued.serial])
         }
         return issued

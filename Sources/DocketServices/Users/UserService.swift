@@ -28,7 +28,7 @@ public struct UserService: Sendable {
             if let agency = user.agency, let known = try writer.agency(code: agency) { user.agency = known.code }
             try writer.insert(user)
             try audit.record(
-                writer, actor: actor.id, action: "user.add", subject: user.id,
+                writer, actor: actor.id, action: .userAdd, subject: user.id,
                 details: [
                     "username": user.username, "roles": user.roles.map(\.rawValue).joined(separator: ","),
                     "clearance": user.clearance.rawValue, "agency": user.agency ?? "",
@@ -76,7 +76,7 @@ public struct UserService: Sendable {
             }
             user.disabled = true
             try writer.update(user)
-            try audit.record(writer, actor: actor.id, action: "user.disable", subject: user.id)
+            try audit.record(writer, actor: actor.id, action: .userDisable, subject: user.id)
             return user
         }
     }
@@ -130,7 +130,7 @@ public struct UserService: Sendable {
             let reason = user == nil ? "unknown user" : user?.disabled == true ? "disabled" : "wrong password"
             try await storage.write { writer in
                 try audit.record(
-                    writer, actor: user?.id ?? "anonymous", action: "auth.login-failed", subject: user?.id ?? "unknown-user",
+                    writer, actor: user?.id ?? "anonymous", action: .authLoginFailed, subject: user?.id ?? "unknown-user",
                     details: ["address": address, "reason": reason])
             }
             throw DocketError.unauthenticated("wrong username or password")
@@ -179,7 +179,7 @@ public struct UserService: Sendable {
             createdAt: configuration.time.now(), expiresAt: Timestamp.truncated(expiresAt))
         try writer.insert(token)
         try audit.record(
-            writer, actor: actor, action: "token.create", subject: user.id,
+            writer, actor: actor, action: .tokenCreate, subject: user.id,
             details: ["token": token.id, "expiresAt": token.expiresAt.map(Timestamp.string) ?? "never"])
         return IssuedToken(token: secret, id: token.id, username: user.username, expiresAt: token.expiresAt)
     }

@@ -65,9 +65,9 @@ import Testing
             try await store.docket.documents.get(secret.id, as: store.delegate)
         }
         // The clerk (secret) may not file a top-secret document.
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await store.addDocument(sampleBytes(10), classification: .topSecret)
-        }
+        }?.kind == .init(.invalidInput, "classification"))
         let listed = try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.delegate)
         #expect(listed.items.isEmpty)
     }
@@ -76,25 +76,25 @@ import Testing
         let store = try await TestStore()
         let document = try await store.addDocument(sampleBytes(10))
         let before = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.auditor).total
-        await #expect(throws: DocketError.self) { try await store.docket.documents.sign(document.id, as: store.auditor) }
+        #expect(await thrownError { try await store.docket.documents.sign(document.id, as: store.auditor) }?.kind == .init(.forbidden))
         let path = try store.directory.write(sampleBytes(10), to: "x")
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x"), as: store.auditor)
-        }
-        await #expect(throws: DocketError.self) {
+        }?.kind == .init(.forbidden))
+        #expect(await thrownError {
             try await store.docket.users.add(NewUser(username: "eve", roles: [.admin]), as: store.auditor)
-        }
+        }?.kind == .init(.forbidden))
         let after = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.auditor).total
         #expect(before == after)
     }
 
     @Test func anUploadOverTheLimitStoresNothing() async throws {
         let store = try await TestStore()
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await store.docket.documents.add(NewDocument(filename: "big.bin"), limit: 1000, as: store.clerk) { writer in
                 try sampleBytes(2000).withUnsafeBytes { try writer.write($0) }
             }
-        }
+        }?.kind == .init(.tooLarge, "content"))
         let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
         #expect(blobs == ["tmp"])
         #expect(try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.admin).total == 0)
@@ -106,9 +106,9 @@ import Testing
         await #expect(throws: DocketError.invalid("media-type", "'nonsense' is not a media type such as application/pdf")) {
             try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x.pdf", mediaType: "nonsense"), as: store.clerk)
         }
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await store.docket.documents.add(fileAt: store.directory.file("missing"), NewDocument(filename: "m"), as: store.clerk)
-        }
+        }?.kind == .init(.invalidInput, "file"))
     }
 }
 
@@ -116,9 +116,9 @@ import Testing
     @Test func initRefusesAnExistingStoreAndChangesNothing() async throws {
         let store = try await TestStore()
         let before = try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem"))
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await Docket.initialize(store.docket.directory, organisation: "Other", configuration: TestStore.configuration())
-        }
+        }?.kind == .init(.conflict, "data-dir"))
         #expect(try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem")) == before)
     }
 
@@ -145,9 +145,9 @@ import Testing
         #expect(try await store.docket.users.authenticate(token: token.token).user.id == store.clerk.id)
         let login = try await store.docket.users.login(username: "clerk", password: "clerk-password")
         #expect(try await store.docket.users.authenticate(token: login.token).user.id == store.clerk.id)
-        await #expect(throws: DocketError.self) { try await store.docket.users.login(username: "clerk", password: "wrong") }
+        #expect(await thrownError { try await store.docket.users.login(username: "clerk", password: "wrong") }?.kind == .init(.unauthenticated))
         _ = try await store.docket.users.disable("clerk", as: store.admin)
-        await #expect(throws: DocketError.self) { try await store.docket.users.authenticate(token: token.token) }
+        #expect(await thrownError { try await store.docket.users.authenticate(token: token.token) }?.kind == .init(.unauthenticated))
         // Only hashes are stored.
         let dump = try Command.run("sqlite3", [store.databasePath, "SELECT secretHash FROM accessToken"])
         #expect(!dump.stdout.contains(token.token))
@@ -173,12 +173,12 @@ import Testing
         let cert = try Data(contentsOf: URL(fileURLWithPath: dir.file("signer.pem")))
         let key = try Data(contentsOf: URL(fileURLWithPath: dir.file("signer.key")))
         let chain = try Data(contentsOf: URL(fileURLWithPath: dir.file("gov.pem")))
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: nil, as: store.admin)
-        }
-        await #expect(throws: DocketError.self) {
+        }?.kind == .init(.invalidInput, "chain"))
+        #expect(await thrownError {
             try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: chain, as: store.clerk)
-        }
+        }?.kind == .init(.forbidden))
         let imported = try await store.docket.keyring.importOfficeSigner(certificate: cert, key: key, chain: chain, as: store.admin)
         #expect(imported.issuer == "CN=Gov Root CA")
         let document = try await store.addDocument(sampleBytes(100))

@@ -63,9 +63,9 @@ import Testing
     @Test func aDocumentAboveTheDelegatesClearanceLeavesNothingOfItselfInThePack() async throws {
         let store = try await TestStore()
         let prepared = try await store.preparedSession()
-        await #expect(throws: DocketError.self, "a draft is not the delegate's yet") {
+        #expect(await thrownError {
             try await store.docket.packs.pack(prepared.session.id, as: store.delegate)
-        }
+        }?.kind == .init(.notFound, "id"), "a draft is not the delegate's yet")
         _ = try await store.docket.sessions.advance(prepared.session.id, to: .scheduled, as: store.clerk)
         let pack = try await store.writePack(prepared.session.id, as: store.delegate)
         let report = try PackCheck.verify(packAt: pack, caPath: store.rootPath)

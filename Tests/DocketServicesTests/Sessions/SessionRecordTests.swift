@@ -33,9 +33,9 @@ import Testing
         await #expect(throws: DocketError(.invalidInput, "absence needs a reason", field: "reason")) {
             try await sessions.recordAttendance(id, AttendanceChange(user: "chair", status: .absent), as: store.clerk)
         }
-        await #expect(throws: DocketError.self) {  // not invited: as if the session did not exist
+        #expect(await thrownError {  // not invited: as if the session did not exist
             try await sessions.checkIn(id, as: store.auditor)
-        }
+        }?.kind == .init(.notFound, "id"))
         let events = try await store.docket.auditLog.list(AuditFilter(subject: id), page: .first, as: store.auditor)
         #expect(events.items.filter { $0.action == "session.check-in" }.count == 1)
     }
@@ -70,8 +70,8 @@ import Testing
 
         // Who may: the clerk changes the roster, the auditor reads it, a delegate neither; errors change nothing.
         let audit = try await store.docket.auditLog.list(AuditFilter(subject: nil), page: .first, as: store.auditor).total
-        await #expect(throws: DocketError.self) { try await sessions.addMember("chair", to: "BCĐCĐS", as: store.auditor) }
-        await #expect(throws: DocketError.self) { try await sessions.members(of: "BCĐCĐS", as: store.delegate) }
+        #expect(await thrownError { try await sessions.addMember("chair", to: "BCĐCĐS", as: store.auditor) }?.kind == .init(.forbidden))
+        #expect(await thrownError { try await sessions.members(of: "BCĐCĐS", as: store.delegate) }?.kind == .init(.forbidden))
         await #expect(throws: DocketError(.notFound, "chair is not on the roster of BCĐCĐS", field: "user")) {
             try await sessions.removeMember("chair", from: "BCĐCĐS", as: store.clerk)
         }
@@ -136,9 +136,9 @@ import Testing
         #expect(inbox.items.map(\.notice.kind) == [.agendaChange, .invitation])
         #expect(inbox.items.map(\.notice.symbol) == ["01-TB/BCĐCĐS", "01-GM/BCĐCĐS"])
 
-        await #expect(throws: DocketError.self) {  // an item cannot move under its own sub-item
+        #expect(await thrownError {  // an item cannot move under its own sub-item
             try await sessions.editAgendaItem(id, item: "2", AgendaItemEdit(parent: "2"), as: store.clerk)
-        }
+        }?.kind == .init(.invalidInput, "parent"))
     }
 
     @Test func aClosedSessionChangesOnlyByAmendmentAndAnArchivedOneNever() async throws {
@@ -164,7 +164,7 @@ import Testing
             { _ = try await sessions.checkIn(id, as: store.delegate) },
         ]
         for change in frozen {
-            await #expect(throws: DocketError.self) { try await change() }
+            #expect(await thrownError { try await change() }?.code == .conflict)
         }
         #expect(try await sessions.conclusions(id, as: store.clerk).map(\.text) == [conclusion.text])
 
@@ -178,9 +178,9 @@ import Testing
         #expect(amendments[0].before.contains("Giao Văn phòng báo cáo"))
 
         _ = try await sessions.advance(id, to: .archived, as: store.clerk)
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await sessions.editConclusion(id, conclusion: conclusion.id, text: "x", tasks: nil, amendment: "muộn", as: store.clerk)
-        }
+        }?.kind == .init(.conflict, "state"))
     }
 
     @Test func numbersRunPerTypeAndPeriodAndAFailedIssueConsumesNone() async throws {
@@ -193,9 +193,9 @@ import Testing
 
         // The same store opened with the wrong key passphrase cannot sign: the issue fails whole.
         let wrong = try Docket.open(store.docket.directory, configuration: TestStore.configuration(passphrase: "sai"))
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             try await wrong.notices.issue(.conclusion, session: id, as: store.clerk)
-        }
+        }?.kind == .init(.keyUnavailable, "key"))
         let second = try await store.docket.notices.issue(.conclusion, session: id, agencies: ["VPTU"], as: store.clerk)
         #expect(second.number == 2)
         let register = try await store.docket.notices.register(body: "BCĐCĐS", page: .first, as: store.auditor)

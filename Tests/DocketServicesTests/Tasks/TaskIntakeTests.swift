@@ -76,9 +76,9 @@ import Testing
         #expect(listed.first { $0.code == "1.2" }?.description == #"Hồ sơ "mật""#)
         // A deadline is not changed by an import: that is an extension, with a reason.
         let moved = rows.replacingOccurrences(of: "2025-09-30", with: "2025-10-31")
-        await #expect(throws: DocketError.self) {
+        #expect(await thrownError {
             _ = try await tasks.importTasks(csv: Data((Self.header + moved).utf8), plan: "05-KH/TU", as: store.clerk)
-        }
+        }?.kind == .init(.invalidInput, "line 3, deadline"))
     }
 
     @Test func headerProblemsAreNamed() async throws {
