@@ -90,6 +90,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DocketCoreTests",
+            dependencies: ["DocketCore", "DocketTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketSQLiteTests",
+            dependencies: [
+                "DocketSQLite", "DocketCore", "DocketTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocketPackTests",
+            dependencies: ["DocketPack", "DocketTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DocketCryptoTests",
             dependencies: ["DocketCrypto", "DocketTestSupport"],
             swiftSettings: swiftSettings

@@ -86,10 +86,10 @@ import Testing
     }
 
     @Test func theBinaryLinksTheSystemOpenSSLAndSQLiteAndNoBoringSSL() throws {
-        let libraries = try Command.run("ldd", [DocketBinary.path]).stdout
+        let libraries = try Command.output("ldd", [DocketBinary.path])
         #expect(libraries.contains("libcrypto.so.3"))
         #expect(libraries.contains("libsqlite3.so.0"))
-        let symbols = try Command.run("nm", [DocketBinary.path]).stdout
+        let symbols = try Command.output("nm", [DocketBinary.path])
         #expect(!symbols.contains("BoringSSL"))
         #expect(!symbols.contains(" T sqlite3_open"))  // no SQLite compiled in
     }

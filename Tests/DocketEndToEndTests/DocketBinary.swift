@@ -4,16 +4,19 @@ import Testing
 
 /// The built `docket` executable, run in a temporary directory as a user would.
 struct DocketBinary {
+    /// The `docket` built with the tests, never one found on PATH: when it is missing, running it
+    /// fails and names where it was looked for.
     static let path: String = {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
         // On Linux the tests run from `.build/<triple>/debug/<name>.xctest`; the binary sits beside it.
+        var directory = testBinary.deletingLastPathComponent()
+        let beside = directory.appendingPathComponent("docket").path
         for _ in 0..<3 {
             let candidate = directory.appendingPathComponent("docket").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return "docket"
+        return beside
     }()
 
     let workspace: TemporaryDirectory

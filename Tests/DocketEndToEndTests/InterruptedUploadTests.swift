@@ -43,8 +43,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).count == 1)
         let blobs = try FileManager.default.contentsOfDirectory(atPath: docket.workspace.file("data/blobs"))
         #expect(blobs == ["tmp"])
-        let rows = try Command.run("sqlite3", [docket.workspace.file("data/docket.sqlite"), "SELECT count(*) FROM document"])
-        #expect(rows.stdout == "0\n")
+        let rows = try Command.output("sqlite3", [docket.workspace.file("data/docket.sqlite"), "SELECT count(*) FROM document"])
+        #expect(rows == "0\n")
 
         // Any next start removes the leftover.
         #expect(try docket.run("doc", "list").status == 0)

@@ -312,7 +312,7 @@ import Testing
         let refused = try docket.run("user", "list")
         #expect(refused.status == 6, "\(refused.stderr)")
         #expect(refused.stderr.contains("'đạt'") && refused.stderr.contains("'Đạt'") && refused.stderr.contains("UPDATE user"), "\(refused.stderr)")
-        let rowid = try Command.run("sqlite3", [database, "SELECT rowid FROM user WHERE id = 'usr_2'"]).stdout
+        let rowid = try Command.output("sqlite3", [database, "SELECT rowid FROM user WHERE id = 'usr_2'"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(refused.stderr.contains("rowid \(rowid)"), "\(refused.stderr)")
         #expect(try Command.run("sqlite3", [database, "UPDATE user SET username = 'dat-admin' WHERE id = 'usr_2'"]).status == 0)

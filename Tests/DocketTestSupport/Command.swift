@@ -47,6 +47,27 @@ public enum Command {
     }
 }
 
+extension Command {
+    /// Runs a tool that must succeed and returns what it printed; a non-zero exit throws with its
+    /// stderr, so an expectation on the output never passes because the tool failed.
+    public static func output(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> String
+    {
+        let result = try run(executable, arguments, environment: environment)
+        guard result.status == 0 else { throw ToolFailed(tool: executable, status: result.status, stderr: result.stderr) }
+        return result.stdout
+    }
+}
+
+/// A tool a test relies on exited non-zero.
+public struct ToolFailed: Error, CustomStringConvertible {
+    public let tool: String
+    public let status: Int32
+    public let stderr: String
+
+    public var description: String { "\(tool) exited \(status): \(stderr)" }
+}
+
 private final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data: Data?

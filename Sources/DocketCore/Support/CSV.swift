@@ -1,7 +1,8 @@
 import Foundation
 
 /// RFC 4180 CSV: comma-separated, fields in double quotes may hold commas, quotes ("") and line
-/// breaks. A UTF-8 byte order mark (as spreadsheet programs write) is skipped.
+/// breaks. Records end at LF, CRLF or a bare CR (as old Mac spreadsheets write). A UTF-8 byte
+/// order mark (as spreadsheet programs write) is skipped.
 public enum CSV {
     /// One record and the line of the file it starts on.
     public struct Record: Sendable, Equatable {
@@ -44,6 +45,11 @@ public enum CSV {
                     }
                 } else {
                     if scalar == "\n" { line += 1 }
+                    if scalar == "\r" {
+                        let next = scalars.next()
+                        if next != "\n" { line += 1 }
+                        pending = next
+                    }
                     field.unicodeScalars.append(scalar)
                 }
                 continue
@@ -55,9 +61,11 @@ public enum CSV {
                 fields.append(field)
                 field = ""
                 afterQuote = false
-            case "\r":
-                break
-            case "\n":
+            case "\n", "\r":
+                if scalar == "\r" {
+                    let next = scalars.next()
+                    if next != "\n" { pending = next }
+                }
                 endRecord()
                 line += 1
                 recordLine = line

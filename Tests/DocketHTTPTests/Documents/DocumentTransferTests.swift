@@ -28,7 +28,8 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(Data(buffer: response.body) == content)
                 #expect(response.headers[.contentLength] == String(content.count))
-                #expect(response.headers[.eTag] == "\"\(SHA256Hex.of(content))\"")
+                let digest = try SHA256Hex.of(content)
+                #expect(response.headers[.eTag] == "\"\(digest)\"")
                 #expect(response.headers[.contentType] == "application/pdf")
             }
         }
@@ -84,11 +85,9 @@ import Testing
 }
 
 enum SHA256Hex {
-    static func of(_ data: Data) -> String {
-        let directory = try? TemporaryDirectory()
-        guard let directory, let path = try? directory.write(data, to: "x"),
-            let result = try? Command.run("sha256sum", [path])
-        else { return "" }
-        return String(result.stdout.prefix(64))
+    /// The SHA-256 of `data` as `sha256sum` computes it.
+    static func of(_ data: Data) throws -> String {
+        let directory = try TemporaryDirectory()
+        return String(try Command.output("sha256sum", [try directory.write(data, to: "x")]).prefix(64))
     }
 }

@@ -149,9 +149,9 @@ import Testing
         _ = try await store.docket.users.disable("clerk", as: store.admin)
         #expect(await thrownError { try await store.docket.users.authenticate(token: token.token) }?.kind == .init(.unauthenticated))
         // Only hashes are stored.
-        let dump = try Command.run("sqlite3", [store.databasePath, "SELECT secretHash FROM accessToken"])
-        #expect(!dump.stdout.contains(token.token))
-        #expect(dump.stdout.contains(String(token.token.dropFirst(4).prefix(8))) == false)
+        let dump = try Command.output("sqlite3", [store.databasePath, "SELECT secretHash FROM accessToken"])
+        #expect(!dump.contains(token.token))
+        #expect(dump.contains(String(token.token.dropFirst(4).prefix(8))) == false)
     }
 
     @Test func importingASignerFromAnotherCARequiresItsChain() async throws {

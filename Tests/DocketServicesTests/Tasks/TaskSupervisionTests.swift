@@ -101,17 +101,48 @@ import Testing
         var day = date("2025-01-01")
         while day <= date("2025-12-31") {
             for basis in DeadlineBasis.allCases {
-                var replayed = TimelinessCounts()
-                for detail in details {
-                    guard let standing = TaskStanding(detail.task, events: detail.history, asOf: day, basis: basis) else { continue }
-                    replayed.add(standing.timeliness(asOf: day), dueSoon: standing.isDueSoon(asOf: day, within: 7))
-                }
-                let report = try await store.docket.tasks.report(
-                    TaskReportQuery(plan: "05-KH/TU", asOf: day, by: .dueMonth, basis: basis), as: store.clerk)
-                #expect(report.totals == replayed, "as of \(day), \(basis)")
+                let expected = Self.replay(details, asOf: day, basis: basis)
+                let totals = try await store.docket.tasks.report(
+                    TaskReportQuery(plan: "05-KH/TU", asOf: day, by: .dueMonth, basis: basis), as: store.clerk
+                ).totals
+                let reported = [
+                    "total": totals.total, "on time": totals.completedOnTime, "late": totals.completedLate,
+                    "in progress": totals.inProgress, "overdue": totals.overdue, "not yet due": totals.notYetDue,
+                    "cancelled": totals.cancelled, "due soon": totals.dueSoon,
+                ]
+                #expect(reported == expected, "as of \(day), \(basis)")
             }
             day = day.adding(days: 5)
         }
+    }
+
+    /// DESIGN.md's definition of timeliness as of a day, replayed from each task's history by hand
+    /// (not with the classification the service uses): only tasks assigned by then count; the
+    /// latest status and, against current deadlines, the latest extension in effect on the day
+    /// decide.
+    static func replay(_ details: [TaskDetail], asOf day: CalendarDate, basis: DeadlineBasis) -> [String: Int] {
+        var counts = ["total": 0, "on time": 0, "late": 0, "in progress": 0, "overdue": 0, "not yet due": 0, "cancelled": 0, "due soon": 0]
+        for detail in details where detail.task.assignedOn <= day {
+            let inEffect = detail.history.filter { $0.effectiveOn <= day }
+                .sorted { ($0.effectiveOn, $0.sequence) < ($1.effectiveOn, $1.sequence) }
+            let lastStatus = inEffect.last { $0.kind == .status }
+            let status = lastStatus?.status ?? .assigned
+            var deadline = detail.task.originalDeadline
+            if basis == .current, let extended = inEffect.last(where: { $0.kind == .extension })?.deadline { deadline = extended }
+            counts["total", default: 0] += 1
+            switch status {
+            case .cancelled: counts["cancelled", default: 0] += 1
+            case .completed: counts[(lastStatus?.effectiveOn ?? day) <= deadline ? "on time" : "late", default: 0] += 1
+            case .assigned, .inProgress:
+                if deadline < day {
+                    counts["overdue", default: 0] += 1
+                } else {
+                    counts[status == .inProgress ? "in progress" : "not yet due", default: 0] += 1
+                    if day.days(until: deadline) <= 7 { counts["due soon", default: 0] += 1 }
+                }
+            }
+        }
+        return counts
     }
 
     @Test func rowsByGroupPhaseMonthAndPlan() async throws {
