@@ -28,15 +28,14 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.get("healthz") { _, _ in ["status": "ok"] }
-    let api = router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
-    AuthRoutes(docket: docket).add(to: api)
-    DocumentRoutes(docket: docket, maxUploadSize: settings.maxUploadSize).add(to: api.group("documents"))
-    UserRoutes(docket: docket).add(to: api.group("users"))
-    AuditRoutes(docket: docket).add(to: api)
-    SessionRoutes(docket: docket).add(to: api)
-    SessionRecordRoutes(docket: docket).add(to: api)
-    NoticeRoutes(docket: docket).add(to: api)
-    TaskRoutes(docket: docket, maxUploadSize: settings.maxUploadSize).add(to: api)
+    // One controller per module, each a collection of named handlers over the service layer.
+    router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
+        .addRoutes(UserController(docket: docket).routes)
+        .addRoutes(DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
+        .addRoutes(SessionController(docket: docket).routes)
+        .addRoutes(NoticeController(docket: docket).routes)
+        .addRoutes(TaskController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
+        .addRoutes(AuditController(docket: docket).routes)
     return router
 }
 

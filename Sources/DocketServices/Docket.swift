@@ -93,19 +93,16 @@ public final class Docket: Sendable {
             let docket = Docket(
                 directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
             let users = docket.users
-            let admin = try users.makeUser(
+            let made = try users.makeUser(
                 NewUser(username: adminName, roles: [.admin], clearance: .topSecret, password: adminPassword))
-            let token = try await docket.storage.write { writer in
+            let (admin, token) = try await docket.storage.write { writer in
                 try docket.audit.record(
                     writer, actor: "system", action: .storeInit, subject: "store",
                     details: ["organisation": organisation, "keyType": keyType.rawValue])
-                try writer.insert(admin)
-                try docket.audit.record(
-                    writer, actor: "system", action: .userAdd, subject: admin.id,
-                    details: ["username": admin.username, "roles": "admin", "clearance": admin.clearance.rawValue, "agency": ""])
+                let admin = try users.insert(made, by: "system", in: writer)
                 let expiresAt = docket.configuration.time.now().addingTimeInterval(
                     TimeInterval(UserService.firstAdminTokenDays) * 86400)
-                return try users.issueToken(for: admin, expiresAt: expiresAt, actor: "system", in: writer)
+                return (admin, try users.issueToken(for: admin, expiresAt: expiresAt, actor: "system", in: writer))
             }
             return Initialized(docket: docket, admin: admin, adminToken: token)
         } catch {

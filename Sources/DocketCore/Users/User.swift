@@ -1,20 +1,19 @@
 import Foundation
 
-/// A person who uses Docket.
+/// A person who uses Docket. Holds no secret: the password hash stays in storage, where only
+/// sign-in reads it, so no front end can forget to strip it.
 public struct User: Sendable, Codable, Equatable, Identifiable {
     public var id: String
     public var username: String
     public var roles: [Role]
     public var agency: String?
     public var clearance: Classification
-    /// bcrypt hash; nil when the user logs in with tokens only.
-    public var passwordHash: String?
     public var disabled: Bool
     public var createdAt: Date
 
     public init(
         id: String, username: String, roles: [Role], agency: String? = nil,
-        clearance: Classification = .internal, passwordHash: String? = nil,
+        clearance: Classification = .internal,
         disabled: Bool = false, createdAt: Date
     ) {
         self.id = id
@@ -22,7 +21,6 @@ public struct User: Sendable, Codable, Equatable, Identifiable {
         self.roles = roles
         self.agency = agency
         self.clearance = clearance
-        self.passwordHash = passwordHash
         self.disabled = disabled
         self.createdAt = createdAt
     }

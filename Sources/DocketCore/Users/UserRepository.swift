@@ -5,6 +5,8 @@ public protocol UserReadRepository {
 /// Reading inside a transaction.
     func user(id: String) throws -> User?
     func user(username: String) throws -> User?
+    /// The user's bcrypt password hash; nil when they sign in with tokens only.
+    func passwordHash(userID: String) throws -> String?
     func users(page: Page) throws -> Paged<User>
     func token(secretHash: String) throws -> AccessToken?
     func agency(code: String) throws -> Agency?
@@ -17,7 +19,8 @@ public protocol UserReadRepository {
 /// SQL specifics stay in the implementations, so another database can implement it too.
 public protocol UserRepository: UserReadRepository {
 /// Writing inside a transaction.
-    func insert(_ user: User) throws
+    /// Inserts a user with their bcrypt password hash, if any; a name already taken is refused.
+    func insert(_ user: User, passwordHash: String?) throws
     func update(_ user: User) throws
     func insert(_ token: AccessToken) throws
     func insert(_ agency: Agency) throws

@@ -14,10 +14,17 @@ extension SQLiteTransaction: UserRepository {
         return Paged(items: items, total: try User.fetchCount(db), page: page)
     }
 
-    func insert(_ user: User) throws {
+    func passwordHash(userID: String) throws -> String? {
+        try String.fetchOne(db, User.select(User.Columns.passwordHash).filter(key: userID))
+    }
+
+    func insert(_ user: User, passwordHash: String?) throws {
         do {
             try user.insert(db)
             try CanonicalKeys.setKey(CanonicalKeys.user, of: user.username, in: db)
+            if let passwordHash {
+                try User.filter(key: user.id).updateAll(db, User.Columns.passwordHash.set(to: passwordHash))
+            }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DocketError(.conflict, "a user named \(user.username) already exists", field: "username")
         }

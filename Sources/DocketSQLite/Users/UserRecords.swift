@@ -10,6 +10,7 @@ extension User: FetchableRecord, PersistableRecord {
     public enum Columns {
         static let agency = Column("agency")
         static let disabled = Column("disabled")
+        static let passwordHash = Column("passwordHash")
         static let username = Column("username")
         static let usernameKey = Column("usernameKey")
     }

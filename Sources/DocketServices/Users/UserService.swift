@@ -22,23 +22,26 @@ public struct UserService: Sendable {
     public func add(_ new: NewUser, as actor: User) async throws -> User {
         try actor.require(.manageUsers)
         let made = try makeUser(new)
-        return try await storage.write { writer in
-            var user = made
-            // A known agency is stored under its own code, so every spelling of it means one agency.
-            if let agency = user.agency, let known = try writer.agency(code: agency) { user.agency = known.code }
-            try writer.insert(user)
-            try audit.record(
-                writer, actor: actor.id, action: .userAdd, subject: user.id,
-                details: [
-                    "username": user.username, "roles": user.roles.map(\.rawValue).joined(separator: ","),
-                    "clearance": user.clearance.rawValue, "agency": user.agency ?? "",
-                ])
-            return user
-        }
+        return try await storage.write { writer in try insert(made, by: actor.id, in: writer) }
     }
 
-    /// Validates `new` and builds the user record (hashing the password).
-    func makeUser(_ new: NewUser) throws -> User {
+    /// Inserts a validated new user with its `user.add` event; a known agency is stored under its
+    /// own code, so every spelling of it means one agency.
+    func insert(_ made: (user: User, passwordHash: String?), by actor: String, in writer: any StorageWriter) throws -> User {
+        var user = made.user
+        if let agency = user.agency, let known = try writer.agency(code: agency) { user.agency = known.code }
+        try writer.insert(user, passwordHash: made.passwordHash)
+        try audit.record(
+            writer, actor: actor, action: .userAdd, subject: user.id,
+            details: [
+                "username": user.username, "roles": user.roles.map(\.rawValue).joined(separator: ","),
+                "clearance": user.clearance.rawValue, "agency": user.agency ?? "",
+            ])
+        return user
+    }
+
+    /// Validates `new` and builds the user and the hash of their password.
+    func makeUser(_ new: NewUser) throws -> (user: User, passwordHash: String?) {
         let username = try CanonicalName.identifier(new.username, field: "username", what: "a username")
         guard (1...64).contains(username.count),
             username.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
@@ -53,11 +56,10 @@ public struct UserService: Sendable {
         let agency = try new.agency.flatMap { $0.isEmpty ? nil : $0 }.map {
             try CanonicalName.identifier($0, field: "agency", what: "an agency code")
         }
-        return User(
-            id: configuration.identifiers.make("usr"), username: username, roles: new.roles,
-            agency: agency, clearance: new.clearance,
-            passwordHash: new.password.map { Passwords.hash($0, cost: configuration.passwordCost) },
-            disabled: false, createdAt: configuration.time.now())
+        let user = User(
+            id: configuration.identifiers.make("usr"), username: username, roles: new.roles, agency: agency,
+            clearance: new.clearance, disabled: false, createdAt: configuration.time.now())
+        return (user, new.password.map { Passwords.hash($0, cost: configuration.passwordCost) })
     }
 
     /// All users, by name (admin).
@@ -121,10 +123,12 @@ public struct UserService: Sendable {
     public func login(username: String, password: String, address: String = "unknown") async throws -> IssuedToken {
         let now = configuration.time.now()
         try signIns.check(user: username, address: address, now: now)
-        let user = try await storage.read { try $0.user(username: username) }
+        let (user, stored) = try await storage.read { reader in
+            let user = try reader.user(username: username)
+            return (user, try user.flatMap { try reader.passwordHash(userID: $0.id) })
+        }
         // Compare even for unknown users, so timing does not tell which names exist.
-        let hash = user?.passwordHash ?? Self.decoyHash
-        guard Passwords.verify(password, hash: hash), let user, user.passwordHash != nil, !user.disabled else {
+        guard Passwords.verify(password, hash: stored ?? Self.decoyHash), let user, stored != nil, !user.disabled else {
             signIns.failed(user: username, address: address, now: now)
             // What was typed as a name is not recorded unless it names a user: it may be a password.
             let reason = user == nil ? "unknown user" : user?.disabled == true ? "disabled" : "wrong password"

@@ -27,7 +27,7 @@ extension UserCommand {
             let (docket, actor) = try await store.openActing()
             let user = try await docket.users.add(
                 NewUser(username: name, roles: roles, agency: agency, clearance: clearance, password: password), as: actor)
-            if output.json { try Output.json(UserView(user)) } else { print("Added user \(user.username) (\(user.id))") }
+            if output.json { try Output.json(user) } else { print("Added user \(user.username) (\(user.id))") }
         }
     }
 
@@ -40,7 +40,7 @@ extension UserCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let users = try await docket.users.list(page: paging.page(), as: actor)
-            if output.json { return try Output.json(users.map(UserView.init)) }
+            if output.json { return try Output.json(users) }
             Output.table(
                 ["USER", "ROLES", "AGENCY", "CLEARANCE", "STATUS"],
                 users.items.map {
@@ -60,7 +60,7 @@ extension UserCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let user = try await docket.users.disable(name, as: actor)
-            if output.json { try Output.json(UserView(user)) } else { print("Disabled \(user.username)") }
+            if output.json { try Output.json(user) } else { print("Disabled \(user.username)") }
         }
     }
 }

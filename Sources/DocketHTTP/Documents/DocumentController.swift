@@ -4,47 +4,63 @@ import Foundation
 import Hummingbird
 
 /// The document store over HTTP: streamed upload and download, signing, verification.
-struct DocumentRoutes {
+struct DocumentController {
     let docket: Docket
     let maxUploadSize: Int64
 
-    func add(to group: RouterGroup<DocketRequestContext>) {
-        group.post(use: upload)
-        group.get { request, context in
-            let classification = try request.query("classification").map {
-                try Classification.parse($0, field: "classification")
-            }
-            return try await docket.documents.list(
-                DocumentFilter(classification: classification, titleContains: request.query("title")),
-                page: request.page(), as: context.user())
+    /// The routes, relative to `/api/v1`.
+    var routes: RouteCollection<DocketRequestContext> {
+        let routes = RouteCollection(context: DocketRequestContext.self)
+        routes.get("documents", use: list)
+        routes.post("documents", use: upload)
+        routes.get("documents/:id", use: get)
+        routes.get("documents/:id/content", use: download)
+        routes.get("documents/:id/signatures", use: signatures)
+        routes.post("documents/:id/signatures", use: sign)
+        routes.get("documents/:id/signatures/:number", use: signature)
+        routes.get("documents/:id/verification", use: verify)
+        routes.get("store/check", use: checkStore)
+        return routes
+    }
+
+    @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let classification = try request.query("classification").map {
+            try Classification.parse($0, field: "classification")
         }
-        group.get(":id") { _, context in
-            try await docket.documents.get(context.parameters.value("id"), as: context.user())
+        return try await docket.documents.list(
+            DocumentFilter(classification: classification, titleContains: request.query("title")),
+            page: request.page(), as: context.user())
+    }
+
+    @Sendable func get(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.documents.get(context.parameters.value("id"), as: context.user())
+    }
+
+    @Sendable func signatures(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.documents.signatures(context.parameters.value("id"), as: context.user())
+            .map(SignatureView.init)
+    }
+
+    @Sendable func sign(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<SignatureView> {
+        let signature = try await docket.documents.sign(context.parameters.value("id"), as: context.user())
+        return .init(status: .created, response: SignatureView(signature))
+    }
+
+    @Sendable func signature(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let number = try context.parameters.value("number")
+        guard let value = Int(number) else {
+            throw DocketError.invalid("number", "a signature number is a whole number, got '\(number)'")
         }
-        group.get(":id/content", use: download)
-        group.get(":id/signatures") { _, context in
-            try await docket.documents.signatures(context.parameters.value("id"), as: context.user())
-                .map(SignatureView.init)
-        }
-        group.post(":id/signatures") { _, context -> EditedResponse<SignatureView> in
-            let signature = try await docket.documents.sign(context.parameters.value("id"), as: context.user())
-            return .init(status: .created, response: SignatureView(signature))
-        }
-        group.get(":id/signatures/:number") { _, context in
-            let number = try context.parameters.value("number")
-            guard let value = Int(number) else {
-                throw DocketError.invalid("number", "a signature number is a whole number, got '\(number)'")
-            }
-            let signature = try await docket.documents.signature(
-                context.parameters.value("id"), number: value, as: context.user())
-            var headers = HTTPFields()
-            headers[.contentType] = "application/pkcs7-signature"
-            headers[.contentDisposition] = "attachment; filename=\"\(signature.documentID).\(value).p7s\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: signature.der)))
-        }
-        group.get(":id/verification") { _, context in
-            try await docket.documents.verify(context.parameters.value("id"), as: context.user())
-        }
+        let signature = try await docket.documents.signature(
+            context.parameters.value("id"), number: value, as: context.user())
+        var headers = HTTPFields()
+        headers[.contentType] = "application/pkcs7-signature"
+        headers[.contentDisposition] = "attachment; filename=\"\(signature.documentID).\(value).p7s\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: signature.der)))
+    }
+
+    @Sendable func verify(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.documents.verify(context.parameters.value("id"), as: context.user())
     }
 
     /// `POST /documents?filename=…&title=…&classification=…` with the raw content as the body.
@@ -97,8 +113,13 @@ struct DocumentRoutes {
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(status: .ok, headers: headers, body: body)
     }
+
+    @Sendable func checkStore(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.store.check(as: context.user())
+    }
 }
 
 extension Document: ResponseEncodable {}
 extension SignatureView: ResponseEncodable {}
 extension DocumentVerification: ResponseEncodable {}
+extension StoreCheck: ResponseEncodable {}

@@ -1,0 +1,185 @@
+import DocketCore
+import DocketServices
+import Foundation
+import Hummingbird
+
+/// Plans, supervised tasks, timeliness reports and reminders over HTTP.
+struct TaskController {
+    let docket: Docket
+    let maxUploadSize: Int64
+
+    struct PlanRequest: Decodable {
+        let symbol: String
+        let title: String
+        let implements: String?
+        let groups: [PlanGroup]?
+        let phases: [PhaseRequest]?
+    }
+
+    struct PhaseRequest: Decodable {
+        let code: String
+        let starts: String
+        let ends: String
+    }
+
+    struct StatusRequest: Decodable {
+        let status: String
+        let on: String?
+        let evidence: [String]?
+        let reason: String?
+    }
+
+    struct ExtensionRequest: Decodable {
+        let deadline: String
+        let reason: String
+        let approvedBy: String
+        let on: String?
+    }
+
+    struct ProgressRequest: Decodable {
+        let percent: Int
+        let text: String
+        let documents: [String]?
+        let on: String?
+    }
+
+    struct ReminderRequest: Decodable {
+        let within: Int
+        let body: String
+        let plan: String?
+    }
+
+    /// The routes, relative to `/api/v1`.
+    var routes: RouteCollection<DocketRequestContext> {
+        let routes = RouteCollection(context: DocketRequestContext.self)
+        routes.get("plans", use: plans)
+        routes.post("plans", use: createPlan)
+        routes.get("plans/:plan", use: plan)
+        routes.post("plans/:plan/tasks", use: addTask)
+        routes.post("plans/:plan/import", use: importTasks)
+        routes.get("tasks", use: tasks)
+        routes.get("tasks/:id", use: task)
+        routes.post("tasks/:id/status", use: changeStatus)
+        routes.post("tasks/:id/extensions", use: extend)
+        routes.post("tasks/:id/progress", use: reportProgress)
+        routes.get("reports/tasks", use: report)
+        routes.get("reports/tasks/overdue", use: overdue)
+        routes.get("reports/agencies", use: scorecard)
+        routes.post("reminders", use: remind)
+        return routes
+    }
+
+    @Sendable func plans(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.tasks.plans(page: request.page(), as: context.user())
+    }
+
+    @Sendable func createPlan(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Plan> {
+        let actor = try context.user()
+        let body = try await request.decode(as: PlanRequest.self, context: context)
+        let phases = try (body.phases ?? []).map {
+            PlanPhase(
+                code: $0.code, starts: try CalendarDate.parse($0.starts, field: "phases"),
+                ends: try CalendarDate.parse($0.ends, field: "phases"))
+        }
+        let plan = try await docket.tasks.createPlan(
+            NewPlan(symbol: body.symbol, title: body.title, implements: body.implements, groups: body.groups ?? [], phases: phases),
+            as: actor)
+        return .init(status: .created, response: plan)
+    }
+
+    @Sendable func plan(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.tasks.plan(context.parameters.value("plan"), as: context.user())
+    }
+
+    @Sendable func addTask(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<SupervisedTask> {
+        let actor = try context.user()
+        let body = try await request.decode(as: NewTask.self, context: context)
+        let task = try await docket.tasks.addTask(body, plan: context.parameters.value("plan"), as: actor)
+        return .init(status: .created, response: task)
+    }
+
+    @Sendable func importTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let actor = try context.user()
+        let csv = try await request.body.collect(upTo: Int(maxUploadSize))
+        return try await docket.tasks.importTasks(csv: Data(csv.readableBytesView), plan: context.parameters.value("plan"), as: actor)
+    }
+
+    @Sendable func tasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let status = try request.query("status").map { try TaskStatus.parse($0, field: "status") }
+        return try await docket.tasks.tasks(
+            TaskFilter(agency: request.query("agency"), status: status), plan: request.query("plan"), page: request.page(),
+            as: context.user())
+    }
+
+    @Sendable func task(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.tasks.task(context.parameters.value("id"), as: context.user())
+    }
+
+    @Sendable func changeStatus(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let actor = try context.user()
+        let body = try await request.decode(as: StatusRequest.self, context: context)
+        return try await docket.tasks.changeStatus(
+            context.parameters.value("id"), to: TaskStatus.parse(body.status, field: "status"),
+            on: CalendarDate.parse(optional: body.on, field: "on"), evidence: body.evidence ?? [], reason: body.reason,
+            as: actor)
+    }
+
+    @Sendable func extend(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let actor = try context.user()
+        let body = try await request.decode(as: ExtensionRequest.self, context: context)
+        return try await docket.tasks.extend(
+            context.parameters.value("id"), to: CalendarDate.parse(body.deadline, field: "deadline"), reason: body.reason,
+            approvedBy: body.approvedBy, on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
+    }
+
+    @Sendable func reportProgress(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let actor = try context.user()
+        let body = try await request.decode(as: ProgressRequest.self, context: context)
+        return try await docket.tasks.reportProgress(
+            context.parameters.value("id"), percent: body.percent, text: body.text, documents: body.documents ?? [],
+            on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
+    }
+
+    @Sendable func report(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let actor = try context.user()
+        let query = TaskReportQuery(
+            plan: request.query("plan"), asOf: try asOf(request),
+            by: try request.query("by").map { try TaskReportGrouping.parse($0, field: "by") } ?? .agency,
+            basis: try basis(request), dueSoonDays: try request.queryInt("dueSoon") ?? 7)
+        let format = try request.query("format").map { try ReportFormat.parse($0, field: "format") } ?? .json
+        let report = try await docket.tasks.report(query, as: actor)
+        var headers = HTTPFields()
+        headers[.contentType] = format.mediaType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try report.rendered(format))))
+    }
+
+    @Sendable func overdue(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.tasks.overdue(
+            plan: request.query("plan"), asOf: asOf(request), basis: basis(request), page: request.page(), as: context.user())
+    }
+
+    @Sendable func scorecard(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        try await docket.tasks.scorecard(plan: request.query("plan"), asOf: asOf(request), basis: basis(request), as: context.user())
+    }
+
+    @Sendable func remind(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<[Notice]> {
+        let actor = try context.user()
+        let body = try await request.decode(as: ReminderRequest.self, context: context)
+        return .init(status: .created, response: try await docket.tasks.remind(within: body.within, body: body.body, plan: body.plan, as: actor))
+    }
+
+    private func asOf(_ request: Request) throws -> CalendarDate? {
+        try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
+    }
+
+    private func basis(_ request: Request) throws -> DeadlineBasis {
+        try request.query("against").map { try DeadlineBasis.parse($0, field: "against") } ?? .current
+    }
+}
+
+extension Plan: ResponseEncodable {}
+extension SupervisedTask: ResponseEncodable {}
+extension TaskDetail: ResponseEncodable {}
+extension TaskImportResult: ResponseEncodable {}
+extension OverdueTask: ResponseEncodable {}
+extension AgencyScore: ResponseEncodable {}
