@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/measure.sh"
 "$docket" init >/dev/null
 "$docket" body create --name "Ban Chỉ đạo" --code BCĐCĐS --term 2020-2025 >/dev/null
-session=$("$docket" session create --body BCĐCĐS --title "Hội nghị" --starts 2025-03-10T08:00+07:00 --json \
+session=$("$docket" session create --body BCĐCĐS --title "Hội nghị" --starts-at 2025-03-10T08:00+07:00 --json \
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 
 mkdir "$work/docs"

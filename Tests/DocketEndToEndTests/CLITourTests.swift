@@ -10,8 +10,8 @@ import Testing
         #expect(initialised.status == 0, "\(initialised.stderr)")
         #expect(initialised.stdout.contains("Admin token (shown once"))
 
-        #expect(try docket.run("user", "add", "thuky", "--role", "clerk,chair", "--clearance", "secret").status == 0)
-        #expect(try docket.run("user", "add", "kiemtra", "--role", "auditor", "--clearance", "top-secret").status == 0)
+        #expect(try docket.run("user", "add", "thuky", "--roles", "clerk,chair", "--clearance", "secret").status == 0)
+        #expect(try docket.run("user", "add", "kiemtra", "--roles", "auditor", "--clearance", "top-secret").status == 0)
         let content = sampleBytes(150_000)
         try docket.workspace.write(content, to: "Thông báo 06.pdf")
         let added = try docket.run(
@@ -62,12 +62,12 @@ import Testing
     @Test func aClerkCreatesABodyAndWalksASessionThroughItsLifecycle() throws {
         let docket = try DocketBinary()
         #expect(try docket.run("init").status == 0)
-        #expect(try docket.run("user", "add", "lan", "--role", "clerk").status == 0)
+        #expect(try docket.run("user", "add", "lan", "--roles", "clerk").status == 0)
         let body = try docket.run(
             "body", "create", "--name", "Ban Chỉ đạo Chuyển đổi số", "--code", "BCĐCĐS", "--term", "2020-2025", as: "lan")
         #expect(body.status == 0, "\(body.stderr)")
         let created = try docket.run(
-            "session", "create", "--body", "BCĐCĐS", "--title", "Phiên họp thứ 2", "--starts", "2025-03-10T08:00+07:00",
+            "session", "create", "--body", "BCĐCĐS", "--title", "Phiên họp thứ 2", "--starts-at", "2025-03-10T08:00+07:00",
             "--location", "Hà Nội", "--json", as: "lan")
         #expect(created.status == 0, "\(created.stderr)")
         let session = try docket.json(created)
@@ -101,13 +101,13 @@ import Testing
         #expect(again.status == 6)
         #expect(again.stderr.contains("already holds a Docket store"))
 
-        let badClass = try docket.run("user", "add", "x", "--role", "clerk", "--clearance", "ultra")
+        let badClass = try docket.run("user", "add", "x", "--roles", "clerk", "--clearance", "ultra")
         #expect(badClass.status == 2)
         #expect(badClass.stderr == "docket: unknown classification 'ultra'; expected one of public, internal, confidential, secret, top-secret [clearance]\n")
 
         #expect(try docket.run("doc", "show", "doc-missing").status == 3)
         #expect(try docket.run("doc", "list", as: "nobody").status == 4)
-        #expect(try docket.run("user", "add", "aud", "--role", "auditor").status == 0)
+        #expect(try docket.run("user", "add", "aud", "--roles", "auditor").status == 0)
         try docket.workspace.write(Data("x".utf8), to: "x.txt")
         let forbidden = try docket.run("doc", "add", "x.txt", as: "aud")
         #expect(forbidden.status == 5)

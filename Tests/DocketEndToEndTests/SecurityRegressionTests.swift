@@ -22,16 +22,16 @@ import Testing
             admin = try #require(made["token"] as? String)
             adminExpiresAt = made["expiresAt"] as? String
             _ = try docket.ok("agency", "create", "--code", "BTC", "--name", "Ban Tổ chức")
-            try docket.add("kiem", "--role", "auditor", "--clearance", "top-secret")
-            try docket.add("đạt", "--role", "admin")
-            try docket.add("hùng2", "--role", "admin")
-            try docket.add("lan", "--role", "clerk", "--clearance", "secret", password: "lan-password")
-            try docket.add("mai", "--role", "delegate", "--agency", "btc", password: "mai-password")
+            try docket.add("kiem", "--roles", "auditor", "--clearance", "top-secret")
+            try docket.add("đạt", "--roles", "admin")
+            try docket.add("hùng2", "--roles", "admin")
+            try docket.add("lan", "--roles", "clerk", "--clearance", "secret", password: "lan-password")
+            try docket.add("mai", "--roles", "delegate", "--agency", "btc", password: "mai-password")
             server = try DocketServer(docket)
         }
 
         func token(_ user: String, days: Int? = nil) throws -> String {
-            let arguments = ["token", "create", user] + (days.map { ["--expires", String($0)] } ?? [])
+            let arguments = ["token", "create", user] + (days.map { ["--expires-in-days", String($0)] } ?? [])
             let result = try docket.run(arguments)
             #expect(result.status == 0, "token create \(user): \(result.stderr)")
             return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -144,7 +144,7 @@ import Testing
         _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
         let session = try #require(
             docket.json(
-                try docket.ok("session", "create", "--body", "BCĐ", "--title", "Phiên họp thứ nhất", "--starts", "2025-03-10T08:00+07:00", "--json", as: "lan"))["id"] as? String)
+                try docket.ok("session", "create", "--body", "BCĐ", "--title", "Phiên họp thứ nhất", "--starts-at", "2025-03-10T08:00+07:00", "--json", as: "lan"))["id"] as? String)
         let open = try docket.workspace.write(sampleBytes(2_000, seed: 1), to: "to-trinh.pdf")
         let secret = try docket.workspace.write(sampleBytes(2_000, seed: 2), to: "bao-cao-mat.pdf")
         let openID = try #require(docket.json(try docket.ok("doc", "add", open, "--title", "Tờ trình", "--json", as: "lan"))["id"] as? String)
@@ -193,7 +193,7 @@ import Testing
         #expect(login.status == 201, "\(login.text)")
         let twelveHours = try #require(try login.json()["token"] as? String)
         let longer = try server.request("POST", "/api/v1/users/lan/tokens", token: twelveHours, json: #"{"expiresInDays":30}"#)
-        #expect(longer.status == 422 && longer.error?.field == "expires", "\(longer.text)")
+        #expect(longer.status == 422 && longer.error?.field == "expiresInDays", "\(longer.text)")
         let bounded = try server.request("POST", "/api/v1/users/lan/tokens", token: twelveHours, json: "{}")
         #expect(bounded.status == 201)
         let boundedEnd = try bounded.json()["expiresAt"] as? String
@@ -202,9 +202,9 @@ import Testing
 
         let kiem = try office.token("kiem")
         let decade = try server.request("POST", "/api/v1/users/kiem/tokens", token: kiem, json: #"{"expiresInDays":3650}"#)
-        #expect(decade.status == 422 && decade.error?.field == "expires" && decade.text.contains("1 to 30 days"), "\(decade.text)")
-        let cli = try office.docket.run("token", "create", "kiem", "--expires", "3650")
-        #expect(cli.status == 2 && cli.stderr.contains("[expires]"), "\(cli.stderr)")
+        #expect(decade.status == 422 && decade.error?.field == "expiresInDays" && decade.text.contains("1 to 30 days"), "\(decade.text)")
+        let cli = try office.docket.run("token", "create", "kiem", "--expires-in-days", "3650")
+        #expect(cli.status == 2 && cli.stderr.contains("[expiresInDays]"), "\(cli.stderr)")
 
         for attempt in 1...5 {
             let wrong = try server.request("POST", "/api/v1/auth/login", json: #"{"username":"lan","password":"guess-\#(attempt)"}"#)

@@ -17,16 +17,16 @@ import Testing
     @Test func importRecordReportAndTheSameReportOverHTTP() throws {
         let docket = try DocketBinary(user: "lan")
         #expect(try docket.run("init", "--org", "Văn phòng Tỉnh ủy").status == 0)
-        _ = try docket.ok("user", "add", "lan", "--role", "clerk", as: "admin")
-        _ = try docket.ok("user", "add", "minh", "--role", "delegate", "--agency", "STTTT", as: "admin")
-        _ = try docket.ok("user", "add", "kiem", "--role", "auditor", as: "admin")
+        _ = try docket.ok("user", "add", "lan", "--roles", "clerk", as: "admin")
+        _ = try docket.ok("user", "add", "minh", "--roles", "delegate", "--agency", "STTTT", as: "admin")
+        _ = try docket.ok("user", "add", "kiem", "--roles", "auditor", as: "admin")
         for (code, name) in [("VPTU", "Văn phòng Tỉnh ủy"), ("BTC", "Ban Tổ chức"), ("STTTT", "Sở Thông tin và Truyền thông")] {
             _ = try docket.ok("agency", "create", "--code", code, "--name", name)
         }
         _ = try docket.ok(
             "plan", "create", "--symbol", "05-KH/TU", "--title", "Kế hoạch thực hiện Nghị quyết 57", "--implements", "57-NQ/TW",
-            "--group", "1=Hoàn thiện thể chế", "--group", "2=Hạ tầng và nhân lực", "--phase", "GĐ1=2025-01-01..2025-06-30",
-            "--phase", "GĐ2=2025-07-01..2025-12-31")
+            "--groups", "1=Hoàn thiện thể chế", "--groups", "2=Hạ tầng và nhân lực", "--phases", "GĐ1=2025-01-01..2025-06-30",
+            "--phases", "GĐ2=2025-07-01..2025-12-31")
 
         // A bad row: nothing is imported, and the row is named.
         let bad = try docket.workspace.write(Data(Self.csv.replacingOccurrences(of: "2025-05-15", with: "15/05/2025").utf8), to: "bad.csv")

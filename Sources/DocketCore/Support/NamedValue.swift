@@ -13,6 +13,11 @@ extension NamedValue {
         return value
     }
 
+    /// Parses a name when one was given; nil when none was, so the caller's default applies.
+    public static func parse(optional text: String?, field: String) throws -> Self? {
+        try text.map { try parse($0, field: field) }
+    }
+
     /// The valid names, for messages.
     public static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -24,9 +24,7 @@ struct DocumentController {
     }
 
     @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
-        let classification = try request.query("classification").map {
-            try Classification.parse($0, field: "classification")
-        }
+        let classification = try Classification.parse(optional: request.query("classification"), field: "classification")
         return try await docket.documents.list(
             DocumentFilter(classification: classification, titleContains: request.query("title")),
             page: request.page(), as: context.user())
@@ -69,7 +67,6 @@ struct DocumentController {
         guard let filename = request.query("filename") else {
             throw DocketError.invalid("filename", "give the original file name as ?filename=…")
         }
-        let classification = try Classification.parse(request.query("classification") ?? "internal", field: "classification")
         if let length = request.headers[.contentLength].flatMap(Int64.init), length > maxUploadSize {
             throw DocketError(
                 .tooLarge, "the upload of \(length) bytes is over the limit of \(ByteCount.format(maxUploadSize))",
@@ -78,8 +75,10 @@ struct DocumentController {
         var mediaType = request.headers[.contentType].map { String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces) }
         if mediaType == "application/octet-stream" { mediaType = nil }
         let body = request.body
+        let new = try NewDocument(
+            title: request.query("title"), filename: filename, classification: request.query("classification"), mediaType: mediaType)
         let document = try await docket.documents.add(
-            NewDocument(title: request.query("title"), filename: filename, classification: classification, mediaType: mediaType),
+            new,
             limit: maxUploadSize, as: actor
         ) { writer in
             for try await buffer in body {

@@ -69,7 +69,7 @@ extension SessionController {
     @Sendable func invite(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<ParticipantView> {
         let actor = try context.user()
         let body = try await request.decode(as: InviteRequest.self, context: context)
-        let role = try ParticipantRole.parse(body.role ?? "member", field: "role")
+        let role = try ParticipantRole.invitation(body.role)
         let participant = try await docket.sessions.invite(
             context.parameters.value("id"), user: body.user, role: role, bridgePoint: body.bridgePoint, as: actor)
         return .init(status: .created, response: participant)
@@ -88,10 +88,8 @@ extension SessionController {
     @Sendable func recordAttendance(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let actor = try context.user()
         let body = try await request.decode(as: AttendanceRequest.self, context: context)
-        let change = AttendanceChange(
-            user: body.user, status: try AttendanceStatus.parse(body.status, field: "status"),
-            at: try body.at.map { try Timestamp.parse($0, field: "at") },
-            leftAt: try body.leftAt.map { try Timestamp.parse($0, field: "leftAt") }, reason: body.reason, proxy: body.proxy,
+        let change = try AttendanceChange(
+            user: body.user, status: body.status, at: body.at, leftAt: body.leftAt, reason: body.reason, proxy: body.proxy,
             amendment: body.amendment)
         return try await docket.sessions.recordAttendance(context.parameters.value("id"), change, as: actor)
     }

@@ -68,10 +68,8 @@ struct SessionController {
     @Sendable func createBody(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Body> {
         let actor = try context.user()
         let body = try await request.decode(as: BodyRequest.self, context: context)
-        let numbering = try NumberingScheme.parse(body.numbering ?? "party", field: "numbering")
-        let quorum = try QuorumRule.parse(body.quorum ?? "majority", field: "quorum")
         let created = try await docket.sessions.createBody(
-            NewBody(name: body.name, code: body.code, numbering: numbering, term: body.term ?? "", quorum: quorum),
+            NewBody(name: body.name, code: body.code, numbering: body.numbering, term: body.term, quorum: body.quorum),
             as: actor)
         return .init(status: .created, response: created)
     }
@@ -99,8 +97,7 @@ struct SessionController {
         let body = try await request.decode(as: SessionRequest.self, context: context)
         let session = try await docket.sessions.create(
             NewSession(
-                body: body.body, title: body.title, startsAt: Timestamp.parse(body.startsAt, field: "startsAt"),
-                endsAt: body.endsAt.map { try Timestamp.parse($0, field: "endsAt") }, location: body.location),
+                body: body.body, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, location: body.location),
             as: actor)
         return .init(status: .created, response: session)
     }

@@ -76,13 +76,10 @@ struct TaskController {
     @Sendable func createPlan(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Plan> {
         let actor = try context.user()
         let body = try await request.decode(as: PlanRequest.self, context: context)
-        let phases = try (body.phases ?? []).map {
-            PlanPhase(
-                code: $0.code, starts: try CalendarDate.parse($0.starts, field: "phases"),
-                ends: try CalendarDate.parse($0.ends, field: "phases"))
-        }
         let plan = try await docket.tasks.createPlan(
-            NewPlan(symbol: body.symbol, title: body.title, implements: body.implements, groups: body.groups ?? [], phases: phases),
+            NewPlan(
+                symbol: body.symbol, title: body.title, implements: body.implements, groups: body.groups ?? [],
+                phases: (body.phases ?? []).map { ($0.code, $0.starts, $0.ends) }),
             as: actor)
         return .init(status: .created, response: plan)
     }
@@ -142,11 +139,10 @@ struct TaskController {
 
     @Sendable func report(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let actor = try context.user()
-        let query = TaskReportQuery(
-            plan: request.query("plan"), asOf: try asOf(request),
-            by: try request.query("by").map { try TaskReportGrouping.parse($0, field: "by") } ?? .agency,
-            basis: try basis(request), dueSoonDays: try request.queryInt("dueSoon") ?? 7)
-        let format = try request.query("format").map { try ReportFormat.parse($0, field: "format") } ?? .json
+        let query = try TaskReportQuery(
+            plan: request.query("plan"), asOf: request.query("asOf"), by: request.query("by"), against: request.query("against"),
+            dueSoon: request.queryInt("dueSoon"))
+        let format = try ReportFormat.parse(optional: request.query("format"), field: "format") ?? .json
         let report = try await docket.tasks.report(query, as: actor)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
@@ -173,7 +169,7 @@ struct TaskController {
     }
 
     private func basis(_ request: Request) throws -> DeadlineBasis {
-        try request.query("against").map { try DeadlineBasis.parse($0, field: "against") } ?? .current
+        try DeadlineBasis.parse(optional: request.query("against"), field: "against") ?? .current
     }
 }
 

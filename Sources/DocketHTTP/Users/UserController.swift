@@ -59,8 +59,7 @@ struct UserController {
         let body = try await request.decode(as: NewUserBody.self, context: context)
         let user = try await docket.users.add(
             NewUser(
-                username: body.username, roles: Role.parseList(body.roles.joined(separator: ","), field: "roles"),
-                agency: body.agency, clearance: Classification.parse(body.clearance ?? "internal", field: "clearance"),
+                username: body.username, roles: body.roles, agency: body.agency, clearance: body.clearance,
                 password: body.password),
             as: actor)
         return .init(status: .created, response: user)

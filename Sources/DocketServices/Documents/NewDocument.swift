@@ -18,3 +18,13 @@ public struct NewDocument: Sendable {
         self.mediaType = mediaType
     }
 }
+
+extension NewDocument {
+    /// From what a clerk typed or sent; the classification defaults to internal.
+    public init(title: String?, filename: String, classification: String?, mediaType: String?) throws {
+        self.init(
+            title: title, filename: filename,
+            classification: try Classification.parse(optional: classification, field: "classification") ?? .internal,
+            mediaType: mediaType)
+    }
+}

@@ -28,3 +28,15 @@ public struct AttendanceChange: Sendable {
         self.amendment = amendment
     }
 }
+
+extension AttendanceChange {
+    /// From what a clerk typed or sent: a status name and times with a zone (`at`, `leftAt`).
+    public init(
+        user: String, status: String, at: String?, leftAt: String?, reason: String?, proxy: String?, amendment: String?
+    ) throws {
+        self.init(
+            user: user, status: try AttendanceStatus.parse(status, field: "status"),
+            at: try at.map { try Timestamp.parse($0, field: "at") }, leftAt: try leftAt.map { try Timestamp.parse($0, field: "leftAt") },
+            reason: reason, proxy: proxy, amendment: amendment)
+    }
+}

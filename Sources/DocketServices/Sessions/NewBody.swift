@@ -19,3 +19,13 @@ public struct NewBody: Sendable {
         self.quorum = quorum
     }
 }
+
+extension NewBody {
+    /// From what a clerk typed or sent, the same from the CLI and over HTTP: an unknown name is an
+    /// error naming its field; an absent one takes the default (party numbering, majority quorum).
+    public init(name: String, code: String, numbering: String?, term: String?, quorum: String?) throws {
+        self.init(
+            name: name, code: code, numbering: try NumberingScheme.parse(optional: numbering, field: "numbering") ?? .party,
+            term: term ?? "", quorum: try QuorumRule.parse(optional: quorum, field: "quorum") ?? .majority)
+    }
+}

@@ -18,3 +18,12 @@ public struct NewSession: Sendable {
         self.location = location
     }
 }
+
+extension NewSession {
+    /// From what a clerk typed or sent: times with a zone, named `startsAt` and `endsAt` everywhere.
+    public init(body: String, title: String, startsAt: String, endsAt: String?, location: String?) throws {
+        self.init(
+            body: body, title: title, startsAt: try Timestamp.parse(startsAt, field: "startsAt"),
+            endsAt: try endsAt.map { try Timestamp.parse($0, field: "endsAt") }, location: location)
+    }
+}

@@ -23,3 +23,17 @@ public struct TaskReportQuery: Sendable, Equatable {
         self.dueSoonDays = dueSoonDays
     }
 }
+
+extension TaskReportQuery {
+    /// From what a reader typed or sent, named the same everywhere (`asOf`, `by`, `against`,
+    /// `dueSoon`): by agency, against current deadlines, due soon within 7 days, as of today.
+    public init(plan: String?, asOf: String?, by: String?, against: String?, dueSoon: Int?) throws {
+        if let dueSoon, !(0...366).contains(dueSoon) {
+            throw DocketError.invalid("dueSoon", "due soon is 0 to 366 days; got \(dueSoon)")
+        }
+        self.init(
+            plan: plan, asOf: try CalendarDate.parse(optional: asOf, field: "asOf"),
+            by: try TaskReportGrouping.parse(optional: by, field: "by") ?? .agency,
+            basis: try DeadlineBasis.parse(optional: against, field: "against") ?? .current, dueSoonDays: dueSoon ?? 7)
+    }
+}

@@ -21,3 +21,13 @@ public struct NewUser: Sendable {
         self.password = password
     }
 }
+
+extension NewUser {
+    /// From what an admin typed or sent: role names (each may be a comma-separated list) and a
+    /// clearance, which defaults to internal.
+    public init(username: String, roles: [String], agency: String?, clearance: String?, password: String?) throws {
+        self.init(
+            username: username, roles: try Role.parseList(roles.joined(separator: ","), field: "roles"), agency: agency,
+            clearance: try Classification.parse(optional: clearance, field: "clearance") ?? .internal, password: password)
+    }
+}

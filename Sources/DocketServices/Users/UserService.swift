@@ -103,13 +103,13 @@ public struct UserService: Sendable {
             let limitDays = Int(limit / 86400)
             if let days, !(1...limitDays).contains(days) {
                 throw DocketError.invalid(
-                    "expires", "a token of \(user.username) lives 1 to \(limitDays) days (the limit of the role \(user.limitingRole.rawValue)); got \(days)")
+                    "expiresInDays", "a token of \(user.username) lives 1 to \(limitDays) days (the limit of the role \(user.limitingRole.rawValue)); got \(days)")
             }
             var expiresAt = now.addingTimeInterval(days.map { TimeInterval($0) * 86400 } ?? limit)
             if let grant, grant.expiresAt < expiresAt {
                 if days != nil {
                     throw DocketError.invalid(
-                        "expires",
+                        "expiresInDays",
                         "a token cannot outlive the token that asks for it, which expires at \(Timestamp.string(grant.expiresAt)); ask for fewer days or sign in from the command line")
                 }
                 expiresAt = grant.expiresAt

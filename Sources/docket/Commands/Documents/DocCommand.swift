@@ -14,18 +14,18 @@ extension DocCommand {
         static let configuration = CommandConfiguration(abstract: "Store a file (streamed, stored once by SHA-256).")
         @Argument(help: "The file to store.") var file: String
         @Option(help: "Title (default: the file name).") var title: String?
-        @Option(help: "public, internal, confidential, secret or top-secret.") var classification = "internal"
+        @Option(help: "public, internal (default), confidential, secret or top-secret.") var classification: String?
         @Option(help: "Media type (default: from the file name).") var mediaType: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let level = try Classification.parse(classification, field: "classification")
+            let new = try NewDocument(title: title, filename: file, classification: classification, mediaType: mediaType)
             let (docket, actor) = try await store.openActing()
             let progress = Progress.onTerminal(forFileAt: file)
             let document = try await docket.documents.add(
                 fileAt: file,
-                NewDocument(title: title, filename: file, classification: level, mediaType: mediaType), as: actor,
+                new, as: actor,
                 progress: progress?.update)
             progress?.finish()
             if output.json { return try Output.json(document) }

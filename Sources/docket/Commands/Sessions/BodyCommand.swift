@@ -3,10 +3,6 @@ import DocketCore
 import DocketServices
 import Foundation
 
-extension NumberingScheme: ExpressibleByArgument {}
-
-extension QuorumRule: ExpressibleByArgument {}
-
 struct BodyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "body", abstract: "Bodies that meet (steering committees, party committees, working groups).",
@@ -16,16 +12,16 @@ struct BodyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a body (admin, clerk).")
         @Option(help: "Full name.") var name: String
         @Option(help: "Short code used in document symbols, e.g. BCĐCĐS.") var code: String
-        @Option(help: "Numbering: party (per term) or state (per year).") var scheme: NumberingScheme = .party
-        @Option(help: "Current committee term, e.g. 2020-2025 (required for party numbering).") var term = ""
-        @Option(help: "Quorum: majority (more than half) or two-thirds.") var quorum: QuorumRule = .majority
+        @Option(help: "Numbering: party (per term, the default) or state (per year).") var numbering: String?
+        @Option(help: "Current committee term, e.g. 2020-2025 (required for party numbering).") var term: String?
+        @Option(help: "Quorum: majority (more than half, the default) or two-thirds.") var quorum: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let new = try NewBody(name: name, code: code, numbering: numbering, term: term, quorum: quorum)
             let (docket, actor) = try await store.openActing()
-            let body = try await docket.sessions.createBody(
-                NewBody(name: name, code: code, numbering: scheme, term: term, quorum: quorum), as: actor)
+            let body = try await docket.sessions.createBody(new, as: actor)
             if output.json { return try Output.json(body) }
             print("Registered \(body.code): \(body.name) (\(body.id))")
         }

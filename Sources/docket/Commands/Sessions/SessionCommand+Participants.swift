@@ -3,8 +3,6 @@ import DocketCore
 import DocketServices
 import Foundation
 
-extension ParticipantRole: ExpressibleByArgument {}
-extension AttendanceStatus: ExpressibleByArgument {}
 
 extension SessionCommand {
     struct BridgePointAdd: DocketRunnable {
@@ -29,12 +27,13 @@ extension SessionCommand {
             abstract: "Invite a user with a role: chair, member, secretary, guest, expert (admin, clerk).")
         @Argument(help: "Session id.") var id: String
         @Argument(help: "Username or id.") var user: String
-        @Option(help: "Role in the session.") var role: ParticipantRole = .member
+        @Option(help: "Role in the session: chair, member (the default), secretary, guest, expert.") var role: String?
         @Option(help: "Bridge point name or id.") var bridgePoint: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let role = try ParticipantRole.invitation(role)
             let (docket, actor) = try await store.openActing()
             let participant = try await docket.sessions.invite(id, user: user, role: role, bridgePoint: bridgePoint, as: actor)
             if output.json { return try Output.json(participant) }
@@ -80,9 +79,9 @@ extension SessionCommand {
             abstract: "Record a participant's attendance: present, absent (with --reason), represented (with --proxy) (admin, clerk).")
         @Argument(help: "Session id.") var id: String
         @Argument(help: "Username or id.") var user: String
-        @Option(help: "present, absent, represented, or invited to clear.") var status: AttendanceStatus
+        @Option(help: "present, absent, represented, or invited to clear.") var status: String
         @Option(help: "Arrival time when present (default now).") var at: String?
-        @Option(help: "When they left early.") var left: String?
+        @Option(help: "When they left early.") var leftAt: String?
         @Option(help: "Reason for an absence.") var reason: String?
         @Option(help: "Who represents them.") var proxy: String?
         @Option(help: "Reason for correcting a closed session (an amendment).") var amend: String?
@@ -90,9 +89,8 @@ extension SessionCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let change = AttendanceChange(
-                user: user, status: status, at: try at.map { try Timestamp.parse($0, field: "at") },
-                leftAt: try left.map { try Timestamp.parse($0, field: "left") }, reason: reason, proxy: proxy, amendment: amend)
+            let change = try AttendanceChange(
+                user: user, status: status, at: at, leftAt: leftAt, reason: reason, proxy: proxy, amendment: amend)
             let (docket, actor) = try await store.openActing()
             let participant = try await docket.sessions.recordAttendance(id, change, as: actor)
             if output.json { return try Output.json(participant) }

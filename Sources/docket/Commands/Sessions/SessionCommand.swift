@@ -15,18 +15,16 @@ struct SessionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a draft session; it gets the body's next number.")
         @Option(help: "The body's code or id.") var body: String
         @Option(help: "Title.") var title: String
-        @Option(help: "Start, e.g. 2025-03-10T08:00:00+07:00.") var starts: String
-        @Option(help: "End (optional).") var ends: String?
+        @Option(help: "Start, e.g. 2025-03-10T08:00:00+07:00.") var startsAt: String
+        @Option(help: "End (optional).") var endsAt: String?
         @Option(help: "Location (optional).") var location: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let startsAt = try Timestamp.parse(starts, field: "starts")
-            let endsAt = try ends.map { try Timestamp.parse($0, field: "ends") }
+            let new = try NewSession(body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location)
             let (docket, actor) = try await store.openActing()
-            let session = try await docket.sessions.create(
-                NewSession(body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location), as: actor)
+            let session = try await docket.sessions.create(new, as: actor)
             if output.json { return try Output.json(session) }
             print("Created session \(session.number) of \(body): \(session.id) (draft)")
         }

@@ -13,8 +13,8 @@ struct PlanCommand: AsyncParsableCommand {
         @Option(help: "Symbol of the document that issued the plan, e.g. 05-KH/TU.") var symbol: String
         @Option(help: "Title.") var title: String
         @Option(help: "What it implements, e.g. 57-NQ/TW.") var implements: String?
-        @Option(name: .customLong("group"), help: "A numbered group: NUMBER=TITLE (repeatable).") var groups: [String] = []
-        @Option(name: .customLong("phase"), help: "A phase: CODE=YYYY-MM-DD..YYYY-MM-DD (repeatable).") var phases: [String] = []
+        @Option(help: "A numbered group: NUMBER=TITLE (repeat for more).") var groups: [String] = []
+        @Option(help: "A phase: CODE=YYYY-MM-DD..YYYY-MM-DD (repeat for more).") var phases: [String] = []
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -22,23 +22,21 @@ struct PlanCommand: AsyncParsableCommand {
             let groups = try groups.map { text in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let number = Int(parts[0].trimmingCharacters(in: .whitespaces)) else {
-                    throw DocketError.invalid("group", "write a group as NUMBER=TITLE, e.g. '1=Hoàn thiện thể chế'; got '\(text)'")
+                    throw DocketError.invalid("groups", "write a group as NUMBER=TITLE, e.g. '1=Hoàn thiện thể chế'; got '\(text)'")
                 }
                 return PlanGroup(number: number, title: parts[1])
             }
-            let phases = try phases.map { text in
+            let phases = try phases.map { text -> NewPlan.RawPhase in
                 let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
                 let range = parts.count == 2 ? parts[1].components(separatedBy: "..") : []
                 guard range.count == 2 else {
-                    throw DocketError.invalid("phase", "write a phase as CODE=START..END, e.g. 'GĐ1=2025-01-01..2025-06-30'; got '\(text)'")
+                    throw DocketError.invalid("phases", "write a phase as CODE=START..END, e.g. 'GĐ1=2025-01-01..2025-06-30'; got '\(text)'")
                 }
-                return PlanPhase(
-                    code: parts[0].trimmingCharacters(in: .whitespaces), starts: try CalendarDate.parse(range[0], field: "phase"),
-                    ends: try CalendarDate.parse(range[1], field: "phase"))
+                return (parts[0], range[0], range[1])
             }
+            let new = try NewPlan(symbol: symbol, title: title, implements: implements, groups: groups, phases: phases)
             let (docket, actor) = try await store.openActing()
-            let plan = try await docket.tasks.createPlan(
-                NewPlan(symbol: symbol, title: title, implements: implements, groups: groups, phases: phases), as: actor)
+            let plan = try await docket.tasks.createPlan(new, as: actor)
             if output.json { return try Output.json(plan) }
             print("Created plan \(plan.symbol) (\(plan.id)) with \(plan.groups.count) groups and \(plan.phases.count) phases")
         }

@@ -224,10 +224,12 @@ struct TaskCommand: AsyncParsableCommand {
     struct ReportOptions: ParsableArguments {
         @Option(help: "Plan id or symbol (default every plan).") var plan: String?
         @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default today).") var asOf: String?
-        @Option(help: "Count against the current (extended) or original deadlines.") var against: DeadlineBasis = .current
+        @Option(help: "Count against the current (extended, the default) or original deadlines.") var against: String?
 
-        /// Dates are checked by Docket rather than the parser, so the error names the field.
+        /// Dates and names are checked by the service layer rather than the parser, so the error
+        /// names the field as it does over HTTP.
         func date() throws -> CalendarDate? { try CalendarDate.parse(optional: asOf, field: "asOf") }
+        func basis() throws -> DeadlineBasis { try DeadlineBasis.parse(optional: against, field: "against") ?? .current }
     }
 
     struct Report: DocketRunnable {
@@ -235,17 +237,17 @@ struct TaskCommand: AsyncParsableCommand {
             abstract: "Count tasks by timeliness as of a date (readers of all tasks).",
             discussion: "Classes: completed on time, completed late, in progress, overdue, not yet due, cancelled; plus due soon.")
         @OptionGroup var options: ReportOptions
-        @Option(help: "Rows: agency, group, phase, plan, due-month.") var by: TaskReportGrouping = .agency
-        @Option(name: .customLong("due-soon"), help: "Due soon means within this many days.") var dueSoon = 7
+        @Option(help: "Rows: agency (the default), group, phase, plan, due-month.") var by: String?
+        @Option(name: .customLong("due-soon"), help: "Due soon means within this many days (default 7).") var dueSoon: Int?
         @Option(help: "table, json, csv, md.") var format: ReportFormat = .table
         @OptionGroup var store: StoreOptions
         @Flag(help: "Same as --format json.") var json = false
 
         func execute() async throws {
+            let query = try TaskReportQuery(
+                plan: options.plan, asOf: options.asOf, by: by, against: options.against, dueSoon: dueSoon)
             let (docket, actor) = try await store.openActing()
-            let report = try await docket.tasks.report(
-                TaskReportQuery(plan: options.plan, asOf: options.date(), by: by, basis: options.against, dueSoonDays: dueSoon),
-                as: actor)
+            let report = try await docket.tasks.report(query, as: actor)
             print(try report.rendered(json ? .json : format), terminator: "")
         }
     }
@@ -261,7 +263,7 @@ struct TaskCommand: AsyncParsableCommand {
             let (docket, actor) = try await store.openActing()
             let date = try options.date()
             let overdue = try await docket.tasks.overdue(
-                plan: options.plan, asOf: date, basis: options.against, page: paging.page(), as: actor)
+                plan: options.plan, asOf: date, basis: options.basis(), page: paging.page(), as: actor)
             if output.json { return try Output.json(overdue) }
             Output.table(
                 ["DAYS", "PLAN", "CODE", "LEAD", "DEADLINE", "SOURCE", "TITLE"],
@@ -282,7 +284,7 @@ struct TaskCommand: AsyncParsableCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let scores = try await docket.tasks.scorecard(
-                plan: options.plan, asOf: options.date(), basis: options.against, as: actor)
+                plan: options.plan, asOf: options.date(), basis: options.basis(), as: actor)
             if output.json { return try Output.json(scores) }
             Output.table(
                 ["RANK", "AGENCY", "ON-TIME %", "ON TIME", "LATE", "OVERDUE", "OPEN", "NAME"],

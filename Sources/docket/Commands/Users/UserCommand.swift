@@ -13,20 +13,18 @@ extension UserCommand {
     struct Add: DocketRunnable {
         static let configuration = CommandConfiguration(abstract: "Add a user.")
         @Argument(help: "User name (letters, digits, '.', '_', '-').") var name: String
-        @Option(help: "Roles, comma separated: admin, clerk, chair, delegate, auditor.") var role: String
+        @Option(help: "Roles, comma separated: admin, clerk, chair, delegate, auditor.") var roles: String
         @Option(help: "The agency (unit) the user belongs to.") var agency: String?
-        @Option(help: "Highest classification the user may read.") var clearance = "internal"
+        @Option(help: "Highest classification the user may read (default internal).") var clearance: String?
         @Flag(help: "Read a password from standard input (first line).") var passwordStdin = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let roles = try Role.parseList(role)
-            let clearance = try Classification.parse(clearance, field: "clearance")
             let password = passwordStdin ? readLine(strippingNewline: true) ?? "" : nil
             let (docket, actor) = try await store.openActing()
             let user = try await docket.users.add(
-                NewUser(username: name, roles: roles, agency: agency, clearance: clearance, password: password), as: actor)
+                NewUser(username: name, roles: [roles], agency: agency, clearance: clearance, password: password), as: actor)
             if output.json { try Output.json(user) } else { print("Added user \(user.username) (\(user.id))") }
         }
     }
