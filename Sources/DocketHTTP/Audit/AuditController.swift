@@ -9,19 +9,19 @@ struct AuditController {
     /// The routes, relative to `/api/v1`.
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
-        routes.get("audit/events", use: list)
-        routes.get("audit/verification", use: verify)
+        routes.get("audit/events", use: listAuditEvents)
+        routes.get("audit/verification", use: verifyAuditLog)
         return routes
     }
 
-    @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listAuditEvents(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let since = try request.query("since").map { try Timestamp.parse($0, field: "since") }
         return try await docket.auditLog.list(
             AuditFilter(subject: request.query("subject"), since: since, actor: request.query("actor")),
             page: request.page(), as: context.user())
     }
 
-    @Sendable func verify(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func verifyAuditLog(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.auditLog.verify(as: context.user())
     }
 }

@@ -11,40 +11,40 @@ struct DocumentController {
     /// The routes, relative to `/api/v1`.
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
-        routes.get("documents", use: list)
-        routes.post("documents", use: upload)
-        routes.get("documents/:id", use: get)
-        routes.get("documents/:id/content", use: download)
-        routes.get("documents/:id/signatures", use: signatures)
-        routes.post("documents/:id/signatures", use: sign)
-        routes.get("documents/:id/signatures/:number", use: signature)
-        routes.get("documents/:id/verification", use: verify)
+        routes.get("documents", use: listDocuments)
+        routes.post("documents", use: uploadDocument)
+        routes.get("documents/:id", use: getDocument)
+        routes.get("documents/:id/content", use: downloadDocument)
+        routes.get("documents/:id/signatures", use: listSignatures)
+        routes.post("documents/:id/signatures", use: signDocument)
+        routes.get("documents/:id/signatures/:number", use: getSignature)
+        routes.get("documents/:id/verification", use: verifyDocument)
         routes.get("store/check", use: checkStore)
         return routes
     }
 
-    @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listDocuments(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let classification = try Classification.parse(optional: request.query("classification"), field: "classification")
         return try await docket.documents.list(
             DocumentFilter(classification: classification, titleContains: request.query("title")),
             page: request.page(), as: context.user())
     }
 
-    @Sendable func get(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getDocument(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.documents.get(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func signatures(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listSignatures(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.documents.signatures(context.parameters.value("id"), as: context.user())
             .map(SignatureView.init)
     }
 
-    @Sendable func sign(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<SignatureView> {
+    @Sendable func signDocument(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<SignatureView> {
         let signature = try await docket.documents.sign(context.parameters.value("id"), as: context.user())
         return .init(status: .created, response: SignatureView(signature))
     }
 
-    @Sendable func signature(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getSignature(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let number = try context.parameters.value("number")
         guard let value = Int(number) else {
             throw DocketError.invalid("number", "a signature number is a whole number, got '\(number)'")
@@ -57,12 +57,12 @@ struct DocumentController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: signature.der)))
     }
 
-    @Sendable func verify(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func verifyDocument(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.documents.verify(context.parameters.value("id"), as: context.user())
     }
 
     /// `POST /documents?filename=…&title=…&classification=…` with the raw content as the body.
-    @Sendable func upload(request: Request, context: DocketRequestContext) async throws -> EditedResponse<Document> {
+    @Sendable func uploadDocument(request: Request, context: DocketRequestContext) async throws -> EditedResponse<Document> {
         let actor = try context.user()
         guard let filename = request.query("filename") else {
             throw DocketError.invalid("filename", "give the original file name as ?filename=…")
@@ -98,7 +98,7 @@ struct DocumentController {
     }
 
     /// The content, streamed from the blob, with its SHA-256 as the ETag.
-    @Sendable func download(request: Request, context: DocketRequestContext) async throws -> Response {
+    @Sendable func downloadDocument(request: Request, context: DocketRequestContext) async throws -> Response {
         let (document, path) = try await docket.documents.content(context.parameters.value("id"), as: context.user())
         var headers = HTTPFields()
         headers[.eTag] = "\"\(document.sha256)\""

@@ -20,17 +20,17 @@ struct NoticeController {
     /// The routes, relative to `/api/v1`.
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
-        routes.post("notices", use: issue)
-        routes.get("notices/:id", use: receipts)
-        routes.get("register", use: register)
-        routes.get("me/notices", use: inbox)
-        routes.get("me/notices/:id", use: open)
+        routes.post("notices", use: issueNotice)
+        routes.get("notices/:id", use: noticeReceipts)
+        routes.get("register", use: listRegister)
+        routes.get("me/notices", use: listInbox)
+        routes.get("me/notices/:id", use: openNotice)
         return routes
     }
 
 
 
-    @Sendable func issue(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Notice> {
+    @Sendable func issueNotice(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Notice> {
         let actor = try context.user()
         let body = try await request.decode(as: NoticeRequest.self, context: context)
         let notice = try await docket.notices.issue(
@@ -39,21 +39,21 @@ struct NoticeController {
         return .init(status: .created, response: notice)
     }
 
-    @Sendable func receipts(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func noticeReceipts(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.notices.receipts(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func register(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listRegister(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         guard let body = request.query("body") else { throw DocketError.invalid("body", "say which body's register: ?body=CODE") }
         return try await docket.notices.register(
             body: body, year: request.queryInt("year"), page: request.page(), as: context.user())
     }
 
-    @Sendable func inbox(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listInbox(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.notices.inbox(page: request.page(), as: context.user())
     }
 
-    @Sendable func open(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func openNotice(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.notices.open(context.parameters.value("id"), as: context.user())
     }
 }

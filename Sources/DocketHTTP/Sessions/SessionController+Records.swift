@@ -50,7 +50,7 @@ extension SessionController {
         let amendment: String?
     }
 
-    @Sendable func bridgePoints(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listBridgePoints(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.bridgePoints(context.parameters.value("id"), as: context.user())
     }
 
@@ -62,7 +62,7 @@ extension SessionController {
         return .init(status: .created, response: point)
     }
 
-    @Sendable func participants(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listParticipants(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.participants(context.parameters.value("id"), as: context.user())
     }
 
@@ -81,7 +81,7 @@ extension SessionController {
         return .noContent
     }
 
-    @Sendable func attendance(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getAttendance(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.attendance(context.parameters.value("id"), as: context.user())
     }
 
@@ -102,11 +102,11 @@ extension SessionController {
         try await docket.sessions.checkOut(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func agenda(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getAgenda(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.agenda(context.parameters.value("id"), version: request.queryInt("version"), as: context.user())
     }
 
-    @Sendable func agendaVersions(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listAgendaVersions(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.agendaVersions(context.parameters.value("id"), as: context.user())
     }
 
@@ -141,7 +141,7 @@ extension SessionController {
             amendment: request.query("amendment"), as: context.user())
     }
 
-    @Sendable func conclusions(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listConclusions(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.conclusions(context.parameters.value("id"), as: context.user())
     }
 
@@ -163,11 +163,11 @@ extension SessionController {
             tasks: body.tasks, amendment: body.amendment, as: actor)
     }
 
-    @Sendable func amendments(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listAmendments(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.amendments(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func pack(_ request: Request, context: DocketRequestContext) async throws -> Response {
+    @Sendable func downloadPack(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let pack = try await docket.packs.pack(context.parameters.value("id"), as: context.user())
         var headers = HTTPFields()
         headers[.contentType] = "application/zip"

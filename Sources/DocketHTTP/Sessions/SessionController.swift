@@ -30,38 +30,38 @@ struct SessionController {
     /// The routes, relative to `/api/v1`.
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
-        routes.get("bodies", use: bodies)
+        routes.get("bodies", use: listBodies)
         routes.post("bodies", use: createBody)
-        routes.get("bodies/:body/members", use: members)
-        routes.put("bodies/:body/members/:user", use: addMember)
-        routes.delete("bodies/:body/members/:user", use: removeMember)
-        routes.get("sessions", use: list)
-        routes.post("sessions", use: create)
-        routes.get("sessions/:id", use: get)
-        routes.post("sessions/:id/state", use: advance)
-        routes.get("sessions/:id/bridge-points", use: bridgePoints)
+        routes.get("bodies/:body/members", use: listBodyMembers)
+        routes.put("bodies/:body/members/:user", use: addBodyMember)
+        routes.delete("bodies/:body/members/:user", use: removeBodyMember)
+        routes.get("sessions", use: listSessions)
+        routes.post("sessions", use: createSession)
+        routes.get("sessions/:id", use: getSession)
+        routes.post("sessions/:id/state", use: advanceSession)
+        routes.get("sessions/:id/bridge-points", use: listBridgePoints)
         routes.post("sessions/:id/bridge-points", use: addBridgePoint)
-        routes.get("sessions/:id/participants", use: participants)
+        routes.get("sessions/:id/participants", use: listParticipants)
         routes.post("sessions/:id/participants", use: invite)
         routes.delete("sessions/:id/participants/:user", use: uninvite)
-        routes.get("sessions/:id/attendance", use: attendance)
+        routes.get("sessions/:id/attendance", use: getAttendance)
         routes.post("sessions/:id/attendance", use: recordAttendance)
         routes.post("sessions/:id/check-in", use: checkIn)
         routes.post("sessions/:id/check-out", use: checkOut)
-        routes.get("sessions/:id/agenda", use: agenda)
-        routes.get("sessions/:id/agenda/versions", use: agendaVersions)
+        routes.get("sessions/:id/agenda", use: getAgenda)
+        routes.get("sessions/:id/agenda/versions", use: listAgendaVersions)
         routes.post("sessions/:id/agenda", use: addAgendaItem)
         routes.patch("sessions/:id/agenda/:item", use: editAgendaItem)
         routes.delete("sessions/:id/agenda/:item", use: removeAgendaItem)
-        routes.get("sessions/:id/conclusions", use: conclusions)
+        routes.get("sessions/:id/conclusions", use: listConclusions)
         routes.post("sessions/:id/conclusions", use: addConclusion)
         routes.patch("sessions/:id/conclusions/:conclusion", use: editConclusion)
-        routes.get("sessions/:id/amendments", use: amendments)
-        routes.get("sessions/:id/pack", use: pack)
+        routes.get("sessions/:id/amendments", use: listAmendments)
+        routes.get("sessions/:id/pack", use: downloadPack)
         return routes
     }
 
-    @Sendable func bodies(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listBodies(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.bodies(page: request.page(), as: context.user())
     }
 
@@ -74,25 +74,25 @@ struct SessionController {
         return .init(status: .created, response: created)
     }
 
-    @Sendable func members(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listBodyMembers(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.members(of: context.parameters.value("body"), as: context.user())
     }
 
-    @Sendable func addMember(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func addBodyMember(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.addMember(
             context.parameters.value("user"), to: context.parameters.value("body"), as: context.user())
     }
 
-    @Sendable func removeMember(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func removeBodyMember(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.removeMember(
             context.parameters.value("user"), from: context.parameters.value("body"), as: context.user())
     }
 
-    @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listSessions(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.list(body: request.query("body"), page: request.page(), as: context.user())
     }
 
-    @Sendable func create(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Session> {
+    @Sendable func createSession(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<Session> {
         let actor = try context.user()
         let body = try await request.decode(as: SessionRequest.self, context: context)
         let session = try await docket.sessions.create(
@@ -102,11 +102,11 @@ struct SessionController {
         return .init(status: .created, response: session)
     }
 
-    @Sendable func get(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getSession(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.sessions.get(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func advance(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func advanceSession(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let actor = try context.user()
         let body = try await request.decode(as: StateRequest.self, context: context)
         let state = try SessionState.parse(body.state, field: "state")

@@ -52,24 +52,24 @@ struct TaskController {
     /// The routes, relative to `/api/v1`.
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
-        routes.get("plans", use: plans)
+        routes.get("plans", use: listPlans)
         routes.post("plans", use: createPlan)
-        routes.get("plans/:plan", use: plan)
+        routes.get("plans/:plan", use: getPlan)
         routes.post("plans/:plan/tasks", use: addTask)
         routes.post("plans/:plan/import", use: importTasks)
-        routes.get("tasks", use: tasks)
-        routes.get("tasks/:id", use: task)
-        routes.post("tasks/:id/status", use: changeStatus)
-        routes.post("tasks/:id/extensions", use: extend)
+        routes.get("tasks", use: listTasks)
+        routes.get("tasks/:id", use: getTask)
+        routes.post("tasks/:id/status", use: changeTaskStatus)
+        routes.post("tasks/:id/extensions", use: extendTask)
         routes.post("tasks/:id/progress", use: reportProgress)
-        routes.get("reports/tasks", use: report)
-        routes.get("reports/tasks/overdue", use: overdue)
-        routes.get("reports/agencies", use: scorecard)
-        routes.post("reminders", use: remind)
+        routes.get("reports/tasks", use: taskReport)
+        routes.get("reports/tasks/overdue", use: listOverdueTasks)
+        routes.get("reports/agencies", use: agencyScorecard)
+        routes.post("reminders", use: sendReminders)
         return routes
     }
 
-    @Sendable func plans(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listPlans(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.tasks.plans(page: request.page(), as: context.user())
     }
 
@@ -84,7 +84,7 @@ struct TaskController {
         return .init(status: .created, response: plan)
     }
 
-    @Sendable func plan(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getPlan(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.tasks.plan(context.parameters.value("plan"), as: context.user())
     }
 
@@ -101,18 +101,18 @@ struct TaskController {
         return try await docket.tasks.importTasks(csv: Data(csv.readableBytesView), plan: context.parameters.value("plan"), as: actor)
     }
 
-    @Sendable func tasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let status = try request.query("status").map { try TaskStatus.parse($0, field: "status") }
         return try await docket.tasks.tasks(
             TaskFilter(agency: request.query("agency"), status: status), plan: request.query("plan"), page: request.page(),
             as: context.user())
     }
 
-    @Sendable func task(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func getTask(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.tasks.task(context.parameters.value("id"), as: context.user())
     }
 
-    @Sendable func changeStatus(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func changeTaskStatus(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let actor = try context.user()
         let body = try await request.decode(as: StatusRequest.self, context: context)
         return try await docket.tasks.changeStatus(
@@ -121,7 +121,7 @@ struct TaskController {
             as: actor)
     }
 
-    @Sendable func extend(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func extendTask(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let actor = try context.user()
         let body = try await request.decode(as: ExtensionRequest.self, context: context)
         return try await docket.tasks.extend(
@@ -137,7 +137,7 @@ struct TaskController {
             on: CalendarDate.parse(optional: body.on, field: "on"), as: actor)
     }
 
-    @Sendable func report(_ request: Request, context: DocketRequestContext) async throws -> Response {
+    @Sendable func taskReport(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let actor = try context.user()
         let query = try TaskReportQuery(
             plan: request.query("plan"), asOf: request.query("asOf"), by: request.query("by"), against: request.query("against"),
@@ -149,16 +149,16 @@ struct TaskController {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try report.rendered(format))))
     }
 
-    @Sendable func overdue(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listOverdueTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.tasks.overdue(
             plan: request.query("plan"), asOf: asOf(request), basis: basis(request), page: request.page(), as: context.user())
     }
 
-    @Sendable func scorecard(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func agencyScorecard(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.tasks.scorecard(plan: request.query("plan"), asOf: asOf(request), basis: basis(request), as: context.user())
     }
 
-    @Sendable func remind(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<[Notice]> {
+    @Sendable func sendReminders(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<[Notice]> {
         let actor = try context.user()
         let body = try await request.decode(as: ReminderRequest.self, context: context)
         return .init(status: .created, response: try await docket.tasks.remind(within: body.within, body: body.body, plan: body.plan, as: actor))

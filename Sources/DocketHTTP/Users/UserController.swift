@@ -30,13 +30,13 @@ struct UserController {
         let routes = RouteCollection(context: DocketRequestContext.self)
         routes.post("auth/login", use: login)
         routes.get("me", use: me)
-        routes.get("users", use: list)
-        routes.post("users", use: add)
-        routes.post("users/:username/disable", use: disable)
+        routes.get("users", use: listUsers)
+        routes.post("users", use: addUser)
+        routes.post("users/:username/disable", use: disableUser)
         routes.post("users/:username/tokens", use: createToken)
-        routes.get("agencies", use: agencies)
+        routes.get("agencies", use: listAgencies)
         routes.post("agencies", use: createAgency)
-        routes.get("keys", use: keys)
+        routes.get("keys", use: keyOverview)
         return routes
     }
 
@@ -50,11 +50,11 @@ struct UserController {
         try context.user()
     }
 
-    @Sendable func list(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listUsers(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.users.list(page: request.page(), as: context.user())
     }
 
-    @Sendable func add(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<User> {
+    @Sendable func addUser(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<User> {
         let actor = try context.user()
         let body = try await request.decode(as: NewUserBody.self, context: context)
         let user = try await docket.users.add(
@@ -65,7 +65,7 @@ struct UserController {
         return .init(status: .created, response: user)
     }
 
-    @Sendable func disable(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func disableUser(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.users.disable(context.parameters.value("username"), as: context.user())
     }
 
@@ -78,7 +78,7 @@ struct UserController {
         return .init(status: .created, response: token)
     }
 
-    @Sendable func agencies(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func listAgencies(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.agencies.list(as: context.user())
     }
 
@@ -88,7 +88,7 @@ struct UserController {
         return .init(status: .created, response: try await docket.agencies.create(code: body.code, name: body.name, as: actor))
     }
 
-    @Sendable func keys(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+    @Sendable func keyOverview(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try docket.keyring.show(as: context.user())
     }
 }
