@@ -53,6 +53,6 @@ extension Docket.Initialized {
     func adminTokenLifetimeNote(dataDirectory: String) -> String {
         let ends = adminToken.expiresAt.map { " on \(Timestamp.string($0))" } ?? ""
         return "It expires\(ends) (\(UserService.firstAdminTokenDays) days); mint the next with "
-            + "`docket token create \(admin.username) --data-dir \(dataDirectory)`"
+            + "`docket token create \(admin.username) --as \(admin.username) --data-dir \(dataDirectory)`"
     }
 }

@@ -36,11 +36,11 @@ extension SessionCommand {
             @Argument(help: "Session id.") var id: String
             @Option(help: "Title.") var title: String
             @Option(help: "Who presents it.") var presenter: String?
-            @Option(help: "Planned minutes.") var minutes: Int?
+            @Option(name: [.customLong("planned-minutes"), .customLong("minutes")], help: "Planned minutes.") var minutes: Int?
             @Option(help: "Parent item number (e.g. 1) or id, for a sub-item.") var parent: String?
             @Option(help: "Position among its siblings (default last).") var position: Int?
-            @Option(name: .customLong("doc"), help: "Attach a document (repeatable).") var documents: [String] = []
-            @Option(help: "Reason, when correcting a closed session.") var amend: String?
+            @Option(name: [.customLong("documents"), .customLong("doc")], help: "Attach a document (repeat for more).") var documents: [String] = []
+            @Option(name: [.customLong("amendment"), .customLong("amend")], help: "Reason, when correcting a closed session.") var amend: String?
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
 
@@ -64,13 +64,13 @@ extension SessionCommand {
             @Argument(help: "Item number (e.g. 1.2) or id.") var item: String
             @Option(help: "New title.") var title: String?
             @Option(help: "New presenter.") var presenter: String?
-            @Option(help: "New planned minutes.") var minutes: Int?
+            @Option(name: [.customLong("planned-minutes"), .customLong("minutes")], help: "New planned minutes.") var minutes: Int?
             @Option(help: "pending, discussed, deferred.") var status: AgendaItemStatus?
-            @Option(name: .customLong("doc"), help: "Replace the attached documents (repeatable).") var documents: [String] = []
+            @Option(name: [.customLong("documents"), .customLong("doc")], help: "Replace the attached documents (repeat for more).") var documents: [String] = []
             @Flag(help: "Detach all documents.") var noDocs = false
             @Option(help: "Move under this item (\"\" for top level).") var parent: String?
             @Option(help: "Move to this position among its siblings.") var position: Int?
-            @Option(help: "Reason, when correcting a closed session.") var amend: String?
+            @Option(name: [.customLong("amendment"), .customLong("amend")], help: "Reason, when correcting a closed session.") var amend: String?
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
 
@@ -92,7 +92,7 @@ extension SessionCommand {
             static let configuration = CommandConfiguration(abstract: "Remove an item without sub-items or conclusions.")
             @Argument(help: "Session id.") var id: String
             @Argument(help: "Item number (e.g. 1.2) or id.") var item: String
-            @Option(help: "Reason, when correcting a closed session.") var amend: String?
+            @Option(name: [.customLong("amendment"), .customLong("amend")], help: "Reason, when correcting a closed session.") var amend: String?
             @OptionGroup var store: StoreOptions
             @OptionGroup var output: OutputOptions
 
@@ -113,7 +113,7 @@ extension SessionCommand {
         @Option(help: "The conclusion's text.") var text: String
         @Option(help: "Agenda item number or id (default: the whole session).") var item: String?
         @Option(name: .customLong("task"), help: "An assigned task (repeatable).") var tasks: [String] = []
-        @Option(help: "Reason, when correcting a closed session.") var amend: String?
+        @Option(name: [.customLong("amendment"), .customLong("amend")], help: "Reason, when correcting a closed session.") var amend: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

@@ -84,7 +84,7 @@ extension SessionCommand {
         @Option(help: "When they left early.") var leftAt: String?
         @Option(help: "Reason for an absence.") var reason: String?
         @Option(help: "Who represents them.") var proxy: String?
-        @Option(help: "Reason for correcting a closed session (an amendment).") var amend: String?
+        @Option(name: [.customLong("amendment"), .customLong("amend")], help: "Reason for correcting a closed session.") var amend: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 

@@ -20,11 +20,11 @@ struct TaskCommand: AsyncParsableCommand {
         @Option(help: "Symbol of the notice that assigned it, e.g. 06-TB/BCĐCĐS.") var source: String?
         @Option(help: "Group number.") var group: Int?
         @Option(help: "Phase code.") var phase: String?
-        @Option(help: "Lead agency code.") var lead: String
-        @Option(name: .customLong("coordinating"), help: "A coordinating agency code (repeatable).") var coordinating: [String] = []
+        @Option(name: [.customLong("lead-agency"), .customLong("lead")], help: "Lead agency code.") var lead: String
+        @Option(name: [.customLong("coordinating-agencies"), .customLong("coordinating")], help: "A coordinating agency code (repeat for more).") var coordinating: [String] = []
         @Option(help: "Assignee's username.") var assignee: String?
         @Option(help: "Deadline, YYYY-MM-DD.") var deadline: String
-        @Option(help: "Day assigned, YYYY-MM-DD (default today).") var assigned: String?
+        @Option(name: [.customLong("assigned-on"), .customLong("assigned")], help: "Day assigned, YYYY-MM-DD (default today).") var assigned: String?
         @Flag(help: "A key task (nhiệm vụ trọng tâm).") var key = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -155,7 +155,7 @@ struct TaskCommand: AsyncParsableCommand {
             abstract: "Extend a task's deadline with a reason and who approved it (admin, clerk).",
             discussion: "The original deadline is kept; reports can count against either (--against).")
         @OptionGroup var reference: TaskReference
-        @Option(help: "The new deadline, YYYY-MM-DD.") var to: String
+        @Option(name: [.customLong("deadline"), .customLong("to")], help: "The new deadline, YYYY-MM-DD.") var to: String
         @Option(help: "Why.") var reason: String
         @Option(name: .customLong("approved-by"), help: "Who approved it.") var approvedBy: String
         @Option(help: "The day it was approved, YYYY-MM-DD (default today).") var on: String?
@@ -179,7 +179,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var reference: TaskReference
         @Option(help: "Percent done, 0-100.") var percent: Int
         @Option(help: "What was done.") var text: String
-        @Option(name: .customLong("doc"), help: "An attached document id (repeatable).") var documents: [String] = []
+        @Option(name: [.customLong("documents"), .customLong("doc")], help: "An attached document id (repeat for more).") var documents: [String] = []
         @Option(help: "The day of the report, YYYY-MM-DD (default today).") var on: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
