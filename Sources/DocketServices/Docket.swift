@@ -42,17 +42,15 @@ public final class Docket: Sendable {
         audit = AuditLog(time: configuration.time)
     }
 
-    /// Opens an existing store, migrating its schema and removing what interrupted uploads left.
+    /// Opens an existing store, migrating its schema. Other processes may be writing to it: nothing
+    /// of theirs is touched (abandoned uploads are swept by `serve` at start and `store check --repair`).
     public static func open(_ directory: DataDirectory, configuration: DocketConfiguration = .init()) throws -> Docket {
         guard directory.holdsStore else {
             throw DocketError(
                 .notFound, "no Docket store in \(directory.root.path); run `docket init --data-dir \(directory.root.path)`",
                 field: "data-dir")
         }
-        let docket = Docket(
-            directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
-        docket.blobs.removeLeftovers()
-        return docket
+        return Docket(directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
     }
 
     /// What `initialize` made.

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The built `docket` executable, run in a temporary directory as a user would.
-struct DocketBinary {
+struct DocketBinary: Sendable {
     /// The `docket` built with the tests, never one found on PATH: when it is missing, running it
     /// fails and names where it was looked for.
     static let path: String = {

@@ -4,7 +4,7 @@ import Testing
 
 /// `docket serve` started for real on a free loopback port over a workspace's store, with its
 /// log in a file, and curl to talk to it.
-final class DocketServer {
+final class DocketServer: @unchecked Sendable {
     let process = Process()
     let port: Int
     let log: String

@@ -9,7 +9,7 @@ import Testing
     static let decomposedHung = "hu\u{0300}ng2"
 
     /// A store with an admin token, users of every kind, and a running server.
-    struct Office {
+    struct Office: Sendable {
         let docket: DocketBinary
         let server: DocketServer
         let admin: String

@@ -4,7 +4,8 @@ import Foundation
 
 /// Content-addressed files under `blobs/ab/cdef…` named by SHA-256. Content is streamed into
 /// `blobs/tmp/`, hashed while written, fsynced, then renamed into place, so a reader never
-/// sees a partial blob. Leftovers in `tmp/` come only from interrupted writes.
+/// sees a partial blob. Each temporary file belongs to its writer, which holds an exclusive
+/// `flock` on it until it is placed or dropped; only files no live process holds are swept.
 public struct BlobStore: Sendable {
     /// Bytes read or written at a time.
     public static let chunkSize = 1 << 20
@@ -19,12 +20,28 @@ public struct BlobStore: Sendable {
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
     }
 
-    /// Removes what interrupted writes left in `tmp/`; returns how many files.
-    @discardableResult
-    func removeLeftovers() -> Int {
+    /// A temporary file younger than this is left alone even when unlocked: its writer may be
+    /// between creating it and locking it.
+    static let abandonedAfter: TimeInterval = 60
+
+    /// The temporary files that writers which died left behind: older than a minute and held by
+    /// no live process (the kernel drops a dead process's locks). With `remove`, each is unlinked
+    /// while this process holds its lock, so no writer can be holding it at that moment.
+    func abandonedTemporaryFiles(remove: Bool) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-        for name in names { unlink(temporary.appendingPathComponent(name).path) }
-        return names.count
+        let cutoff = Date().addingTimeInterval(-Self.abandonedAfter)
+        return names.compactMap { name -> String? in
+            let path = temporary.appendingPathComponent(name).path
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)) < cutoff,
+                flock(fd, LOCK_EX | LOCK_NB) == 0
+            else { return nil }
+            if remove { unlink(path) }
+            return path
+        }
     }
 
     /// Where the blob with `sha256` lives.
@@ -39,6 +56,13 @@ public struct BlobStore: Sendable {
         let path = temporary.appendingPathComponent(UUID().uuidString).path
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DocketError(.internalError, "cannot create \(path): \(Self.errnoText())") }
+        // Held until the writer closes the file: the mark that it is still being written.
+        guard flock(fd, LOCK_EX) == 0 else {
+            let reason = Self.errnoText()
+            close(fd)
+            unlink(path)
+            throw DocketError(.internalError, "cannot lock \(path): \(reason)")
+        }
         return BlobWriter(store: self, temporaryPath: path, fd: fd, limit: limit)
     }
 

@@ -7,5 +7,9 @@ public struct StoreCheck: Sendable, Codable {
     public var blobsChecked: Int
     public var bytesChecked: Int64
     public var problems: [BlobProblem]
+    /// Temporary files of uploads whose writer died (held by no process, older than a minute).
+    public var abandonedUploads: [String]
+    /// Whether they were removed (`--repair`).
+    public var repaired: Bool
     public var isHealthy: Bool { problems.isEmpty }
 }

@@ -6,10 +6,14 @@ public struct StoreService: Sendable {
     let storage: any Storage
     let blobs: BlobStore
 
-    /// Rehashes every blob and reports missing or corrupt ones by document. It never repairs.
-    public func check(as actor: User) async throws -> StoreCheck {
+    /// Rehashes every blob and reports missing or corrupt ones by document, and the temporary files
+    /// of uploads whose writer died. With `repair` (admins) those are removed; blobs never are.
+    public func check(repair: Bool = false, as actor: User) async throws -> StoreCheck {
         try actor.require(.checkStore)
-        var result = StoreCheck(documentsChecked: 0, blobsChecked: 0, bytesChecked: 0, problems: [])
+        if repair { try actor.require(.repairStore) }
+        var result = StoreCheck(
+            documentsChecked: 0, blobsChecked: 0, bytesChecked: 0, problems: [],
+            abandonedUploads: blobs.abandonedTemporaryFiles(remove: repair), repaired: repair)
         var checked: Set<String> = []
         var bad: [String: BlobProblem.Kind] = [:]
         var cursor = ""
@@ -37,4 +41,8 @@ public struct StoreService: Sendable {
         }
         return result
     }
+
+    /// Removes the temporary files of uploads whose writer died; `docket serve` does it at start.
+    @discardableResult
+    public func sweepAbandonedUploads() -> Int { blobs.abandonedTemporaryFiles(remove: true).count }
 }

@@ -11,6 +11,7 @@ enum Permission: String {
     case readAllDocuments = "read all documents"
     case readAudit = "read the audit log"
     case checkStore = "check the document store"
+    case repairStore = "repair the document store"
     case manageSessions = "manage bodies and sessions"
     case readAllSessions = "read all sessions"
     case manageAgencies = "manage agencies"
@@ -19,7 +20,7 @@ enum Permission: String {
 
     var roles: Set<Role> {
         switch self {
-        case .manageUsers, .manageKeys: [.admin]
+        case .manageUsers, .manageKeys, .repairStore: [.admin]
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]

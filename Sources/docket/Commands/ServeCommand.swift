@@ -32,6 +32,8 @@ struct ServeCommand: DocketRunnable {
             Output.unbuffered(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
             Output.unbuffered("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
         }
+        let swept = docket.store.sweepAbandonedUploads()
+        if swept > 0 { Output.unbuffered("Removed \(swept) abandoned uploads from blobs/tmp") }
         var logger = Logger(label: "docket")
         logger.logLevel = .info
         Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
