@@ -81,7 +81,10 @@ public final class Docket: Sendable {
         }
         let createdRoot = !fileManager.fileExists(atPath: directory.root.path)
         do {
-            try fileManager.createDirectory(at: directory.root, withIntermediateDirectories: true)
+            // Only the account that runs Docket may read the store: documents, keys, the database.
+            try fileManager.createDirectory(
+                at: directory.root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.root.path)
             let keys = KeyStore(directory: directory.keys, passphrase: configuration.keyPassphrase)
             try KeyStore.translating {
                 try keys.create(organisation: organisation, keyType: keyType, now: configuration.time.now())
@@ -90,6 +93,9 @@ public final class Docket: Sendable {
             try blobs.create()
             let docket = Docket(
                 directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
+            for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: directory.database.path + suffix) {
+                try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.database.path + suffix)
+            }
             let users = docket.users
             let made = try users.makeUser(
                 NewUser(username: adminName, roles: [.admin], clearance: .topSecret, password: adminPassword))

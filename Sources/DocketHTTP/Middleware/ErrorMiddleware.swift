@@ -15,6 +15,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.response(error)
         } catch let error as HTTPError {
             return Self.response(Self.translate(error))
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // A JSON body past the server's limit (NIO's NIOTooManyBytesError).
+            return Self.response(DocketError(.tooLarge, "the request body is larger than the server accepts", field: "body"))
         } catch {
             context.logger.error("unexpected error: \(String(describing: error))")
             return Self.response(DocketError(.internalError, "the server could not complete the request"))

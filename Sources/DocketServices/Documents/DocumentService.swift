@@ -19,6 +19,10 @@ public struct DocumentService: Sendable {
         let metadata = try validate(new, for: actor)
         let writer = try blobs.writer(limit: limit)
         try await fill(writer)
+        guard writer.size > 0 else {
+            writer.abort()
+            throw DocketError.invalid("content", "the document is empty (0 bytes arrived); send the file's bytes")
+        }
         let blob = try writer.commit()
         let document = Document(
             id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
@@ -47,9 +51,14 @@ public struct DocumentService: Sendable {
     }
 
     private func validate(_ new: NewDocument, for actor: User) throws -> (title: String, filename: String, mediaType: String) {
-        let filename = (new.filename as NSString).lastPathComponent
-        guard !filename.isEmpty, filename.count <= 255, !filename.contains("\0") else {
-            throw DocketError.invalid("filename", "a file name is 1 to 255 characters; got '\(new.filename)'")
+        let filename = new.filename
+        guard !filename.isEmpty, filename.count <= 255, !filename.contains(where: \.isNewline), !filename.contains("\0") else {
+            throw DocketError.invalid("filename", "a file name is 1 to 255 characters on one line; got '\(filename)'")
+        }
+        // The name as the file had it, never shortened: a path or a drive is refused, not cut off.
+        if filename.contains("/") || filename.contains("\\") || filename.firstMatch(of: /^[A-Za-z]:/) != nil {
+            throw DocketError.invalid(
+                "filename", "'\(filename)' is a path; give the file's own name, without folders or a drive")
         }
         guard filename != ".", filename != ".." else {
             throw DocketError.invalid("filename", "'\(filename)' names a directory, not a file; give the file's own name")
@@ -66,7 +75,7 @@ public struct DocumentService: Sendable {
         }
         let mediaType = new.mediaType ?? MediaType.guess(filename: filename)
         guard MediaType.isValid(mediaType) else {
-            throw DocketError.invalid("media-type", "'\(mediaType)' is not a media type such as application/pdf")
+            throw DocketError.invalid("mediaType", "'\(mediaType)' is not a media type such as application/pdf")
         }
         return (title, filename, mediaType)
     }

@@ -103,7 +103,7 @@ import Testing
     @Test func badInputNamesTheField() async throws {
         let store = try await TestStore()
         let path = try store.directory.write(sampleBytes(10), to: "x.pdf")
-        await #expect(throws: DocketError.invalid("media-type", "'nonsense' is not a media type such as application/pdf")) {
+        await #expect(throws: DocketError.invalid("mediaType", "'nonsense' is not a media type such as application/pdf")) {
             try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x.pdf", mediaType: "nonsense"), as: store.clerk)
         }
         #expect(await thrownError {

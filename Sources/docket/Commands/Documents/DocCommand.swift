@@ -20,7 +20,9 @@ extension DocCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let new = try NewDocument(title: title, filename: file, classification: classification, mediaType: mediaType)
+            let new = try NewDocument(
+                title: title, filename: URL(fileURLWithPath: file).lastPathComponent, classification: classification,
+                mediaType: mediaType)
             let (docket, actor) = try await store.openActing()
             let progress = Progress.onTerminal(forFileAt: file)
             let document = try await docket.documents.add(
