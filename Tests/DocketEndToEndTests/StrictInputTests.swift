@@ -34,6 +34,35 @@ import Testing
         #expect(office.server.isRunning)
     }
 
+    @Test func controlCharactersAreRefusedNamingTheFieldAndNothingIsStored() throws {
+        let office = try SecurityRegressionTests.Office()
+        let lan = try office.token("lan")
+        _ = try office.docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
+        let before = try office.server.request("GET", "/api/v1/sessions", token: lan).json()["total"] as? Int
+        for (json, field) in [
+            (#"{"body":"BCĐ","title":"Kế hoạch\u0000 bí mật","startsAt":"2025-03-10T08:00Z"}"#, "title"),
+            (#"{"body":"BCĐ","title":"Kế hoạch","startsAt":"2025-03-10T08:00Z","location":"Hà\nNội"}"#, "location"),
+        ] {
+            let reply = try office.server.request("POST", "/api/v1/sessions", token: lan, json: json)
+            #expect(reply.status == 422 && reply.error?.field == field && reply.text.contains("control character"), "\(reply.text)")
+        }
+        let cli = try office.docket.run(
+            ["session", "create", "--body", "BCĐ", "--title", "Kế hoạch\u{7}", "--starts-at", "2025-03-10T08:00Z"], as: "lan")
+        #expect(cli.status == 2 && cli.stderr.hasSuffix("[title]\n"), "\(cli.stderr)")
+        #expect(try office.server.request("GET", "/api/v1/sessions", token: lan).json()["total"] as? Int == before)
+        let agency = try office.server.request("POST", "/api/v1/agencies", token: lan, json: #"{"code":"BT\u0000C","name":"x"}"#)
+        #expect(agency.status == 422 && agency.error?.field == "code", "\(agency.text)")
+        // Where a field holds several lines, line breaks are kept as sent.
+        let plan = try office.server.request(
+            "POST", "/api/v1/plans", token: lan, json: #"{"symbol":"1-KH/TU","title":"Kế hoạch"}"#)
+        let planID = try #require(try plan.json()["id"] as? String)
+        let task = try office.server.request(
+            "POST", "/api/v1/plans/\(planID)/tasks", token: lan,
+            json: #"{"code":"1","title":"Việc","leadAgency":"BTC","deadline":"2099-01-01","description":"dòng 1\ndòng 2"}"#)
+        let description = try task.json()["description"] as? String
+        #expect(task.status == 201 && description == "dòng 1\ndòng 2", "\(task.text)")
+    }
+
     @Test func theDataDirectoryAndTheDatabaseAreTheOwnersAlone() throws {
         let docket = try DocketBinary()
         _ = try docket.ok("init")

@@ -23,7 +23,9 @@ public enum CanonicalName {
             // Compared by code points: Swift's == holds the Kelvin sign equal to K.
             let lookalike = String(Character(scalar)).precomposedStringWithCompatibilityMapping
             let problem: String? =
-                if isInvisible(scalar) {
+                if scalar.properties.generalCategory == .control {
+                    "is a control character"
+                } else if isInvisible(scalar) {
                     "is invisible"
                 } else if scalar.properties.isBidiControl {
                     "changes the writing direction"

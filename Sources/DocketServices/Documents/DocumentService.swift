@@ -51,7 +51,7 @@ public struct DocumentService: Sendable {
     }
 
     private func validate(_ new: NewDocument, for actor: User) throws -> (title: String, filename: String, mediaType: String) {
-        let filename = new.filename
+        let filename = try TextInput.clean(new.filename, field: "filename")
         guard !filename.isEmpty, filename.count <= 255, !filename.contains(where: \.isNewline), !filename.contains("\0") else {
             throw DocketError.invalid("filename", "a file name is 1 to 255 characters on one line; got '\(filename)'")
         }
@@ -64,7 +64,7 @@ public struct DocumentService: Sendable {
             throw DocketError.invalid("filename", "'\(filename)' names a directory, not a file; give the file's own name")
         }
         try CanonicalName.checkFileName(filename, field: "filename")
-        let title = (new.title ?? filename).trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = try TextInput.clean(new.title ?? filename, field: "title")
         guard (1...500).contains(title.count) else {
             throw DocketError.invalid("title", "a title is 1 to 500 characters")
         }

@@ -59,7 +59,7 @@ extension SessionService {
             try Self.checkDocuments(new.documents, for: actor, in: writer)
             var item = AgendaItem(
                 id: id, sessionID: session.id, parentID: parent?.id, position: 0, title: title,
-                presenter: new.presenter?.trimmingCharacters(in: .whitespaces).nilIfEmpty, plannedMinutes: new.plannedMinutes,
+                presenter: try TextInput.clean(optional: new.presenter, field: "presenter"), plannedMinutes: new.plannedMinutes,
                 documentIDs: new.documents)
             items = try Self.place(&item, at: new.position, among: items)
             items.append(item)
@@ -80,7 +80,7 @@ extension SessionService {
             let before = try Self.item(reference, in: items, field: "item")
             var item = before
             if let title { item.title = title }
-            if let presenter = edit.presenter { item.presenter = presenter.trimmingCharacters(in: .whitespaces).nilIfEmpty }
+            if let presenter = edit.presenter { item.presenter = try TextInput.clean(optional: presenter, field: "presenter") }
             if let minutes = edit.plannedMinutes { item.plannedMinutes = minutes }
             if let status = edit.status { item.status = status }
             if let documents = edit.documents {
@@ -229,7 +229,7 @@ extension SessionService {
     }
 
     static func agendaTitle(_ text: String) throws -> String {
-        let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = try TextInput.clean(text, field: "title")
         guard (1...500).contains(title.count) else { throw DocketError.invalid("title", "an agenda item's title is 1 to 500 characters") }
         return title
     }

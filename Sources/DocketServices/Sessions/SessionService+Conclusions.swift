@@ -82,7 +82,7 @@ extension SessionService {
     }
 
     static func conclusionText(_ text: String) throws -> String {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try TextInput.clean(text, field: "text", multiline: true)
         guard (1...20_000).contains(text.count) else { throw DocketError.invalid("text", "a conclusion is 1 to 20,000 characters") }
         return text
     }

@@ -9,7 +9,7 @@ extension SessionService {
         -> BridgePoint
     {
         try actor.require(.manageSessions)
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try TextInput.clean(name, field: "name")
         guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "a bridge point's name is 1 to 200 characters") }
         let id = configuration.identifiers.make("brp")
         return try await storage.write { writer in
@@ -148,8 +148,8 @@ extension SessionService {
     {
         try actor.require(.manageSessions)
         let now = configuration.time.now()
-        let reason = change.reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        let proxy = change.proxy?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let reason = try TextInput.clean(optional: change.reason, field: "reason")
+        let proxy = try TextInput.clean(optional: change.proxy, field: "proxy")
         switch change.status {
         case .absent where reason == nil: throw DocketError.invalid("reason", "absence needs a reason")
         case .represented where proxy == nil: throw DocketError.invalid("proxy", "say who represents the participant")
@@ -264,7 +264,7 @@ extension SessionService {
     ) throws -> (Session, amending: String?) {
         guard let session = try writer.session(id: id) else { throw DocketError.notFound("session", id) }
         if states.contains(session.state) { return (session, nil) }
-        let reason = amendment?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let reason = try TextInput.clean(optional: amendment, field: "amendment", multiline: true)
         if session.state == .closed && amendable {
             guard let reason else {
                 throw DocketError(

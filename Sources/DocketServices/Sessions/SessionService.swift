@@ -15,14 +15,14 @@ public struct SessionService: Sendable {
     /// Registers a body (admin, clerk).
     public func createBody(_ new: NewBody, as actor: User) async throws -> Body {
         try actor.require(.manageSessions)
-        let name = new.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try TextInput.clean(new.name, field: "name")
         guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "a body's name is 1 to 200 characters") }
         let code = try CanonicalName.identifier(new.code, field: "code", what: "a body's code")
         guard (1...20).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." }) else {
             throw DocketError.invalid(
                 "code", "a body's code is 1 to 20 letters or digits as used in symbols, e.g. BCĐCĐS; got '\(new.code)'")
         }
-        let term = new.term.trimmingCharacters(in: .whitespaces)
+        let term = try TextInput.clean(new.term, field: "term")
         if new.numbering == .party && term.isEmpty {
             throw DocketError.invalid("term", "party numbering restarts each term; give the current term, e.g. 2020-2025")
         }
@@ -49,12 +49,12 @@ public struct SessionService: Sendable {
     /// Creates a draft session with the body's next number (admin, clerk).
     public func create(_ new: NewSession, as actor: User) async throws -> Session {
         try actor.require(.manageSessions)
-        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = try TextInput.clean(new.title, field: "title")
         guard (1...500).contains(title.count) else { throw DocketError.invalid("title", "a title is 1 to 500 characters") }
         if let endsAt = new.endsAt, endsAt <= new.startsAt {
             throw DocketError.invalid("ends", "the session must end after it starts")
         }
-        let location = new.location?.trimmingCharacters(in: .whitespaces)
+        let location = try TextInput.clean(optional: new.location, field: "location")
         let id = configuration.identifiers.make("ses")
         let now = configuration.time.now()
         return try await storage.write { writer in

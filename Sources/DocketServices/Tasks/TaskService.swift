@@ -36,7 +36,7 @@ public struct TaskService: Sendable {
         }
         let plan = Plan(
             id: configuration.identifiers.make("pln"), symbol: symbol, title: title,
-            implements: new.implements?.trimmingCharacters(in: .whitespaces).nilIfEmpty, groups: new.groups.sorted { $0.number < $1.number },
+            implements: try TextInput.clean(optional: new.implements, field: "implements"), groups: new.groups.sorted { $0.number < $1.number },
             phases: new.phases, createdBy: actor.id, createdAt: configuration.time.now())
         try await storage.write { writer in
             try writer.insert(plan)
@@ -125,7 +125,7 @@ public struct TaskService: Sendable {
         try actor.require(.manageTasks)
         let today = configuration.today()
         let date = date ?? today
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let reason = try TextInput.clean(optional: reason, field: "reason", multiline: true)
         if status == .cancelled && reason == nil {
             throw DocketError.invalid("reason", "say why the task is cancelled")
         }
@@ -286,8 +286,8 @@ public struct TaskService: Sendable {
             return user.id
         }
         return SupervisedTask(
-            id: id, planID: plan.id, code: code, title: title, description: new.description ?? "",
-            sourceSymbol: new.source?.trimmingCharacters(in: .whitespaces).nilIfEmpty, group: new.group,
+            id: id, planID: plan.id, code: code, title: title, description: try TextInput.clean(optional: new.description, field: "description", multiline: true) ?? "",
+            sourceSymbol: try TextInput.clean(optional: new.source, field: "source"), group: new.group,
             phase: new.phase?.nilIfEmpty, leadAgency: lead, coordinatingAgencies: coordinating,
             assigneeID: assignee, assignedOn: assignedOn, deadline: deadline, key: new.key ?? false, createdBy: actor.id,
             createdAt: now)
@@ -333,7 +333,7 @@ public struct TaskService: Sendable {
     }
 
     static func text(_ text: String, field: String, max: Int) throws -> String {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try TextInput.clean(text, field: field, multiline: field == "text" || field == "reason")
         guard (1...max).contains(text.count) else { throw DocketError.invalid(field, "\(field) is 1 to \(max) characters") }
         return text
     }

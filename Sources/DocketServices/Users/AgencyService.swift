@@ -14,7 +14,7 @@ public struct AgencyService: Sendable {
         guard (1...30).contains(code.count), code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else {
             throw DocketError.invalid("code", "an agency's code is 1 to 30 letters, digits, dots or dashes, e.g. VPTU; got '\(code)'")
         }
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try TextInput.clean(name, field: "name")
         guard (1...200).contains(name.count) else { throw DocketError.invalid("name", "an agency's name is 1 to 200 characters") }
         let agency = Agency(code: code, name: name, createdAt: configuration.time.now())
         try await storage.write { writer in

@@ -1,5 +1,5 @@
 import DocketCore
-import DocketServices
+@testable import DocketServices
 import DocketTestSupport
 import Foundation
 import Testing
@@ -71,8 +71,12 @@ import Testing
 @Suite struct AuditDetailsTests {
     @Test func detailsAreValidJSONWithSortedKeys() async throws {
         let store = try await TestStore()
-        let awkward = "quote \" backslash \\ newline \n tab \t bell \u{7} Việt"
+        // Control characters never reach a name any more; quotes and backslashes still may.
+        let awkward = "quote \" backslash \\ Việt"
         _ = try await store.docket.users.add(NewUser(username: "x", roles: [.clerk], agency: awkward), as: store.admin)
+        let controls = "newline \n tab \t bell \u{7} nul \u{0}"
+        let encoded = try #require(try JSONSerialization.jsonObject(with: Data(AuditLog.encode(["text": controls]).utf8)) as? [String: String])
+        #expect(encoded["text"] == controls)
         let event = try #require(try await store.docket.auditLog.list(AuditFilter(), page: Page(limit: 1000), as: store.admin).items.last)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(event.details.utf8)) as? [String: String])
         #expect(parsed["agency"] == awkward)
