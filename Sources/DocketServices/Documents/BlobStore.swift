@@ -44,6 +44,16 @@ public struct BlobStore: Sendable {
         }
     }
 
+    /// The SHA-256 of every stored blob, read from the directory names.
+    func storedDigests() -> [String] {
+        let fileManager = FileManager.default
+        let prefixes = ((try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.count == 2 }
+        return prefixes.sorted().flatMap { prefix in
+            ((try? fileManager.contentsOfDirectory(atPath: root.appendingPathComponent(prefix).path)) ?? []).sorted()
+                .map { prefix + $0 }
+        }
+    }
+
     /// Where the blob with `sha256` lives.
     public func path(for sha256: String) -> String {
         root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(String(sha256.dropFirst(2))).path

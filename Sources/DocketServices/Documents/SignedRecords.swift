@@ -21,6 +21,10 @@ struct SignedRecords: Sendable {
         let blob = try blobs.writer()
         try content.withUnsafeBytes { try blob.write($0) }
         let stored = try blob.commit()
+        if stored.isNew {
+            let blobs = blobs
+            writer.onRollback { blobs.remove(stored.sha256) }
+        }
         let now = configuration.time.now()
         let document = Document(
             id: configuration.identifiers.make("doc"), title: title, filename: filename, mediaType: mediaType,

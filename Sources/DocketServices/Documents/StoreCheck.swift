@@ -9,7 +9,9 @@ public struct StoreCheck: Sendable, Codable {
     public var problems: [BlobProblem]
     /// Temporary files of uploads whose writer died (held by no process, older than a minute).
     public var abandonedUploads: [String]
-    /// Whether they were removed (`--repair`).
+    /// Blobs no document refers to (left by a crash between storing a blob and recording it).
+    public var orphanBlobs: [String]
+    /// Whether the abandoned uploads were removed (`--repair`).
     public var repaired: Bool
     public var isHealthy: Bool { problems.isEmpty }
 }

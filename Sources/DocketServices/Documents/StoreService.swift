@@ -13,7 +13,7 @@ public struct StoreService: Sendable {
         if repair { try actor.require(.repairStore) }
         var result = StoreCheck(
             documentsChecked: 0, blobsChecked: 0, bytesChecked: 0, problems: [],
-            abandonedUploads: blobs.abandonedTemporaryFiles(remove: repair), repaired: repair)
+            abandonedUploads: blobs.abandonedTemporaryFiles(remove: repair), orphanBlobs: [], repaired: repair)
         var checked: Set<String> = []
         var bad: [String: BlobProblem.Kind] = [:]
         var cursor = ""
@@ -39,6 +39,7 @@ public struct StoreService: Sendable {
                 result.problems.append(BlobProblem(documentID: document.id, sha256: document.sha256, kind: kind, detail: detail))
             }
         }
+        result.orphanBlobs = blobs.storedDigests().filter { !checked.contains($0) }.map(blobs.path(for:))
         return result
     }
 

@@ -23,6 +23,7 @@ struct StoreCommand: AsyncParsableCommand {
                 for problem in result.problems {
                     print("\(problem.kind.rawValue.uppercased())  \(problem.documentID)  \(problem.detail)")
                 }
+                for orphan in result.orphanBlobs { print("ORPHAN   \(orphan)  (no document refers to it)") }
                 if !result.abandonedUploads.isEmpty {
                     print("\(result.abandonedUploads.count) abandoned uploads" + (result.repaired ? " removed" : "; --repair removes them"))
                 }
