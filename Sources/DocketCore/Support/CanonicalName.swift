@@ -59,6 +59,7 @@ public enum CanonicalName {
     static func describe(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return isInvisible(scalar) || scalar.properties.isBidiControl ? code : "'\(scalar)' (\(code))"
+        let unseen = isInvisible(scalar) || scalar.properties.isBidiControl || scalar.properties.generalCategory == .control
+        return unseen ? code : "'\(scalar)' (\(code))"
     }
 }

@@ -10,10 +10,9 @@ public enum TextInput {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         for (offset, scalar) in trimmed.unicodeScalars.enumerated() where scalar.properties.generalCategory == .control {
             if multiline && (scalar == "\n" || scalar == "\t" || scalar == "\r") { continue }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
             throw DocketError.invalid(
                 field,
-                "\(field) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) at position \(offset + 1)"
+                "\(field) holds the control character \(CanonicalName.describe(scalar)) at position \(offset + 1)"
                     + (multiline ? "" : "; it is one line of text"))
         }
         return trimmed.precomposedStringWithCanonicalMapping

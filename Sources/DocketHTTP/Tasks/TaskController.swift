@@ -150,12 +150,14 @@ struct TaskController {
     }
 
     @Sendable func listOverdueTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
-        try await docket.tasks.overdue(
-            plan: request.query("plan"), asOf: asOf(request), basis: basis(request), page: request.page(), as: context.user())
+        let scope = try reportScope(request)
+        return try await docket.tasks.overdue(
+            plan: scope.plan, asOf: scope.asOf, basis: scope.basis, page: request.page(), as: context.user())
     }
 
     @Sendable func agencyScorecard(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
-        try await docket.tasks.scorecard(plan: request.query("plan"), asOf: asOf(request), basis: basis(request), as: context.user())
+        let scope = try reportScope(request)
+        return try await docket.tasks.scorecard(plan: scope.plan, asOf: scope.asOf, basis: scope.basis, as: context.user())
     }
 
     @Sendable func sendReminders(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<[Notice]> {
@@ -164,12 +166,10 @@ struct TaskController {
         return .init(status: .created, response: try await docket.tasks.remind(within: body.within, body: body.body, plan: body.plan, as: actor))
     }
 
-    private func asOf(_ request: Request) throws -> CalendarDate? {
-        try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
-    }
-
-    private func basis(_ request: Request) throws -> DeadlineBasis {
-        try DeadlineBasis.parse(optional: request.query("against"), field: "against") ?? .current
+    /// The plan, date and deadline basis a report is asked for, parsed and defaulted by the service's query type.
+    private func reportScope(_ request: Request) throws -> TaskReportQuery {
+        try TaskReportQuery(
+            plan: request.query("plan"), asOf: request.query("asOf"), by: nil, against: request.query("against"), dueSoon: nil)
     }
 }
 

@@ -20,7 +20,8 @@ public struct PackService: Sendable {
             var documents: [(Document, [DocumentSignature])] = []
             var seen: Set<String> = []
             for id in items.flatMap(\.item.documentIDs) where seen.insert(id).inserted {
-                guard let document = try reader.document(id: id), actor.isCleared(for: document.classification) else {
+                // The same rule as the agenda the reader sees: what they may not read is not in their pack.
+                guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else {
                     continue
                 }
                 documents.append((document, try reader.signatures(documentID: id)))

@@ -226,10 +226,10 @@ struct TaskCommand: AsyncParsableCommand {
         @Option(name: .customLong("as-of"), help: "The date, YYYY-MM-DD (default today).") var asOf: String?
         @Option(help: "Count against the current (extended, the default) or original deadlines.") var against: String?
 
-        /// Dates and names are checked by the service layer rather than the parser, so the error
-        /// names the field as it does over HTTP.
-        func date() throws -> CalendarDate? { try CalendarDate.parse(optional: asOf, field: "asOf") }
-        func basis() throws -> DeadlineBasis { try DeadlineBasis.parse(optional: against, field: "against") ?? .current }
+        /// Parsed and defaulted by the service's query type, so the error names the field as it does over HTTP.
+        func scope() throws -> TaskReportQuery {
+            try TaskReportQuery(plan: plan, asOf: asOf, by: nil, against: against, dueSoon: nil)
+        }
     }
 
     struct Report: DocketRunnable {
@@ -260,10 +260,10 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let scope = try options.scope()
             let (docket, actor) = try await store.openActing()
-            let date = try options.date()
             let overdue = try await docket.tasks.overdue(
-                plan: options.plan, asOf: date, basis: options.basis(), page: paging.page(), as: actor)
+                plan: scope.plan, asOf: scope.asOf, basis: scope.basis, page: paging.page(), as: actor)
             if output.json { return try Output.json(overdue) }
             Output.table(
                 ["DAYS", "PLAN", "CODE", "LEAD", "DEADLINE", "SOURCE", "TITLE"],
@@ -282,9 +282,9 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let scope = try options.scope()
             let (docket, actor) = try await store.openActing()
-            let scores = try await docket.tasks.scorecard(
-                plan: options.plan, asOf: options.date(), basis: options.basis(), as: actor)
+            let scores = try await docket.tasks.scorecard(plan: scope.plan, asOf: scope.asOf, basis: scope.basis, as: actor)
             if output.json { return try Output.json(scores) }
             Output.table(
                 ["RANK", "AGENCY", "ON-TIME %", "ON TIME", "LATE", "OVERDUE", "OPEN", "NAME"],
