@@ -24,14 +24,17 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
-    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: records, checkIns: checkIns) }
-    public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: records) }
-    public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: records) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, checkIns: checkIns) }
+    public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords) }
+    public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: signedRecords) }
+    public var records: RecordService {
+        RecordService(storage: storage, blobs: blobs, audit: audit, configuration: configuration)
+    }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {
         PackService(storage: storage, blobs: blobs, keys: keys, configuration: configuration)
     }
-    var records: SignedRecords { SignedRecords(blobs: blobs, keys: keys, audit: audit, configuration: configuration) }
+    var signedRecords: SignedRecords { SignedRecords(blobs: blobs, keys: keys, audit: audit, configuration: configuration) }
 
     private init(directory: DataDirectory, storage: any Storage, configuration: DocketConfiguration) {
         self.directory = directory

@@ -15,7 +15,8 @@ struct DocketCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,
             BodyCommand.self, SessionCommand.self, UserCommand.self, TokenCommand.self, KeysCommand.self,
-            AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, PackCommand.self,
+            AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, IncomingCommand.self, OutgoingCommand.self,
+            PackCommand.self,
             PlanCommand.self, TaskCommand.self,
         ]
     )

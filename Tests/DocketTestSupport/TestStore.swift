@@ -16,15 +16,16 @@ public struct TestStore: Sendable {
     public let auditor: User
 
     /// bcrypt at its lowest cost keeps tests fast; production uses 12.
-    public static func configuration(passphrase: String? = nil) -> DocketConfiguration {
-        DocketConfiguration(keyPassphrase: passphrase, passwordCost: 4)
+    public static func configuration(passphrase: String? = nil, time: any TimeSource = SystemTime()) -> DocketConfiguration {
+        DocketConfiguration(keyPassphrase: passphrase, passwordCost: 4, time: time)
     }
 
-    public init(passphrase: String? = nil) async throws {
+    /// `time` is the store's clock: a `SettableClock` lets a test say when each change happens.
+    public init(passphrase: String? = nil, time: any TimeSource = SystemTime()) async throws {
         directory = try TemporaryDirectory()
         let made = try await Docket.initialize(
             DataDirectory(directory.file("data")), organisation: "Văn phòng Tỉnh ủy", keyType: .p256,
-            configuration: Self.configuration(passphrase: passphrase))
+            configuration: Self.configuration(passphrase: passphrase, time: time))
         docket = made.docket
         admin = made.admin
         adminToken = made.adminToken.token

@@ -10,7 +10,6 @@ public protocol NoticeReadRepository {
     func notices(recipient userID: String, page: Page) throws -> Paged<NoticeDelivery>
     func recipients(noticeID: String) throws -> [NoticeRecipient]
     func recipient(noticeID: String, userID: String) throws -> NoticeRecipient?
-    func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int
 }
 
 /// Changing numbered notices and their deliveries inside a transaction.

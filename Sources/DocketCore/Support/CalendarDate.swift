@@ -66,6 +66,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The instant the day begins in `timeZone`.
+    public func start(in timeZone: TimeZone) -> Date {
+        let midnightUTC = Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400)
+        return midnightUTC.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: midnightUTC)))
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 

@@ -15,7 +15,7 @@ extension SQLiteTransaction: DocumentRepository {
         if let reader = filter.readableBy {
             request = request.filter(
                 sql: "(document.createdBy = ? OR \(Self.sharedDocument(id: "document.id")))",
-                arguments: [reader, reader, reader, reader])
+                arguments: [reader, reader, reader, reader, reader])
         }
         if let text = filter.titleContains, !text.isEmpty {
             // The words are matched literally: % and _ are not wildcards.
@@ -43,12 +43,12 @@ extension SQLiteTransaction: DocumentRepository {
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT " + Self.sharedDocument(id: "?")),
-            arguments: [documentID, userID, documentID, userID, documentID, userID]) ?? false
+            arguments: [documentID, userID, documentID, userID, documentID, userID, documentID, userID]) ?? false
     }
 
-    /// SQL that holds when the document `id` was handed to the user bound after it (three times,
+    /// SQL that holds when the document `id` was handed to the user bound after it (four times,
     /// each after `id`): it is on the agenda of a session they are invited to (past its draft),
-    /// a notice to them, or their session's record.
+    /// a notice to them, their session's record, or an incoming document they handle or handled.
     static func sharedDocument(id: String) -> String {
         """
         (EXISTS (
@@ -62,6 +62,9 @@ extension SQLiteTransaction: DocumentRepository {
         ) OR EXISTS (
             SELECT 1 FROM session JOIN participant ON participant.sessionID = session.id
             WHERE session.attendanceRecordID = \(id) AND participant.userID = ?
+        ) OR EXISTS (
+            SELECT 1 FROM registerEntry JOIN processingHandler ON processingHandler.entryID = registerEntry.id
+            WHERE registerEntry.documentID = \(id) AND processingHandler.userID = ?
         ))
         """
     }

@@ -39,12 +39,6 @@ extension SQLiteTransaction: NoticeRepository {
         try NoticeRecipient.fetchOne(db, key: ["noticeID": noticeID, "userID": userID])
     }
 
-    func lastNoticeNumber(bodyID: String, type: String, period: String) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT MAX(number) FROM notice WHERE bodyID = ? AND type = ? AND period = ?",
-            arguments: [bodyID, type, period]) ?? 0
-    }
-
     func insert(_ notice: Notice) throws {
         do {
             try notice.insert(db)

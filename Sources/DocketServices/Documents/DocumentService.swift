@@ -16,7 +16,7 @@ public struct DocumentService: Sendable {
         _ new: NewDocument, limit: Int64 = .max, as actor: User, fill: (BlobWriter) async throws -> Void
     ) async throws -> Document {
         try actor.require(.addDocuments)
-        let metadata = try validate(new, for: actor)
+        let metadata = try new.validated(for: actor)
         let writer = try blobs.writer(limit: limit)
         try await fill(writer)
         guard writer.size > 0 else {
@@ -48,36 +48,6 @@ public struct DocumentService: Sendable {
             throw DocketError.invalid("file", "\(path) is not a readable file")
         }
         return try await add(new, as: actor) { try $0.write(contentsOf: path, progress: progress) }
-    }
-
-    private func validate(_ new: NewDocument, for actor: User) throws -> (title: String, filename: String, mediaType: String) {
-        let filename = try TextInput.clean(new.filename, field: "filename")
-        guard !filename.isEmpty, filename.count <= 255, !filename.contains(where: \.isNewline), !filename.contains("\0") else {
-            throw DocketError.invalid("filename", "a file name is 1 to 255 characters on one line; got '\(filename)'")
-        }
-        // The name as the file had it, never shortened: a path or a drive is refused, not cut off.
-        if filename.contains("/") || filename.contains("\\") || filename.firstMatch(of: /^[A-Za-z]:/) != nil {
-            throw DocketError.invalid(
-                "filename", "'\(filename)' is a path; give the file's own name, without folders or a drive")
-        }
-        guard filename != ".", filename != ".." else {
-            throw DocketError.invalid("filename", "'\(filename)' names a directory, not a file; give the file's own name")
-        }
-        try CanonicalName.checkFileName(filename, field: "filename")
-        let title = try TextInput.clean(new.title ?? filename, field: "title")
-        guard (1...500).contains(title.count) else {
-            throw DocketError.invalid("title", "a title is 1 to 500 characters")
-        }
-        guard actor.isCleared(for: new.classification) else {
-            throw DocketError.invalid(
-                "classification",
-                "you are cleared up to \(actor.clearance.rawValue) and cannot file a \(new.classification.rawValue) document")
-        }
-        let mediaType = new.mediaType ?? MediaType.guess(filename: filename)
-        guard MediaType.isValid(mediaType) else {
-            throw DocketError.invalid("mediaType", "'\(mediaType)' is not a media type such as application/pdf")
-        }
-        return (title, filename, mediaType)
     }
 
     // MARK: reading

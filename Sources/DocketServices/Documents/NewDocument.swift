@@ -28,3 +28,38 @@ extension NewDocument {
             mediaType: mediaType)
     }
 }
+
+extension NewDocument {
+    /// The metadata checked and cleaned for `actor`: the file's own name, a title, a media type,
+    /// and a classification the actor is cleared for.
+    func validated(for actor: User) throws -> (title: String, filename: String, mediaType: String) {
+        let new = self
+        let filename = try TextInput.clean(new.filename, field: "filename")
+        guard !filename.isEmpty, filename.count <= 255, !filename.contains(where: \.isNewline), !filename.contains("\0") else {
+            throw DocketError.invalid("filename", "a file name is 1 to 255 characters on one line; got '\(filename)'")
+        }
+        // The name as the file had it, never shortened: a path or a drive is refused, not cut off.
+        if filename.contains("/") || filename.contains("\\") || filename.firstMatch(of: /^[A-Za-z]:/) != nil {
+            throw DocketError.invalid(
+                "filename", "'\(filename)' is a path; give the file's own name, without folders or a drive")
+        }
+        guard filename != ".", filename != ".." else {
+            throw DocketError.invalid("filename", "'\(filename)' names a directory, not a file; give the file's own name")
+        }
+        try CanonicalName.checkFileName(filename, field: "filename")
+        let title = try TextInput.clean(new.title ?? filename, field: "title")
+        guard (1...500).contains(title.count) else {
+            throw DocketError.invalid("title", "a title is 1 to 500 characters")
+        }
+        guard actor.isCleared(for: new.classification) else {
+            throw DocketError.invalid(
+                "classification",
+                "you are cleared up to \(actor.clearance.rawValue) and cannot file a \(new.classification.rawValue) document")
+        }
+        let mediaType = new.mediaType ?? MediaType.guess(filename: filename)
+        guard MediaType.isValid(mediaType) else {
+            throw DocketError.invalid("mediaType", "'\(mediaType)' is not a media type such as application/pdf")
+        }
+        return (title, filename, mediaType)
+    }
+}

@@ -2,7 +2,7 @@ import DocketCore
 import Foundation
 
 /// Issues numbered notices inside the caller's transaction: takes the next number of the body's
-/// sequence, renders and signs the HTML, files it, and delivers it. If anything fails the
+/// outgoing register (the one register engine), renders and signs the HTML, files it, and delivers it. If anything fails the
 /// transaction rolls back and the number stays free, so the register has no gaps.
 struct NoticeWriter: Sendable {
     let audit: AuditLog
@@ -31,12 +31,16 @@ struct NoticeWriter: Sendable {
         agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter
     ) throws -> Notice {
         let now = configuration.time.now()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = configuration.timeZone
-        let year = calendar.component(.year, from: now)
-        let period = body.numbering == .party ? body.term : String(year)
-        let number = try writer.lastNoticeNumber(bodyID: body.id, type: kind.documentType, period: period) + 1
-        let symbol = Notice.symbol(number: number, type: kind.documentType, issuer: body.code)
+        let book = RegisterBook(configuration: configuration)
+        let register = try book.register(for: body, as: actor, audit: audit, in: writer)
+        var entry = try book.number(
+            RegisterEntry(
+                id: configuration.identifiers.make("ent"), registerID: register.id, kind: .outgoing, series: "", number: 0,
+                year: 0, symbol: "", type: kind.documentType, summary: title, documentDate: configuration.today(),
+                registeredBy: actor.id, registeredAt: now, recipients: agencies),
+            in: register, in: writer)
+        let (number, year, symbol) = (entry.number, entry.year, entry.symbol)
+        let period = register.period == .term ? register.term ?? body.term : String(year)
         var formatter = Date.FormatStyle(date: .long, time: .omitted)
         formatter.timeZone = configuration.timeZone
         let html = HTML.page(
@@ -57,6 +61,9 @@ struct NoticeWriter: Sendable {
             type: kind.documentType, number: number, period: period, year: year, symbol: symbol, title: title,
             documentID: document.id, agencies: agencies, issuedBy: actor.id, issuedAt: now)
         try writer.insert(notice)
+        entry.documentID = document.id
+        entry.noticeID = notice.id
+        try writer.insert(entry)
         var recipients = Set(userIDs)
         for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }

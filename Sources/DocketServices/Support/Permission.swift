@@ -17,6 +17,9 @@ enum Permission: String {
     case manageAgencies = "manage agencies"
     case manageTasks = "manage plans and tasks"
     case readAllTasks = "read all tasks and their reports"
+    case manageRecords = "register and file documents"
+    case readAllRecords = "read all registers and dossiers"
+    case directRecords = "direct the processing of incoming documents"
 
     var roles: Set<Role> {
         switch self {
@@ -24,8 +27,9 @@ enum Permission: String {
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]
-        case .manageSessions, .manageAgencies, .manageTasks: [.admin, .clerk]
-        case .readAllSessions, .readAllTasks: [.admin, .clerk, .chair, .auditor]
+        case .manageSessions, .manageAgencies, .manageTasks, .manageRecords: [.admin, .clerk]
+        case .readAllSessions, .readAllTasks, .readAllRecords: [.admin, .clerk, .chair, .auditor]
+        case .directRecords: [.admin, .chair]
         }
     }
 }

@@ -96,7 +96,7 @@ import Testing
             Case(method: .get, path: "\(s)/pack", denied: nil, allowed: .delegate),
             state("closed"),
             Case(method: .get, path: "\(s)/amendments", denied: nil, allowed: .auditor),
-        ] + taskCases
+        ] + taskCases + recordCases
     }
 
     /// Plans and tasks; `{plan}` is the latest plan and `{task}` its earliest-due task. The tasks
@@ -118,6 +118,33 @@ import Testing
         Case(method: .post, path: "/api/v1/reminders", body: #"{"within":30,"body":"BCĐCĐS"}"#, denied: .auditor, allowed: .clerk, success: .created),
     ]
 
+    /// Registers and the processing of one incoming document, `{incoming}`, to the outgoing
+    /// document `{outgoing}` that answers it. The delegate coordinates it once it is directed.
+    static let recordCases: [Case] = {
+        let incoming = "/api/v1/incoming/{incoming}"
+        return [
+            Case(method: .post, path: "/api/v1/registers", body: #"{"code":"DEN","kind":"incoming"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/registers", body: #"{"code":"TU","kind":"outgoing","numbering":"party","term":"XIII"}"#, denied: .chair, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/registers", denied: .delegate, allowed: .auditor),
+            Case(method: .post, path: "/api/v1/incoming", body: #"{"sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","summary":"Về chuyển đổi số","deadline":"2030-01-10"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/registers/DEN/entries", denied: nil, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/registers/DEN/sheet?format=csv", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/registers/DEN/gaps", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/entries/{incoming}", denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "\(incoming)/submission", body: #"{"leader":"chair"}"#, denied: .auditor, allowed: .clerk),
+            Case(method: .post, path: "\(incoming)/return", body: #"{"reason":"Thiếu phụ lục"}"#, denied: .delegate, deniedStatus: .notFound, allowed: .chair),
+            Case(method: .post, path: "\(incoming)/submission", body: #"{"leader":"chair","note":"Đã bổ sung"}"#, denied: .delegate, allowed: .clerk),
+            Case(method: .post, path: "\(incoming)/direction", body: #"{"text":"Giao Văn phòng tham mưu","handler":"clerk","coordinating":["delegate"],"deadline":"2030-01-05"}"#, denied: .clerk, allowed: .chair),
+            Case(method: .post, path: "\(incoming)/opinions", body: #"{"text":"Đã góp ý dự thảo"}"#, denied: .auditor, allowed: .delegate),
+            Case(method: .get, path: "/api/v1/me/queue", denied: nil, allowed: .delegate),
+            Case(method: .post, path: "\(incoming)/forward", body: #"{"handler":"admin","text":"Chuyển đồng chí Chánh Văn phòng"}"#, denied: .delegate, allowed: .clerk),
+            Case(method: .post, path: "/api/v1/outgoing", body: #"{"register":"TU","type":"CV","summary":"Trả lời về chuyển đổi số","answers":"{incoming}"}"#, denied: .delegate, allowed: .clerk, success: .created),
+            Case(method: .post, path: "\(incoming)/done", body: #"{"answer":"{outgoing}"}"#, denied: .delegate, allowed: .clerk),
+            Case(method: .post, path: "/api/v1/entries/{outgoing}/withdrawal", body: #"{"reason":"Ban hành nhầm"}"#, denied: .chair, allowed: .clerk),
+            Case(method: .get, path: "/api/v1/reports/incoming/overdue?asOf=2031-01-01", denied: .delegate, allowed: .chair),
+        ]
+    }()
+
     @Test func everyRouteAnswers401Then403Then2xx() async throws {
         let fixture = try await HTTPFixture()
         let document = try await fixture.store.addDocument(Data("signed content".utf8))
@@ -127,6 +154,7 @@ import Testing
             for template in Self.cases(document: document.id, session: session.id) {
                 var route = template
                 route.path = try await fixture.fillIn(template.path, session: session.id)
+                if let body = template.body { route.body = try await fixture.fillIn(body, session: session.id) }
                 let body = route.body.map { ByteBuffer(string: $0) }
                 try await client.execute(uri: route.path, method: route.method, body: body) { response in
                     #expect(response.status == .unauthorized, "\(route) without a token")

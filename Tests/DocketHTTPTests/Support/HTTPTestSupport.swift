@@ -12,11 +12,11 @@ struct HTTPFixture {
     let tokens: [Role: String]
     let settings: HTTPSettings
 
-    init(maxUploadSize: Int64 = 1 << 20) async throws {
-        store = try await TestStore()
+    init(maxUploadSize: Int64 = 1 << 20, time: any TimeSource = SystemTime()) async throws {
+        store = try await TestStore(time: time)
         var tokens: [Role: String] = [.admin: store.adminToken]
         for (role, user) in [(Role.clerk, store.clerk), (.chair, store.chair), (.delegate, store.delegate), (.auditor, store.auditor)] {
-            tokens[role] = try await store.docket.users.createToken(for: user.username, expiresInDays: 1, as: store.admin).token
+            tokens[role] = try await store.docket.users.createToken(for: user.username, expiresInDays: 30, as: store.admin).token
         }
         self.tokens = tokens
         settings = HTTPSettings(host: "127.0.0.1", port: 0, maxUploadSize: maxUploadSize)
@@ -45,6 +45,11 @@ struct HTTPFixture {
         }
         if path.contains("{notice}"), let notice = try await store.docket.notices.inbox(page: .first, as: store.delegate).items.first {
             path = path.replacingOccurrences(of: "{notice}", with: notice.notice.id)
+        }
+        for (placeholder, register) in [("{incoming}", "DEN"), ("{outgoing}", "TU")] where path.contains(placeholder) {
+            if let entry = try await store.docket.records.entries(register: register, year: nil, page: .first, as: store.admin).items.last {
+                path = path.replacingOccurrences(of: placeholder, with: entry.id)
+            }
         }
         if path.contains("{plan}") || path.contains("{task}"),
             let plan = try await store.docket.tasks.plans(page: .first, as: store.admin).items.first

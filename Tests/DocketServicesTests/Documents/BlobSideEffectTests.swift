@@ -19,7 +19,7 @@ import Testing
         var stored: String?
         do {
             try await docket.storage.write { writer in
-                let document = try docket.records.file(
+                let document = try docket.signedRecords.file(
                     Data("Thông báo số 99".utf8), title: "Thông báo", filename: "tb.html", mediaType: "text/html",
                     signerID: nil, actor: clerk, in: writer)
                 throw Abandoned(sha256: document.sha256)

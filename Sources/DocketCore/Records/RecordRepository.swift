@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reading registers, their entries and processing history inside a transaction.
+public protocol RecordReadRepository {
+    func register(id: String) throws -> Register?
+    /// By the canonical form of its code (see `CanonicalName.key`).
+    func register(code: String) throws -> Register?
+    func registers() throws -> [Register]
+    func registerEntry(id: String) throws -> RegisterEntry?
+    /// Entries in series and number order.
+    func registerEntries(_ filter: RegisterEntryFilter, page: Page) throws -> Paged<RegisterEntry>
+    /// Every `(series, number)` of the series that have entries in `year`, whole (a term's series
+    /// spans years), in order: what the gap report checks.
+    func registerNumbers(registerID: String, year: Int) throws -> [(series: String, number: Int)]
+    /// The highest number taken in a series; 0 when none.
+    func lastRegisterNumber(registerID: String, series: String) throws -> Int
+    /// The first incoming entry from `sender` with this number and symbol (canonical forms).
+    func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry?
+    /// Incoming entries whose processing has not ended and whose lead or coordinating handler is
+    /// `userID`, deadline first.
+    func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry>
+    /// Incoming entries registered on or before `asOf` (in the office's day) with a deadline, for the overdue report.
+    func incomingEntriesWithDeadlines(registeredBefore end: Date) throws -> [RegisterEntry]
+    func processingSteps(entryID: String) throws -> [ProcessingStep]
+}
+
+/// Changing registers and entries inside a transaction. SQL specifics stay in the implementations.
+public protocol RecordRepository: RecordReadRepository {
+    /// Inserts a register; a code already used (in canonical form) is a conflict.
+    func insert(_ register: Register) throws
+    /// Inserts an entry; a number already taken in its series is refused.
+    func insert(_ entry: RegisterEntry) throws
+    /// Saves an entry's changeable fields (processing state, handler, deadline, withdrawal).
+    func update(_ entry: RegisterEntry) throws
+    func append(_ step: ProcessingStep) throws
+}

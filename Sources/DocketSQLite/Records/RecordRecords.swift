@@ -1,0 +1,43 @@
+import DocketCore
+import GRDB
+
+// The domain types are plain structs in DocketCore; their database conformance lives here.
+
+extension Register: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "register"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let code = Column("code")
+        static let codeKey = Column("codeKey")
+        static let issuerKey = Column("issuerKey")
+        static let kind = Column("kind")
+    }
+}
+
+extension RegisterEntry: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "registerEntry"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let classification = Column("classification")
+        static let deadline = Column("deadline")
+        static let number = Column("number")
+        static let registerID = Column("registerID")
+        static let registeredAt = Column("registeredAt")
+        static let senderKey = Column("senderKey")
+        static let series = Column("series")
+        static let state = Column("state")
+        static let year = Column("year")
+    }
+}
+
+extension ProcessingStep: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "processingStep"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let entryID = Column("entryID")
+        static let sequence = Column("sequence")
+    }
+}

@@ -1,0 +1,192 @@
+import DocketCore
+import Foundation
+
+extension RecordService {
+    /// The original of a registration: a document already in the store, or new content streamed
+    /// in by `fill` and stored in the same transaction as the entry.
+    public enum Original: Sendable {
+        case stored(id: String)
+        case content(NewDocument, fill: @Sendable (BlobWriter) async throws -> Void)
+
+        /// The file at `path` (the CLI's FILE), stored under its own name.
+        public static func file(at path: String, title: String?) throws -> Original {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw DocketError.invalid("file", "\(path) is not a readable file")
+            }
+            let new = NewDocument(title: title, filename: URL(fileURLWithPath: path).lastPathComponent)
+            return .content(new) { try $0.write(contentsOf: path, progress: nil) }
+        }
+    }
+
+    /// Registers an arrived document in an incoming register (admin, clerk): the next arrival
+    /// number of the register's year, the original byte-exact in the store, and a flag when the
+    /// same sender's number and symbol was registered before.
+    public func registerIncoming(_ new: NewIncoming, original: Original?, as actor: User) async throws -> RegisterEntry {
+        try actor.require(.manageRecords)
+        let now = configuration.time.now()
+        let sender = try Self.line(new.sender, field: "sender", limit: 300)
+        let senderSymbol = try Self.line(new.senderSymbol, field: "senderSymbol", limit: 100)
+        let summary = try Self.line(new.summary, field: "summary", limit: 500)
+        let type: String
+        if let given = new.type {
+            type = try DocumentType.parse(given, field: "type")
+        } else if let shown = DocumentType.from(symbol: senderSymbol) {
+            type = shown
+        } else {
+            throw DocketError.invalid("type", "'\(senderSymbol)' does not show the document type; give it, e.g. CV")
+        }
+        try Self.check(pages: new.pages)
+        try Self.check(new.classification, for: actor)
+        let arrivedAt = new.arrivedAt ?? now
+        if let deadline = new.deadline, deadline < CalendarDate(arrivedAt, in: configuration.timeZone) {
+            throw DocketError.invalid("deadline", "the processing deadline \(deadline) is before the document arrived")
+        }
+        let note = try TextInput.clean(optional: new.note, field: "note", multiline: true)
+        let draft = RegisterEntry(
+            id: configuration.identifiers.make("ent"), registerID: "", kind: .incoming, series: "", number: 0, year: 0,
+            symbol: "", type: type, summary: summary, documentDate: new.senderDate, classification: new.classification,
+            urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id, registeredAt: now, sender: sender,
+            senderSymbol: senderSymbol, arrivedAt: arrivedAt, deadline: new.deadline, state: .registered)
+        return try await withOriginal(original, classification: new.classification, as: actor) { document, writer in
+            var entry = draft
+            let register = try Self.register(new.register, kind: .incoming, in: writer)
+            entry.registerID = register.id
+            entry.documentID = document?.id
+            entry.duplicateOf = try writer.incomingEntry(sender: sender, senderSymbol: senderSymbol)?.id
+            let entered = try book.enter(entry, in: register, in: writer)
+            try writer.append(
+                ProcessingStep(entryID: entered.id, sequence: 1, kind: .register, actorID: actor.id, at: now, deadline: new.deadline))
+            try audit.record(
+                writer, actor: actor.id, action: .recordIncoming, subject: entered.id,
+                details: [
+                    "register": register.code, "number": entered.symbol, "year": String(entered.year), "sender": sender,
+                    "senderSymbol": senderSymbol, "document": document?.id ?? "", "duplicateOf": entered.duplicateOf ?? "",
+                ])
+            return entered
+        }
+    }
+
+    /// Registers a document the office issues in an outgoing register (admin, clerk): the next
+    /// number of its series, printed `NN-TYPE/ISSUER`.
+    public func registerOutgoing(_ new: NewOutgoing, original: Original?, as actor: User) async throws -> RegisterEntry {
+        try actor.require(.manageRecords)
+        let now = configuration.time.now()
+        let type = try DocumentType.parse(new.type, field: "type")
+        let summary = try Self.line(new.summary, field: "summary", limit: 500)
+        let signer = try TextInput.clean(optional: new.signer, field: "signer")
+        let recipients = try new.recipients.map { try Self.line($0, field: "recipients", limit: 300) }
+        let keptBy = try TextInput.clean(optional: new.keptBy, field: "keptBy")
+        if let copies = new.copies, copies < 1 { throw DocketError.invalid("copies", "copies is 1 or more; got \(copies)") }
+        try Self.check(pages: new.pages)
+        try Self.check(new.classification, for: actor)
+        let note = try TextInput.clean(optional: new.note, field: "note", multiline: true)
+        let draft = RegisterEntry(
+            id: configuration.identifiers.make("ent"), registerID: "", kind: .outgoing, series: "", number: 0, year: 0,
+            symbol: "", type: type, summary: summary, documentDate: new.date ?? configuration.today(),
+            classification: new.classification, urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id,
+            registeredAt: now, signer: signer, recipients: recipients, keptBy: keptBy, copies: new.copies)
+        return try await withOriginal(original, classification: new.classification, as: actor) { document, writer in
+            var entry = draft
+            let register = try Self.register(new.register, kind: .outgoing, in: writer)
+            entry.registerID = register.id
+            entry.documentID = document?.id
+            if let answers = new.answers {
+                let answered = try Self.readable(answers, by: actor, in: writer)
+                guard answered.kind == .incoming else {
+                    throw DocketError.invalid("answers", "\(answers) is an outgoing document; an answer answers an incoming one")
+                }
+                entry.answersID = answered.id
+            }
+            let entered = try book.enter(entry, in: register, in: writer)
+            try audit.record(
+                writer, actor: actor.id, action: .recordOutgoing, subject: entered.id,
+                details: [
+                    "register": register.code, "symbol": entered.symbol, "document": document?.id ?? "",
+                    "answers": entered.answersID ?? "",
+                ])
+            return entered
+        }
+    }
+
+    /// Runs `body` in one write transaction with the original: looked up (and checked readable),
+    /// or stored from its content first and recorded in the transaction, its blob removed again
+    /// if the transaction rolls back.
+    private func withOriginal<T: Sendable>(
+        _ original: Original?, classification: Classification, as actor: User,
+        _ body: @escaping @Sendable (Document?, any StorageWriter) throws -> T
+    ) async throws -> T {
+        switch original {
+        case nil:
+            return try await storage.write { try body(nil, $0) }
+        case .stored(let id):
+            return try await storage.write { writer in
+                guard let document = try writer.document(id: id), try actor.mayRead(document, in: writer) else {
+                    throw DocketError(.notFound, "no document with id \(id)", field: "document")
+                }
+                return try body(document, writer)
+            }
+        case .content(var new, let fill):
+            new.classification = max(new.classification, classification)
+            let metadata = try new.validated(for: actor)
+            let blobWriter = try blobs.writer()
+            try await fill(blobWriter)
+            guard blobWriter.size > 0 else {
+                blobWriter.abort()
+                throw DocketError.invalid("content", "the document is empty (0 bytes arrived); send the file's bytes")
+            }
+            let blob = try blobWriter.commit()
+            let document = Document(
+                id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
+                mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
+                createdBy: actor.id, createdAt: configuration.time.now())
+            let blobs = blobs
+            do {
+                return try await storage.write { writer in
+                    try audit.recordAdded(document, by: actor, in: writer)
+                    return try body(document, writer)
+                }
+            } catch {
+                if blob.isNew { blobs.remove(blob.sha256) }
+                throw error
+            }
+        }
+    }
+
+    /// The register named by `code` (of `kind` when one is given); without a code, the one
+    /// register of `kind`.
+    static func register(_ code: String?, kind: RegisterKind?, in reader: any StorageReader) throws -> Register {
+        guard let code else {
+            guard let kind else {
+                throw DocketError.invalid("register", "name a register by its code, or say which kind: incoming or outgoing")
+            }
+            let registers = try reader.registers().filter { $0.kind == kind }
+            guard registers.count == 1 else {
+                throw DocketError.invalid(
+                    "register",
+                    registers.isEmpty
+                        ? "there is no \(kind.rawValue) register yet; open one with `docket register create`"
+                        : "there are \(registers.count) \(kind.rawValue) registers (\(registers.map(\.code).joined(separator: ", "))); name one")
+            }
+            return registers[0]
+        }
+        let register = try register(code, in: reader)
+        if let kind, register.kind != kind {
+            throw DocketError.invalid(
+                "register", "\(register.code) is an \(register.kind.rawValue) register; name an \(kind.rawValue) one")
+        }
+        return register
+    }
+
+    static func check(pages: Int?) throws {
+        if let pages, pages < 1 { throw DocketError.invalid("pages", "pages is 1 or more; got \(pages)") }
+    }
+
+    static func check(_ classification: Classification, for actor: User) throws {
+        guard actor.isCleared(for: classification) else {
+            throw DocketError.invalid(
+                "classification",
+                "you are cleared up to \(actor.clearance.rawValue) and cannot register a \(classification.rawValue) document")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// The one register engine: how each configuration numbers, and that nothing bad takes a number.
+@Suite struct RegisterNumberingTests {
+    static func outgoing(_ register: String, _ type: String, _ classification: Classification = .internal) -> NewOutgoing {
+        NewOutgoing(register: register, type: type, summary: "Văn bản \(type)", classification: classification)
+    }
+
+    @Test func partySeriesRunPerTypeForATermAndStateSeriesPerYearWithSecretDocumentsApart() async throws {
+        let clock = SettableClock(try Timestamp.parse("2025-12-31T10:00+07:00", field: "now"))
+        let store = try await TestStore(time: clock)
+        let records = store.docket.records
+        _ = try await records.createRegister(
+            NewRegister(code: "TU", name: nil, kind: "outgoing", issuer: nil, numbering: "party", period: nil, term: "XIII",
+                        seriesPerType: nil, secretSeries: nil), as: store.clerk)
+        _ = try await records.createRegister(
+            NewRegister(code: "UBND", name: nil, kind: "outgoing", issuer: "UBND", numbering: "state", period: nil, term: nil,
+                        seriesPerType: nil, secretSeries: nil), as: store.clerk)
+        var symbols: [String] = []
+        for new in [
+            Self.outgoing("TU", "CV"), Self.outgoing("TU", "NQ"), Self.outgoing("TU", "cv", .secret),
+            Self.outgoing("UBND", "CV"), Self.outgoing("UBND", "QĐ"), Self.outgoing("UBND", "CV", .secret),
+        ] {
+            symbols.append(try await records.registerOutgoing(new, original: nil, as: store.clerk).symbol)
+        }
+        #expect(symbols == ["01-CV/TU", "01-NQ/TU", "02-CV/TU", "01-CV/UBND", "02-QĐ/UBND", "01-CV/UBND"])
+        clock.set(try Timestamp.parse("2026-01-01T00:30+07:00", field: "now"))  // a new year in Hà Nội
+        let next = try await [Self.outgoing("TU", "CV"), Self.outgoing("UBND", "CV")].asyncMap {
+            try await records.registerOutgoing($0, original: nil, as: store.clerk).symbol
+        }
+        #expect(next == ["03-CV/TU", "01-CV/UBND"])
+        let state = try await records.gaps(register: "UBND", year: 2025, as: store.auditor)
+        #expect(state.clean && state.series.map(\.series) == ["2025", "2025/mật"])
+        let party = try await records.gaps(register: "TU", year: 2026, as: store.auditor)
+        #expect(party.clean && party.series.map { "\($0.series) \($0.last)" } == ["XIII/CV 3"])
+    }
+
+    @Test func aSessionNoticeTakesTheNextNumberOfItsBodysOutgoingRegister() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)  // the invitation: 01-GM/BCĐCĐS
+        let records = store.docket.records
+        let registered = try await records.registerOutgoing(Self.outgoing("BCĐCĐS", "GM"), original: nil, as: store.clerk)
+        #expect(registered.symbol == "02-GM/BCĐCĐS")
+        _ = try await store.docket.notices.issue(.agendaChange, session: prepared.session.id, as: store.clerk)
+        let entries = try await records.entries(register: "bcđcđs", year: nil, page: .first, as: store.auditor)
+        #expect(entries.items.map(\.symbol) == ["01-GM/BCĐCĐS", "02-GM/BCĐCĐS", "01-TB/BCĐCĐS"])
+        #expect(entries.items.map { $0.noticeID != nil } == [true, false, true])
+        let year = CalendarDate(Date(), in: store.docket.configuration.timeZone).year
+        #expect(try await records.gaps(register: "BCĐCĐS", year: year, as: store.auditor).clean)
+    }
+
+    @Test func badInputNamesItsFieldAndTakesNoNumberAndStoresNoBlob() async throws {
+        let store = try await TestStore()
+        let records = store.docket.records
+        _ = try await records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
+            as: store.clerk)
+        let path = try store.directory.write(Data("bản gốc".utf8), to: "cv.pdf")
+        func incoming(_ change: (inout NewIncoming) -> Void) -> NewIncoming {
+            var new = NewIncoming(register: "DEN", sender: "Sở Nội vụ", senderSymbol: "5-CV/SNV", summary: "Về nhân sự")
+            change(&new)
+            return new
+        }
+        for (new, actor, expected) in [
+            (incoming { $0.sender = " " }, store.clerk, DocketError.Kind(.invalidInput, "sender")),
+            (incoming { $0.senderSymbol = "không số" }, store.clerk, .init(.invalidInput, "type")),
+            (incoming { $0.summary = "a\u{0}b" }, store.clerk, .init(.invalidInput, "summary")),
+            (incoming { $0.pages = 0 }, store.clerk, .init(.invalidInput, "pages")),
+            (incoming { $0.classification = .topSecret }, store.clerk, .init(.invalidInput, "classification")),
+            (incoming { $0.deadline = CalendarDate("2020-01-01") }, store.clerk, .init(.invalidInput, "deadline")),
+            (incoming { $0.register = "KHONG" }, store.clerk, .init(.notFound, "register")),
+            (incoming { _ in }, store.delegate, .init(.forbidden, nil)),
+            (incoming { _ in }, store.auditor, .init(.forbidden, nil)),
+        ] {
+            let error = await thrownError { _ = try await records.registerIncoming(new, original: try .file(at: path, title: nil), as: actor) }
+            #expect(error?.kind == expected, "\(error?.message ?? "no error")")
+        }
+        _ = try await records.createRegister(
+            NewRegister(code: "DI", kind: .outgoing, issuer: "VP", period: .year, seriesPerType: false, secretSeries: true),
+            as: store.clerk)
+        let wrongKind = await thrownError { _ = try await records.registerIncoming(incoming { $0.register = "DI" }, original: nil, as: store.clerk) }
+        #expect(wrongKind?.kind == .init(.invalidInput, "register"))
+        let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
+        #expect(blobs.filter { !$0.hasPrefix("tmp") && $0.contains("/") } == [], "a refused registration stored no content")
+
+        let first = try await records.registerIncoming(incoming { _ in }, original: try .file(at: path, title: nil), as: store.clerk)
+        #expect(first.number == 1 && first.duplicateOf == nil && first.documentID != nil)
+        let again = try await records.registerIncoming(incoming { $0.senderSymbol = "5-cv/snv " }, original: nil, as: store.clerk)
+        #expect(again.number == 2 && again.duplicateOf == first.id)
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}
