@@ -15,7 +15,7 @@ struct DocketCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,
             BodyCommand.self, SessionCommand.self, UserCommand.self, TokenCommand.self, KeysCommand.self,
-            AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, IncomingCommand.self, OutgoingCommand.self,
+            AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, IncomingCommand.self, OutgoingCommand.self, SearchCommand.self,
             PackCommand.self,
             PlanCommand.self, TaskCommand.self,
         ]

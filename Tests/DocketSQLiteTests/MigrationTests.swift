@@ -12,6 +12,7 @@ import Testing
     static let all = [
         "0001-foundation", "0002-bodies-and-sessions", "0003-session-records", "0004-task-supervision",
         "0005-body-members", "0006-canonical-names", "0007-work-records",
+        "0008-record-search",
     ]
 
     @Test func anEmptyFileGetsEveryMigrationAndAnIntactSchema() throws {
@@ -104,6 +105,8 @@ import Testing
             return (register?.kind, register?.period, register?.term, try reader.lastRegisterNumber(registerID: register?.id ?? "", series: "2020-2025/TB"))
         }
         #expect(register.0 == .outgoing && register.1 == .term && register.2 == "2020-2025" && register.3 == 2)
+        // Indexed for search by their metadata, diacritics folded.
+        #expect(try Command.output("sqlite3", [path, "SELECT count(*) FROM recordText WHERE recordText MATCH 'folded : \"ket luan\"'"]) == "2\n")
         let renumber = try Command.run("sqlite3", [path, "UPDATE registerEntry SET number = 9 WHERE noticeID = 'ntc_3'"])
         #expect(renumber.status != 0 && renumber.stderr.contains("a register number is never changed"), "\(renumber.stderr)")
     }

@@ -22,6 +22,9 @@ public protocol RecordReadRepository {
     /// Incoming entries registered on or before `asOf` (in the office's day) with a deadline, for the overdue report.
     func incomingEntriesWithDeadlines(registeredBefore end: Date) throws -> [RegisterEntry]
     func processingSteps(entryID: String) throws -> [ProcessingStep]
+    /// Entries matching every term of `query` (folded), exact-diacritic matches first, then by
+    /// relevance, within its facets and access limits; with facet counts of all matches.
+    func search(_ query: SearchQuery, page: Page) throws -> SearchResults
 }
 
 /// Changing registers and entries inside a transaction. SQL specifics stay in the implementations.
@@ -33,4 +36,6 @@ public protocol RecordRepository: RecordReadRepository {
     /// Saves an entry's changeable fields (processing state, handler, deadline, withdrawal).
     func update(_ entry: RegisterEntry) throws
     func append(_ step: ProcessingStep) throws
+    /// Replaces the entry's text in the full-text index, in the same transaction as its change.
+    func index(entryID: String, text: String) throws
 }

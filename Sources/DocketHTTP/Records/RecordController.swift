@@ -103,6 +103,7 @@ struct RecordController {
         routes.post("incoming/:id/return", use: returnIncoming)
         routes.get("me/queue", use: listQueue)
         routes.get("reports/incoming/overdue", use: listOverdueIncoming)
+        routes.get("search", use: searchRecords)
         return routes
     }
 
@@ -218,9 +219,18 @@ struct RecordController {
         let asOf = try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
         return try await docket.records.overdue(asOf: asOf ?? docket.configuration.today(), as: context.user())
     }
+
+    @Sendable func searchRecords(_ request: Request, context: DocketRequestContext) async throws -> SearchResults {
+        let search = try SearchRequest(
+            text: request.query("q") ?? "", register: request.query("register"), year: request.queryInt("year"),
+            type: request.query("type"), sender: request.query("sender"), classification: request.query("classification"),
+            state: request.query("state"), from: request.query("from"), to: request.query("to"))
+        return try await docket.records.search(search, page: request.page(), as: context.user())
+    }
 }
 
 extension Register: ResponseEncodable {}
+extension SearchResults: ResponseEncodable {}
 extension RegisterEntry: ResponseEncodable {}
 extension RegisterEntryDetail: ResponseEncodable {}
 extension GapReport: ResponseEncodable {}

@@ -11,6 +11,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0005BodyMembers.identifier, migrate: Migration0005BodyMembers.migrate)
         migrator.registerMigration(Migration0006CanonicalNames.identifier, migrate: Migration0006CanonicalNames.migrate)
         migrator.registerMigration(Migration0007WorkRecords.identifier, migrate: Migration0007WorkRecords.migrate)
+        migrator.registerMigration(Migration0008RecordSearch.identifier, migrate: Migration0008RecordSearch.migrate)
         return migrator
     }
 }

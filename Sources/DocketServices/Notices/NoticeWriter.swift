@@ -63,7 +63,7 @@ struct NoticeWriter: Sendable {
         try writer.insert(notice)
         entry.documentID = document.id
         entry.noticeID = notice.id
-        try writer.insert(entry)
+        try book.insert(entry, document: document, text: HTML.text(of: content), in: writer)
         var recipients = Set(userIDs)
         for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }

@@ -48,13 +48,13 @@ extension RecordService {
             symbol: "", type: type, summary: summary, documentDate: new.senderDate, classification: new.classification,
             urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id, registeredAt: now, sender: sender,
             senderSymbol: senderSymbol, arrivedAt: arrivedAt, deadline: new.deadline, state: .registered)
-        return try await withOriginal(original, classification: new.classification, as: actor) { document, writer in
+        return try await withOriginal(original, classification: new.classification, as: actor) { document, text, writer in
             var entry = draft
             let register = try Self.register(new.register, kind: .incoming, in: writer)
             entry.registerID = register.id
             entry.documentID = document?.id
             entry.duplicateOf = try writer.incomingEntry(sender: sender, senderSymbol: senderSymbol)?.id
-            let entered = try book.enter(entry, in: register, in: writer)
+            let entered = try book.enter(entry, in: register, document: document, text: text, in: writer)
             try writer.append(
                 ProcessingStep(entryID: entered.id, sequence: 1, kind: .register, actorID: actor.id, at: now, deadline: new.deadline))
             try audit.record(
@@ -86,7 +86,7 @@ extension RecordService {
             symbol: "", type: type, summary: summary, documentDate: new.date ?? configuration.today(),
             classification: new.classification, urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id,
             registeredAt: now, signer: signer, recipients: recipients, keptBy: keptBy, copies: new.copies)
-        return try await withOriginal(original, classification: new.classification, as: actor) { document, writer in
+        return try await withOriginal(original, classification: new.classification, as: actor) { document, text, writer in
             var entry = draft
             let register = try Self.register(new.register, kind: .outgoing, in: writer)
             entry.registerID = register.id
@@ -98,7 +98,7 @@ extension RecordService {
                 }
                 entry.answersID = answered.id
             }
-            let entered = try book.enter(entry, in: register, in: writer)
+            let entered = try book.enter(entry, in: register, document: document, text: text, in: writer)
             try audit.record(
                 writer, actor: actor.id, action: .recordOutgoing, subject: entered.id,
                 details: [
@@ -109,23 +109,25 @@ extension RecordService {
         }
     }
 
-    /// Runs `body` in one write transaction with the original: looked up (and checked readable),
-    /// or stored from its content first and recorded in the transaction, its blob removed again
-    /// if the transaction rolls back.
+    /// Runs `body` in one write transaction with the original and its text for the index: looked
+    /// up (and checked readable), or stored from its content first and recorded in the
+    /// transaction, its blob removed again if the transaction rolls back. The text is read before
+    /// the transaction, so no write waits on `pdftotext`.
     private func withOriginal<T: Sendable>(
         _ original: Original?, classification: Classification, as actor: User,
-        _ body: @escaping @Sendable (Document?, any StorageWriter) throws -> T
+        _ body: @escaping @Sendable (Document?, String?, any StorageWriter) throws -> T
     ) async throws -> T {
         switch original {
         case nil:
-            return try await storage.write { try body(nil, $0) }
+            return try await storage.write { try body(nil, nil, $0) }
         case .stored(let id):
-            return try await storage.write { writer in
-                guard let document = try writer.document(id: id), try actor.mayRead(document, in: writer) else {
-                    throw DocketError(.notFound, "no document with id \(id)", field: "document")
-                }
-                return try body(document, writer)
+            let found = try await storage.read { reader -> Document? in
+                guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else { return nil }
+                return document
             }
+            guard let document = found else { throw DocketError(.notFound, "no document with id \(id)", field: "document") }
+            let text = DocumentText.extract(path: blobs.path(for: document.sha256), mediaType: document.mediaType)
+            return try await storage.write { try body(document, text, $0) }
         case .content(var new, let fill):
             new.classification = max(new.classification, classification)
             let metadata = try new.validated(for: actor)
@@ -140,11 +142,12 @@ extension RecordService {
                 id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
                 mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
                 createdBy: actor.id, createdAt: configuration.time.now())
+            let text = DocumentText.extract(path: blobs.path(for: blob.sha256), mediaType: document.mediaType)
             let blobs = blobs
             do {
                 return try await storage.write { writer in
                     try audit.recordAdded(document, by: actor, in: writer)
-                    return try body(document, writer)
+                    return try body(document, text, writer)
                 }
             } catch {
                 if blob.isNew { blobs.remove(blob.sha256) }

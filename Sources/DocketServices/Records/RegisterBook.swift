@@ -8,11 +8,22 @@ import Foundation
 struct RegisterBook: Sendable {
     let configuration: DocketConfiguration
 
-    /// Numbers `entry` (its series, number, year and symbol are filled in here) and inserts it.
-    func enter(_ entry: RegisterEntry, in register: Register, in writer: any StorageWriter) throws -> RegisterEntry {
+    /// Numbers `entry` (its series, number, year and symbol are filled in here), inserts it and
+    /// indexes it with its original's title and `text`.
+    func enter(
+        _ entry: RegisterEntry, in register: Register, document: Document?, text: String?, in writer: any StorageWriter
+    ) throws -> RegisterEntry {
         let numbered = try number(entry, in: register, in: writer)
-        try writer.insert(numbered)
+        try insert(numbered, document: document, text: text, in: writer)
         return numbered
+    }
+
+    /// Inserts a numbered entry and its text in the full-text index.
+    func insert(_ entry: RegisterEntry, document: Document?, text: String?, in writer: any StorageWriter) throws {
+        try writer.insert(entry)
+        let fields = [entry.summary, entry.sender, entry.senderSymbol, entry.symbol, entry.type, entry.signer, entry.note]
+        let indexed = (fields.compactMap { $0 } + entry.recipients + [document?.title, text].compactMap { $0 })
+        try writer.index(entryID: entry.id, text: indexed.joined(separator: "\n"))
     }
 
     /// `entry` with the next number of its series, for a caller that needs the number before it

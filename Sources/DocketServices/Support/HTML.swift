@@ -20,6 +20,15 @@ enum HTML {
         return out
     }
 
+    /// The words of an HTML fragment, without its tags and entities (for the search index).
+    static func text(of html: String) -> String {
+        html.replacing(/<(script|style)[^>]*>.*?<\/\1>/.dotMatchesNewlines().ignoresCase(), with: " ")
+            .replacing(/<[^>]*>/, with: " ")
+            .replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// A complete, self-contained page readable on a tablet.
     static func page(title: String, body: String) -> String {
         """

@@ -142,6 +142,7 @@ import Testing
             Case(method: .post, path: "\(incoming)/done", body: #"{"answer":"{outgoing}"}"#, denied: .delegate, allowed: .clerk),
             Case(method: .post, path: "/api/v1/entries/{outgoing}/withdrawal", body: #"{"reason":"Ban hành nhầm"}"#, denied: .chair, allowed: .clerk),
             Case(method: .get, path: "/api/v1/reports/incoming/overdue?asOf=2031-01-01", denied: .delegate, allowed: .chair),
+            Case(method: .get, path: "/api/v1/search?q=chuyen+doi+so", denied: nil, allowed: .delegate),
         ]
     }()
 

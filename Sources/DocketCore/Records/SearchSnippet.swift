@@ -1,0 +1,18 @@
+import Foundation
+
+/// The words around the first match in indexed text, each matching word «marked». Words match
+/// by their folded form, so a diacritic-free query marks the words as written.
+public enum SearchSnippet {
+    public static func make(_ text: String, terms: [[String]], words limit: Int = 24) -> String {
+        let wanted = Set(terms.flatMap { $0 }.map(SearchText.folded))
+        let words = SearchText.words(text)
+        guard !words.isEmpty else { return "" }
+        let first = words.firstIndex { wanted.contains(SearchText.folded(String($0))) } ?? 0
+        let start = max(0, first - limit / 3)
+        let end = min(words.count, start + limit)
+        let shown = words[start..<end].map { word in
+            wanted.contains(SearchText.folded(String(word))) ? "«\(word)»" : String(word)
+        }
+        return (start > 0 ? "… " : "") + shown.joined(separator: " ") + (end < words.count ? " …" : "")
+    }
+}
