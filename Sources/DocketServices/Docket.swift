@@ -28,7 +28,7 @@ public final class Docket: Sendable {
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords) }
     public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: signedRecords) }
     public var records: RecordService {
-        RecordService(storage: storage, blobs: blobs, audit: audit, configuration: configuration)
+        RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords)
     }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {

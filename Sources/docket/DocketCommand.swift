@@ -16,6 +16,7 @@ struct DocketCommand: AsyncParsableCommand {
             InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,
             BodyCommand.self, SessionCommand.self, UserCommand.self, TokenCommand.self, KeysCommand.self,
             AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, IncomingCommand.self, OutgoingCommand.self, SearchCommand.self,
+            FilingPlanCommand.self, DossierCommand.self,
             PackCommand.self,
             PlanCommand.self, TaskCommand.self,
         ]

@@ -4,7 +4,8 @@ import Foundation
 public protocol DocumentReadRepository {
     func document(id: String) throws -> Document?
     func documents(filter: DocumentFilter, page: Page) throws -> Paged<Document>
-    /// Documents in id order after `afterID`, for scans such as `store check`.
+    /// Documents whose content is still kept (not disposed), in id order after `afterID`, for
+    /// scans such as `store check`.
     func documents(after afterID: String, limit: Int) throws -> [Document]
     func signatures(documentID: String) throws -> [DocumentSignature]
     /// Whether `userID` may read the document because it was handed to them: it is on the agenda

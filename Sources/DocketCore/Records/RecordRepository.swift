@@ -25,6 +25,26 @@ public protocol RecordReadRepository {
     /// Entries matching every term of `query` (folded), exact-diacritic matches first, then by
     /// relevance, within its facets and access limits; with facet counts of all matches.
     func search(_ query: SearchQuery, page: Page) throws -> SearchResults
+
+    func filingPlan(id: String) throws -> FilingPlan?
+    /// A unit's plans for a year, oldest version first.
+    func filingPlans(unit: String, year: Int) throws -> [FilingPlan]
+    func dossier(id: String) throws -> Dossier?
+    func dossier(code: String) throws -> Dossier?
+    /// Dossiers in code order, of one state when given.
+    func dossiers(state: Dossier.State?, page: Page) throws -> Paged<Dossier>
+    /// The highest dossier number under a heading of a unit's year; 0 when none.
+    func lastDossierNumber(unit: String, year: Int, headingCode: String) throws -> Int
+    func dossierItems(dossierID: String) throws -> [DossierItem]
+    /// Every dossier a document is filed in.
+    func dossiers(holding documentID: String) throws -> [Dossier]
+    /// The active holds covering a dossier.
+    func activeHolds(dossierID: String) throws -> [Hold]
+    func hold(id: String) throws -> Hold?
+    /// Whether the document's content was destroyed by a disposal.
+    func isDisposed(documentID: String) throws -> Bool
+    /// Documents with this content that are not disposed.
+    func liveDocuments(sha256: String) throws -> Int
 }
 
 /// Changing registers and entries inside a transaction. SQL specifics stay in the implementations.
@@ -38,4 +58,16 @@ public protocol RecordRepository: RecordReadRepository {
     func append(_ step: ProcessingStep) throws
     /// Replaces the entry's text in the full-text index, in the same transaction as its change.
     func index(entryID: String, text: String) throws
+
+    /// Inserts a plan with its headings; a unit's year and version are unique.
+    func insert(_ plan: FilingPlan) throws
+    func approve(planID: String, by userID: String, at date: Date) throws
+    func insert(_ dossier: Dossier) throws
+    /// Saves a dossier's changeable fields (state, closing date, retention).
+    func update(_ dossier: Dossier) throws
+    func append(_ item: DossierItem) throws
+    func insert(_ hold: Hold) throws
+    func release(holdID: String, by userID: String, at date: Date, reason: String) throws
+    /// Records a document's content as destroyed by the disposal `disposalID`.
+    func markDisposed(documentID: String, disposalID: String, at date: Date) throws
 }

@@ -168,19 +168,7 @@ extension SessionController {
     }
 
     @Sendable func downloadPack(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let pack = try await docket.packs.pack(context.parameters.value("id"), as: context.user())
-        var headers = HTTPFields()
-        headers[.contentType] = "application/zip"
-        headers[.contentDisposition] = DocumentController.attachment(pack.filename)
-        headers[.cacheControl] = "private, no-store"
-        return Response(
-            status: .ok, headers: headers,
-            body: ResponseBody(contentLength: Int(pack.size)) { writer in
-                let box = WriterBox(writer)
-                try await pack.write { bytes in try await box.writer.write(ByteBuffer(bytes: bytes)) }
-                writer = box.writer
-                try await writer.finish(nil)
-            })
+        .download(try await docket.packs.pack(context.parameters.value("id"), as: context.user()))
     }
 }
 

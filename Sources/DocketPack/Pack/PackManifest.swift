@@ -5,7 +5,9 @@ import Foundation
 public struct PackManifest: Sendable, Codable, Equatable {
     public static let format = "docket-agenda-pack/2"
     /// Formats `docket pack verify` still reads; format 1 listed withheld documents.
-    public static let readableFormats: Set<String> = ["docket-agenda-pack/1", format]
+    public static let readableFormats: Set<String> = ["docket-agenda-pack/1", format, archiveFormat]
+    /// Dossiers handed to the archive (nộp lưu): the same layout, with `archive` instead of a session.
+    public static let archiveFormat = "docket-archive-pack/1"
 
     public struct SessionInfo: Sendable, Codable, Equatable {
         public var id: String
@@ -113,6 +115,54 @@ public struct PackManifest: Sendable, Codable, Equatable {
         }
     }
 
+    /// What an archive pack hands over: the catalogue of dossiers (mục lục hồ sơ).
+    public struct Archive: Sendable, Codable, Equatable {
+        public struct Dossier: Sendable, Codable, Equatable {
+            public var code: String
+            public var title: String
+            public var unit: String
+            /// Years, or `permanent`.
+            public var retention: String
+            public var openedOn: String
+            public var closedOn: String?
+            public var accessLevel: String
+            public var language: String
+            public var pageCount: Int
+            /// Its documents' ids, in order.
+            public var documents: [String]
+            /// The member holding its audit history as JSON.
+            public var historyPath: String
+
+            public init(
+                code: String, title: String, unit: String, retention: String, openedOn: String, closedOn: String?,
+                accessLevel: String, language: String, pageCount: Int, documents: [String], historyPath: String
+            ) {
+                self.code = code
+                self.title = title
+                self.unit = unit
+                self.retention = retention
+                self.openedOn = openedOn
+                self.closedOn = closedOn
+                self.accessLevel = accessLevel
+                self.language = language
+                self.pageCount = pageCount
+                self.documents = documents
+                self.historyPath = historyPath
+            }
+        }
+
+        public var dossiers: [Dossier]
+        public var transferredBy: String
+        /// The signed transfer record's document id, itself in the pack.
+        public var transferRecord: String
+
+        public init(dossiers: [Dossier], transferredBy: String, transferRecord: String) {
+            self.dossiers = dossiers
+            self.transferredBy = transferredBy
+            self.transferRecord = transferRecord
+        }
+    }
+
     public struct SignatureEntry: Sendable, Codable, Equatable {
         public var number: Int
         public var signer: String
@@ -147,10 +197,13 @@ public struct PackManifest: Sendable, Codable, Equatable {
     /// The user the pack was made for; their clearance decided what is withheld.
     public var recipient: String
     public var clearance: String
-    public var session: SessionInfo
-    public var body: BodyInfo
-    public var bridgePoints: [BridgePointInfo]
-    public var agenda: Agenda
+    /// An agenda pack's session, body, bridge points and agenda; nil in an archive pack.
+    public var session: SessionInfo?
+    public var body: BodyInfo?
+    public var bridgePoints: [BridgePointInfo]?
+    public var agenda: Agenda?
+    /// An archive pack's catalogue; nil in an agenda pack.
+    public var archive: Archive?
     public var documents: [DocumentEntry]
     /// Every member except `manifest.json` and `manifest.json.p7s`.
     public var files: [File]
@@ -167,6 +220,17 @@ public struct PackManifest: Sendable, Codable, Equatable {
         self.body = body
         self.bridgePoints = bridgePoints
         self.agenda = agenda
+        self.documents = documents
+        self.files = files
+    }
+
+    /// An archive pack's manifest.
+    public init(generatedAt: String, recipient: String, clearance: String, archive: Archive, documents: [DocumentEntry], files: [File]) {
+        format = Self.archiveFormat
+        self.generatedAt = generatedAt
+        self.recipient = recipient
+        self.clearance = clearance
+        self.archive = archive
         self.documents = documents
         self.files = files
     }

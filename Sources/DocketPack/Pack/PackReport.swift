@@ -16,6 +16,8 @@ public struct PackReport: Sendable, Codable, Equatable {
     public var signingTime: Date?
     public var session: String?
     public var agendaVersion: Int?
+    /// The dossiers an archive pack hands over.
+    public var dossiers: [String]?
     public var files: [CheckedFile]
     /// Every failure, each naming what failed; empty when the pack is intact and trusted.
     public var problems: [String]

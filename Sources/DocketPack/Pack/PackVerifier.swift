@@ -47,8 +47,9 @@ public struct PackVerifier: Sendable {
             report.problems.append("\(error)")
             return report
         }
-        report.session = manifest.session.id
-        report.agendaVersion = manifest.agenda.version
+        report.session = manifest.session?.id
+        report.agendaVersion = manifest.agenda?.version
+        report.dossiers = manifest.archive?.dossiers.map(\.code)
         if !PackManifest.readableFormats.contains(manifest.format) {
             report.problems.append("\(PackManifest.manifestPath) has the format \(manifest.format), not \(PackManifest.format)")
         }

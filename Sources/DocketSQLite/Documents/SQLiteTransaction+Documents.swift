@@ -29,7 +29,10 @@ extension SQLiteTransaction: DocumentRepository {
     }
 
     func documents(after afterID: String, limit: Int) throws -> [Document] {
-        try Document.filter(Document.Columns.id > afterID).order(Document.Columns.id).limit(limit).fetchAll(db)
+        // A disposed document has no content left to check.
+        try Document.filter(Document.Columns.id > afterID)
+            .filter(sql: "id NOT IN (SELECT documentID FROM disposedDocument)")
+            .order(Document.Columns.id).limit(limit).fetchAll(db)
     }
 
     func insert(_ document: Document) throws { try document.insert(db) }

@@ -12,6 +12,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0006CanonicalNames.identifier, migrate: Migration0006CanonicalNames.migrate)
         migrator.registerMigration(Migration0007WorkRecords.identifier, migrate: Migration0007WorkRecords.migrate)
         migrator.registerMigration(Migration0008RecordSearch.identifier, migrate: Migration0008RecordSearch.migrate)
+        migrator.registerMigration(Migration0009Dossiers.identifier, migrate: Migration0009Dossiers.migrate)
         return migrator
     }
 }

@@ -41,3 +41,38 @@ extension ProcessingStep: FetchableRecord, PersistableRecord {
         static let sequence = Column("sequence")
     }
 }
+
+extension FilingPlan: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "filingPlan"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let unit = Column("unit")
+        static let version = Column("version")
+        static let year = Column("year")
+    }
+}
+
+extension Dossier: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "dossier"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let code = Column("code")
+        static let state = Column("state")
+    }
+}
+
+extension DossierItem: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "dossierItem"
+
+    /// The columns queries name.
+    public enum Columns {
+        static let dossierID = Column("dossierID")
+        static let position = Column("position")
+    }
+}
+
+extension Hold: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "hold"
+}

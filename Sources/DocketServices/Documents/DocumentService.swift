@@ -75,6 +75,11 @@ public struct DocumentService: Sendable {
     public func content(_ id: String, as actor: User) async throws -> (document: Document, path: String) {
         let document = try await get(id, as: actor)
         let path = blobs.path(for: document.sha256)
+        if try await storage.read({ try $0.isDisposed(documentID: id) }) {
+            throw DocketError(
+                .notFound, "the content of \(id) was destroyed by a disposal decision; its stub and the signed record remain",
+                field: "id")
+        }
         guard blobs.exists(document.sha256) else {
             throw DocketError(.internalError, "the content of \(id) is missing from the blob store; run docket store check")
         }

@@ -12,7 +12,7 @@ public struct PackService: Sendable {
 
     /// The pack of a session as `actor` may have it. A document above their clearance leaves
     /// nothing of itself in the pack; its agenda item only says that it has withheld material.
-    public func pack(_ sessionID: String, as actor: User) async throws -> AgendaPack {
+    public func pack(_ sessionID: String, as actor: User) async throws -> SignedPack {
         let snapshot = try await storage.read { reader in
             let session = try SessionService.visibleSession(sessionID, to: actor, in: reader)
             guard let body = try reader.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
@@ -31,36 +31,10 @@ public struct PackService: Sendable {
         let (session, body, points, items, documents) = snapshot
         let now = configuration.time.now()
 
-        var members: [(String, AgendaPack.Content)] = []
-        var files: [PackManifest.File] = []
-        var entries: [PackManifest.DocumentEntry] = []
-        func add(_ path: String, _ data: Data, _ mediaType: String) {
-            members.append((path, .data(data)))
-            files.append(.init(path: path, size: Int64(data.count), mediaType: mediaType, sha256: SHA256Hasher.hex(of: data)))
-        }
-        add(PackManifest.chainPath, try keys.chainPEM(), "application/x-pem-file")
-        for (document, signatures) in documents {
-            let path = "documents/\(document.id)\(Self.extensionOf(document.filename))"
-            guard blobs.exists(document.sha256) else {
-                throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
-            }
-            members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
-            files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
-            var signatureEntries: [PackManifest.SignatureEntry] = []
-            for signature in signatures {
-                let signaturePath = "signatures/\(document.id).\(signature.number).p7s"
-                add(signaturePath, signature.der, "application/pkcs7-signature")
-                signatureEntries.append(
-                    .init(
-                        number: signature.number, signer: signature.signerSubject,
-                        signedAt: Timestamp.string(signature.signedAt), path: signaturePath))
-            }
-            entries.append(
-                .init(
-                    id: document.id, title: document.title, filename: document.filename, mediaType: document.mediaType,
-                    size: document.size, sha256: document.sha256, classification: document.classification.rawValue,
-                    path: path, signatures: signatureEntries))
-        }
+        var builder = PackBuilder(blobs: blobs)
+        builder.add(PackManifest.chainPath, try keys.chainPEM(), "application/x-pem-file")
+        for (document, signatures) in documents { try builder.add(document, signatures: signatures) }
+        let entries = builder.documents
         let delivered = Set(entries.map(\.id))
         let agenda = PackManifest.Agenda(
             version: session.agendaVersion,
@@ -75,20 +49,17 @@ public struct PackService: Sendable {
             id: session.id, number: session.number, title: session.title, startsAt: Timestamp.string(session.startsAt),
             endsAt: session.endsAt.map { Timestamp.string($0) }, location: session.location, state: session.state.rawValue)
         let bodyInfo = PackManifest.BodyInfo(code: body.code, name: body.name)
-        add(
+        builder.add(
             PackManifest.indexPath,
             Data(Self.index(session: sessionInfo, body: bodyInfo, agenda: agenda, documents: entries).utf8), "text/html")
         let manifest = PackManifest(
             generatedAt: Timestamp.string(now), recipient: actor.username, clearance: actor.clearance.rawValue,
             session: sessionInfo, body: bodyInfo, bridgePoints: points.map { .init(name: $0.name, hostAgency: $0.hostAgency) },
-            agenda: agenda, documents: entries, files: files)
-        let manifestBytes = try DocketJSON.pretty.encode(manifest)
-        let signed = try KeyStore.translating { try keys.officeSigner().sign(manifestBytes) }
-        members.insert((PackManifest.signaturePath, .data(signed.der)), at: 0)
-        members.insert((PackManifest.manifestPath, .data(manifestBytes)), at: 0)
-        return AgendaPack(
-            filename: "session-\(body.code)-\(session.number)-v\(session.agendaVersion).zip", manifest: manifest,
-            members: members, generatedAt: now, timeZone: configuration.timeZone)
+            agenda: agenda, documents: entries, files: builder.files)
+        return try builder.pack(
+            manifest, signer: try KeyStore.translating { try keys.officeSigner() },
+            filename: "session-\(body.code)-\(session.number)-v\(session.agendaVersion).zip", generatedAt: now,
+            timeZone: configuration.timeZone)
     }
 
     /// `.pdf` from `Tờ trình.pdf`; empty unless it is a short ASCII extension.

@@ -7,7 +7,9 @@ public struct RecordService: Sendable {
     let storage: any Storage
     let blobs: BlobStore
     let audit: AuditLog
-    let configuration: DocketConfiguration
+    /// Files the signed records Docket writes itself (disposal and transfer records).
+    let signed: SignedRecords
+    var configuration: DocketConfiguration { signed.configuration }
     var book: RegisterBook { RegisterBook(configuration: configuration) }
 
     // MARK: registers

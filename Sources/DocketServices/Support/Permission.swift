@@ -20,6 +20,8 @@ enum Permission: String {
     case manageRecords = "register and file documents"
     case readAllRecords = "read all registers and dossiers"
     case directRecords = "direct the processing of incoming documents"
+    case decideRecords = "approve filing plans and decide disposals"
+    case placeHolds = "place holds on dossiers"
 
     var roles: Set<Role> {
         switch self {
@@ -30,6 +32,8 @@ enum Permission: String {
         case .manageSessions, .manageAgencies, .manageTasks, .manageRecords: [.admin, .clerk]
         case .readAllSessions, .readAllTasks, .readAllRecords: [.admin, .clerk, .chair, .auditor]
         case .directRecords: [.admin, .chair]
+        case .decideRecords: [.chair]
+        case .placeHolds: [.admin, .clerk, .chair]
         }
     }
 }

@@ -96,7 +96,7 @@ import Testing
             Case(method: .get, path: "\(s)/pack", denied: nil, allowed: .delegate),
             state("closed"),
             Case(method: .get, path: "\(s)/amendments", denied: nil, allowed: .auditor),
-        ] + taskCases + recordCases
+        ] + taskCases + recordCases(document: document) + dossierCases(document: document)
     }
 
     /// Plans and tasks; `{plan}` is the latest plan and `{task}` its earliest-due task. The tasks
@@ -120,13 +120,13 @@ import Testing
 
     /// Registers and the processing of one incoming document, `{incoming}`, to the outgoing
     /// document `{outgoing}` that answers it. The delegate coordinates it once it is directed.
-    static let recordCases: [Case] = {
+    static func recordCases(document: String) -> [Case] {
         let incoming = "/api/v1/incoming/{incoming}"
         return [
             Case(method: .post, path: "/api/v1/registers", body: #"{"code":"DEN","kind":"incoming"}"#, denied: .auditor, allowed: .clerk, success: .created),
             Case(method: .post, path: "/api/v1/registers", body: #"{"code":"TU","kind":"outgoing","numbering":"party","term":"XIII"}"#, denied: .chair, allowed: .clerk, success: .created),
             Case(method: .get, path: "/api/v1/registers", denied: .delegate, allowed: .auditor),
-            Case(method: .post, path: "/api/v1/incoming", body: #"{"sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","summary":"Về chuyển đổi số","deadline":"2030-01-10"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/incoming", body: #"{"document":"\#(document)","sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","summary":"Về chuyển đổi số","deadline":"2030-01-10"}"#, denied: .auditor, allowed: .clerk, success: .created),
             Case(method: .get, path: "/api/v1/registers/DEN/entries", denied: nil, allowed: .auditor),
             Case(method: .get, path: "/api/v1/registers/DEN/sheet?format=csv", denied: .delegate, allowed: .auditor),
             Case(method: .get, path: "/api/v1/registers/DEN/gaps", denied: .delegate, allowed: .auditor),
@@ -144,7 +144,36 @@ import Testing
             Case(method: .get, path: "/api/v1/reports/incoming/overdue?asOf=2031-01-01", denied: .delegate, allowed: .chair),
             Case(method: .get, path: "/api/v1/search?q=chuyen+doi+so", denied: nil, allowed: .delegate),
         ]
-    }()
+    }
+
+    /// A filing plan of year 2000 (so a dossier closed then is due for disposal today), two
+    /// dossiers, a hold, the disposal of one and the transfer of the other.
+    static func dossierCases(document: String) -> [Case] {
+        let plan = #"{"unit":"VPTU","year":2000,"headings":[{"code":"01","title":"Hồ sơ ngắn hạn","retention":"1"},{"code":"02","title":"Hồ sơ hội nghị","retention":"permanent"}]}"#
+        let short = "/api/v1/dossiers/2000.01.HS1"
+        let kept = "/api/v1/dossiers/2000.02.HS1"
+        return [
+            Case(method: .post, path: "/api/v1/filing-plans", body: plan, denied: .delegate, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/filing-plans?unit=VPTU&year=2000", denied: .delegate, allowed: .auditor),
+            Case(method: .post, path: "/api/v1/filing-plans/{filingPlan}/approval", denied: .clerk, allowed: .chair),
+            Case(method: .post, path: "/api/v1/dossiers", body: #"{"unit":"VPTU","year":2000,"heading":"01","title":"Công văn","openedOn":"2000-01-03"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/dossiers", body: #"{"unit":"VPTU","year":2000,"heading":"02","title":"Hội nghị","openedOn":"2000-01-03"}"#, denied: .delegate, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/dossiers", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: short, denied: .delegate, deniedStatus: .notFound, allowed: .auditor),
+            Case(method: .post, path: "\(short)/documents", body: #"{"entry":"{incoming}"}"#, denied: .auditor, allowed: .clerk),
+            Case(method: .post, path: "\(kept)/documents", body: #"{"document":"\#(document)"}"#, denied: .chair, allowed: .clerk),
+            Case(method: .post, path: "\(short)/retention", body: #"{"retention":"2","reason":"Cần đối chiếu"}"#, denied: .auditor, allowed: .clerk),
+            Case(method: .post, path: "\(short)/closure", body: #"{"closedOn":"2000-06-30"}"#, denied: .delegate, allowed: .clerk),
+            Case(method: .post, path: "\(kept)/closure", body: #"{"closedOn":"2000-06-30"}"#, denied: .chair, allowed: .clerk),
+            Case(method: .post, path: "/api/v1/holds", body: #"{"dossiers":["2000.01.HS1"],"reason":"Thanh tra"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/holds/{hold}/release", body: #"{"reason":"Kết thúc thanh tra"}"#, denied: .delegate, deniedStatus: .notFound, allowed: .clerk),
+            Case(method: .get, path: "/api/v1/reports/dossiers/due-for-disposal", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/reports/dossiers/due-for-transfer", denied: .delegate, allowed: .auditor),
+            Case(method: .post, path: "/api/v1/disposals", body: #"{"dossiers":["2000.01.HS1"],"reason":"Hết thời hạn bảo quản"}"#, denied: .clerk, allowed: .chair, success: .created),
+            Case(method: .post, path: "/api/v1/transfers", body: #"{"dossiers":["2000.02.HS1"]}"#, denied: .chair, allowed: .clerk, success: .created),
+            Case(method: .get, path: "/api/v1/archive-pack?dossiers=2000.02.HS1", denied: .delegate, allowed: .auditor),
+        ]
+    }
 
     @Test func everyRouteAnswers401Then403Then2xx() async throws {
         let fixture = try await HTTPFixture()

@@ -51,6 +51,12 @@ struct HTTPFixture {
                 path = path.replacingOccurrences(of: placeholder, with: entry.id)
             }
         }
+        if path.contains("{filingPlan}"), let plan = try await store.docket.records.plans(unit: "VPTU", year: 2000, as: store.admin).last {
+            path = path.replacingOccurrences(of: "{filingPlan}", with: plan.id)
+        }
+        if path.contains("{hold}"), let hold = try await store.docket.records.dossier("2000.01.HS1", as: store.admin).holds.first {
+            path = path.replacingOccurrences(of: "{hold}", with: hold.id)
+        }
         if path.contains("{plan}") || path.contains("{task}"),
             let plan = try await store.docket.tasks.plans(page: .first, as: store.admin).items.first
         {

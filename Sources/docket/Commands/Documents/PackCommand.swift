@@ -16,8 +16,8 @@ extension SessionCommand {
             let (docket, actor) = try await store.openActing()
             let pack = try await docket.packs.pack(id, as: actor)
             try await pack.write(toFileAt: output)
-            let withheld = pack.manifest.agenda.items.filter { $0.withheldMaterial == true }.count
-            print("Wrote \(output): \(pack.manifest.files.count + 2) files, agenda version \(pack.manifest.agenda.version), "
+            let withheld = (pack.manifest.agenda?.items ?? []).filter { $0.withheldMaterial == true }.count
+            print("Wrote \(output): \(pack.manifest.files.count + 2) files, agenda version \(pack.manifest.agenda?.version ?? 0), "
                 + "\(pack.manifest.documents.count) documents"
                 + (withheld > 0 ? "; \(withheld) agenda item(s) have material withheld at your clearance" : ""))
         }
@@ -47,6 +47,7 @@ struct PackCommand: AsyncParsableCommand {
                     print("signed: \(report.signingTime.map { Timestamp.string($0) } ?? "no signing time")")
                 }
                 if let session = report.session { print("session: \(session), agenda version \(report.agendaVersion ?? 0)") }
+                if let dossiers = report.dossiers { print("dossiers: \(dossiers.joined(separator: ", "))") }
                 for file in report.files { print("\(file.ok ? "ok  " : "FAIL") \(file.path)") }
                 for problem in report.problems { print("problem: \(problem)") }
                 print(report.valid ? "VALID: \(report.files.count + 2) files checked" : "INVALID: \(report.problems.count) problem(s)")

@@ -3,9 +3,9 @@ import DocketCrypto
 import DocketPack
 import Foundation
 
-/// A session's signed agenda pack, ready to stream: the manifest is built and signed, the members
+/// A signed pack (a session's agenda pack, dossiers handed to the archive), ready to stream: the manifest is built and signed, the members
 /// are known; `write` produces the ZIP front to back in constant memory.
-public struct AgendaPack: Sendable {
+public struct SignedPack: Sendable {
     enum Content: Sendable {
         case data(Data)
         case blob(path: String, size: Int64)

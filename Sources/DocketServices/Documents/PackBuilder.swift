@@ -1,0 +1,54 @@
+import DocketCore
+import DocketCrypto
+import DocketPack
+import Foundation
+
+/// Collects a signed pack's members and their manifest entries: small files in memory, documents
+/// streamed from the blob store with their detached signatures beside them.
+struct PackBuilder {
+    let blobs: BlobStore
+    private(set) var members: [(name: String, content: SignedPack.Content)] = []
+    private(set) var files: [PackManifest.File] = []
+    private(set) var documents: [PackManifest.DocumentEntry] = []
+
+    init(blobs: BlobStore) { self.blobs = blobs }
+
+    mutating func add(_ path: String, _ data: Data, _ mediaType: String) {
+        members.append((path, .data(data)))
+        files.append(.init(path: path, size: Int64(data.count), mediaType: mediaType, sha256: SHA256Hasher.hex(of: data)))
+    }
+
+    /// The document as `documents/ID.ext` and each signature as `signatures/ID.N.p7s`.
+    mutating func add(_ document: Document, signatures: [DocumentSignature]) throws {
+        let path = "documents/\(document.id)\(PackService.extensionOf(document.filename))"
+        guard blobs.exists(document.sha256) else {
+            throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
+        }
+        members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
+        files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
+        var entries: [PackManifest.SignatureEntry] = []
+        for signature in signatures {
+            let signaturePath = "signatures/\(document.id).\(signature.number).p7s"
+            add(signaturePath, signature.der, "application/pkcs7-signature")
+            entries.append(
+                .init(number: signature.number, signer: signature.signerSubject, signedAt: Timestamp.string(signature.signedAt), path: signaturePath))
+        }
+        documents.append(
+            .init(
+                id: document.id, title: document.title, filename: document.filename, mediaType: document.mediaType,
+                size: document.size, sha256: document.sha256, classification: document.classification.rawValue, path: path,
+                signatures: entries))
+    }
+
+    /// The finished pack: the manifest's exact bytes and their signature lead the members.
+    func pack(
+        _ manifest: PackManifest, signer: CMSSigner, filename: String, generatedAt: Date, timeZone: TimeZone
+    ) throws -> SignedPack {
+        let manifestBytes = try DocketJSON.pretty.encode(manifest)
+        let signed = try KeyStore.translating { try signer.sign(manifestBytes) }
+        return SignedPack(
+            filename: filename, manifest: manifest,
+            members: [(PackManifest.manifestPath, .data(manifestBytes)), (PackManifest.signaturePath, .data(signed.der))] + members,
+            generatedAt: generatedAt, timeZone: timeZone)
+    }
+}
