@@ -48,6 +48,12 @@ let package = Package(
             dependencies: ["DocketSeeding", .product(name: "DocketServices", package: "docket")],
             path: "Sources/seed-checkin"
         ),
+        // Seeds register entries, or registers documents one by one, for Benchmarks/records-reference.sh.
+        .executableTarget(
+            name: "seed-records",
+            dependencies: ["DocketSeeding", .product(name: "DocketServices", package: "docket"), .product(name: "DocketCore", package: "docket")],
+            path: "Sources/seed-records"
+        ),
         // The burst client of Benchmarks/checkin-reference.sh: plain sockets, one per delegate.
         .executableTarget(name: "checkin-burst", path: "Sources/checkin-burst"),
     ]

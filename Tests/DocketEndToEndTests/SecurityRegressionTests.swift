@@ -95,7 +95,7 @@ import Testing
             INSERT INTO agency (code, name, createdAt) VALUES ('\(decomposed)', 'Ban Tuyên giáo (bản sao)', '2025-01-01T00:00:00.000Z');
             INSERT INTO task SELECT 'tsk_dup', planID, '1.2', title, description, sourceSymbol, NULL, NULL, "group", phase,
               '\(decomposed)', coordinatingAgencies, assigneeID, assignedOn, originalDeadline, deadline, "key", status,
-              completedOn, evidence, cancelReason, percent, createdBy, createdAt FROM task;
+              completedOn, evidence, cancelReason, percent, createdBy, createdAt, NULL FROM task;
             """)
         let reports = [
             "/api/v1/reports/agencies", "/api/v1/reports/tasks", "/api/v1/reports/tasks?by=agency&asOf=2025-12-31",

@@ -17,11 +17,13 @@ public struct SearchQuery: Sendable, Equatable {
     public var maximumClassification: Classification
     /// Only entries this user handles or handled; nil for readers of all records.
     public var handledBy: String?
+    /// Count all matches by facet too (it reads every match's entry, so only when asked).
+    public var facets: Bool
 
     public init(
         terms: [[String]], register: String? = nil, year: Int? = nil, type: String? = nil, sender: String? = nil,
         classification: Classification? = nil, state: ProcessingState? = nil, from: Date? = nil, to: Date? = nil,
-        maximumClassification: Classification = .topSecret, handledBy: String? = nil
+        maximumClassification: Classification = .topSecret, handledBy: String? = nil, facets: Bool = false
     ) {
         self.terms = terms
         self.register = register
@@ -34,6 +36,7 @@ public struct SearchQuery: Sendable, Equatable {
         self.to = to
         self.maximumClassification = maximumClassification
         self.handledBy = handledBy
+        self.facets = facets
     }
 
     /// Words and "quoted phrases" of `text`; nil when it holds no word.

@@ -15,4 +15,17 @@ public enum SearchSnippet {
         }
         return (start > 0 ? "… " : "") + shown.joined(separator: " ") + (end < words.count ? " …" : "")
     }
+
+    /// Whether `text` holds every term with its diacritics as typed (case aside), phrases as
+    /// consecutive words.
+    public static func containsExactly(_ text: String, terms: [[String]]) -> Bool {
+        let words = SearchText.words(text).map { SearchText.exact(String($0)).lowercased() }
+        return terms.allSatisfy { phrase in
+            let wanted = phrase.map { SearchText.exact($0).lowercased() }
+            guard !wanted.isEmpty, words.count >= wanted.count else { return false }
+            return (0...(words.count - wanted.count)).contains { start in
+                wanted.indices.allSatisfy { words[start + $0] == wanted[$0] }
+            }
+        }
+    }
 }

@@ -34,6 +34,8 @@ public struct SupervisedTask: Sendable, Codable, Equatable, Identifiable {
     public var percent: Int
     public var createdBy: String
     public var createdAt: Date
+    /// The incoming document whose direction assigned it, when one did.
+    public var entryID: String?
 
     public init(
         id: String, planID: String, code: String, title: String, description: String = "", sourceSymbol: String? = nil,

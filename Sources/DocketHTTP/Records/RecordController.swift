@@ -63,6 +63,7 @@ struct RecordController {
         let handler: String
         let coordinating: [String]?
         let deadline: String?
+        let plan: String?
     }
 
     struct TextRequest: Decodable {
@@ -184,7 +185,7 @@ struct RecordController {
         let body = try await request.decode(as: DirectRequest.self, context: context)
         return try await docket.records.direct(
             context.parameters.require("id"), text: body.text, handler: body.handler, coordinating: body.coordinating ?? [],
-            deadline: CalendarDate.parse(optional: body.deadline, field: "deadline"), as: actor)
+            deadline: CalendarDate.parse(optional: body.deadline, field: "deadline"), plan: body.plan, as: actor)
     }
 
     @Sendable func addOpinion(_ request: Request, context: DocketRequestContext) async throws -> RegisterEntryDetail {
@@ -224,7 +225,8 @@ struct RecordController {
         let search = try SearchRequest(
             text: request.query("q") ?? "", register: request.query("register"), year: request.queryInt("year"),
             type: request.query("type"), sender: request.query("sender"), classification: request.query("classification"),
-            state: request.query("state"), from: request.query("from"), to: request.query("to"))
+            state: request.query("state"), from: request.query("from"), to: request.query("to"),
+            facets: request.query("facets") == "true")
         return try await docket.records.search(search, page: request.page(), as: context.user())
     }
 }

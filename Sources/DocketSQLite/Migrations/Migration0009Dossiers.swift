@@ -1,7 +1,7 @@
 import GRDB
 
-/// Schema migration `0009-dossiers`: filing plans, dossiers and their documents, holds, and the
-/// documents a disposal destroyed. Never edit a migration that has shipped; add the next.
+/// Schema migration `0009-dossiers`: filing plans, dossiers and their documents, holds, the
+/// documents a disposal destroyed, and the incoming document a task came from. Never edit a migration that has shipped; add the next.
 enum Migration0009Dossiers {
     static let identifier = "0009-dossiers"
 
@@ -83,6 +83,7 @@ enum Migration0009Dossiers {
                 ) WITHOUT ROWID;
                 CREATE TRIGGER disposedDocument_stays BEFORE DELETE ON disposedDocument
                 BEGIN SELECT RAISE(ABORT, 'a disposal is never undone'); END;
+                ALTER TABLE task ADD COLUMN entryID TEXT REFERENCES registerEntry(id);
                 """)
     }
 }

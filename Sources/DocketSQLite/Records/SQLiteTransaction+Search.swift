@@ -15,13 +15,16 @@ extension SQLiteTransaction {
 
     func search(_ query: SearchQuery, page: Page) throws -> SearchResults {
         guard !query.terms.isEmpty else {
-            return SearchResults(hits: Paged(items: [], total: 0, page: page), facets: [:])
+            return SearchResults(hits: Paged(items: [], total: 0, page: page), facets: nil)
         }
-        // Every phrase is required in the folded column; the exact column only ranks.
-        let folded = query.terms.map { "folded : " + SearchQuery(terms: [$0]).expression(SearchText.folded) }.joined(separator: " AND ")
-        let exact = query.terms.map { "exact : " + SearchQuery(terms: [$0]).expression(SearchText.exact) }.joined(separator: " AND ")
+        // Every phrase is required in the folded column. The OR group adds nothing to what
+        // matches, but lets BM25 weigh exact-diacritic matches (the exact column, weight 1000) far
+        // above folded-only ones, without a second query.
+        let folded = query.terms.map { "folded : " + SearchQuery(terms: [$0]).expression(SearchText.folded) }
+        let exact = query.terms.map { "exact : " + SearchQuery(terms: [$0]).expression(SearchText.exact) }
+        let match = folded.joined(separator: " AND ") + " AND (" + (exact + [folded[0]]).joined(separator: " OR ") + ")"
         var conditions = ["recordText MATCH ?"]
-        var arguments: [any DatabaseValueConvertible] = [folded]
+        var arguments: [any DatabaseValueConvertible] = [match]
         if let register = query.register {
             conditions.append("registerEntry.registerID = ?")
             arguments.append(register)
@@ -43,8 +46,10 @@ extension SQLiteTransaction {
             conditions.append("registerEntry.classification = ?")
             arguments.append(classification.rawValue)
         }
-        let allowed = Classification.allCases.filter { $0 <= query.maximumClassification }.map { "'\($0.rawValue)'" }
-        conditions.append("registerEntry.classification IN (\(allowed.joined(separator: ", ")))")
+        if query.maximumClassification < .topSecret {
+            let allowed = Classification.allCases.filter { $0 <= query.maximumClassification }.map { "'\($0.rawValue)'" }
+            conditions.append("registerEntry.classification IN (\(allowed.joined(separator: ", ")))")
+        }
         if let state = query.state {
             conditions.append("registerEntry.state = ?")
             arguments.append(state.rawValue)
@@ -61,9 +66,32 @@ extension SQLiteTransaction {
             conditions.append("registerEntry.id IN (SELECT entryID FROM processingHandler WHERE userID = ?)")
             arguments.append(userID)
         }
-        let from = "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE " + conditions.joined(separator: " AND ")
+        // Without conditions on the entries, the index alone answers: entries are read for the page only.
+        let joined = conditions.count > 1
+        let from = joined
+            ? "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE " + conditions.joined(separator: " AND ")
+            : "FROM recordText WHERE recordText MATCH ?"
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+        let ranked = try Row.fetchAll(
+            db,
+            sql: "SELECT recordText.rowid, recordText.exact \(from) ORDER BY bm25(recordText, 1000.0, 1.0) LIMIT ? OFFSET ?",
+            arguments: StatementArguments(arguments + [page.limit, page.offset]))
+        let hits = try ranked.compactMap { row -> SearchHit? in
+            let text: String = try row.decode(atIndex: 1)
+            guard let entry = try RegisterEntry.fetchOne(db, sql: "SELECT * FROM registerEntry WHERE rowid = ?", arguments: [row[0] as Int64?])
+            else { return nil }
+            return SearchHit(
+                entry: entry, exactMatch: SearchSnippet.containsExactly(text, terms: query.terms),
+                snippet: SearchSnippet.make(text, terms: query.terms))
+        }
+        return SearchResults(
+            hits: Paged(items: hits, total: total, page: page), facets: query.facets ? try facets(from, arguments) : nil)
+    }
+
+    /// Counts of all matches by register code, year, type and processing state.
+    private func facets(_ from: String, _ arguments: [any DatabaseValueConvertible]) throws -> [String: [String: Int]] {
+        let from = from.hasPrefix("FROM recordText JOIN") ? from : "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE recordText MATCH ?"
         var facets: [String: [String: Int]] = ["register": [:], "year": [:], "type": [:], "state": [:]]
-        var total = 0
         var codes: [String: String] = [:]
         for row in try Row.fetchAll(
             db, sql: "SELECT registerEntry.registerID, registerEntry.year, registerEntry.type, registerEntry.state, COUNT(*) \(from) "
@@ -72,25 +100,11 @@ extension SQLiteTransaction {
             let count: Int = try row.decode(atIndex: 4)
             let registerID: String = try row.decode(atIndex: 0)
             if codes[registerID] == nil { codes[registerID] = try register(id: registerID)?.code ?? registerID }
-            total += count
             facets["register", default: [:]][codes[registerID] ?? registerID, default: 0] += count
             facets["year", default: [:]][String(try row.decode(atIndex: 1) as Int), default: 0] += count
             facets["type", default: [:]][try row.decode(atIndex: 2) as String, default: 0] += count
             facets["state", default: [:]][(try row.decode(atIndex: 3) as String?) ?? "issued", default: 0] += count
         }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT registerEntry.*, recordText.exact AS searchText,
-                    registerEntry.rowid IN (SELECT rowid FROM recordText WHERE recordText MATCH ?) AS exactMatch
-                \(from) ORDER BY exactMatch DESC, bm25(recordText), registerEntry.registeredAt DESC LIMIT ? OFFSET ?
-                """,
-            arguments: StatementArguments([exact] + arguments + [page.limit, page.offset]))
-        let hits = try rows.map { row in
-            SearchHit(
-                entry: try RegisterEntry(row: row), exactMatch: try row.decode(forColumn: "exactMatch"),
-                snippet: SearchSnippet.make(try row.decode(forColumn: "searchText"), terms: query.terms))
-        }
-        return SearchResults(hits: Paged(items: hits, total: total, page: page), facets: facets)
+        return facets
     }
 }

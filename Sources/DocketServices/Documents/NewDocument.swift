@@ -39,7 +39,7 @@ extension NewDocument {
             throw DocketError.invalid("filename", "a file name is 1 to 255 characters on one line; got '\(filename)'")
         }
         // The name as the file had it, never shortened: a path or a drive is refused, not cut off.
-        if filename.contains("/") || filename.contains("\\") || filename.firstMatch(of: /^[A-Za-z]:/) != nil {
+        if filename.contains("/") || filename.contains("\\") || Self.startsWithDrive(filename) {
             throw DocketError.invalid(
                 "filename", "'\(filename)' is a path; give the file's own name, without folders or a drive")
         }
@@ -61,5 +61,11 @@ extension NewDocument {
             throw DocketError.invalid("mediaType", "'\(mediaType)' is not a media type such as application/pdf")
         }
         return (title, filename, mediaType)
+    }
+
+    /// `C:` and the like: a path on a Windows drive.
+    static func startsWithDrive(_ name: String) -> Bool {
+        let characters = Array(name.prefix(2))
+        return characters.count == 2 && characters[0].isASCII && characters[0].isLetter && characters[1] == ":"
     }
 }

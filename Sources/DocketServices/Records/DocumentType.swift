@@ -21,9 +21,14 @@ enum DocumentType {
         return type
     }
 
-    /// The type a number and symbol shows, e.g. `CV` in `12-CV/TU` or `12/CV-UBND`.
+    /// The type a number and symbol shows, e.g. `CV` in `12-CV/TU` or `12/CV-UBND`. Parsed by hand:
+    /// it runs on every registration, and a regex literal is compiled anew each time it is used.
     static func from(symbol: String) -> String? {
-        guard let match = symbol.firstMatch(of: /^\s*\d+\s*[-\/]\s*([\p{L}\p{N}]+)/) else { return nil }
-        return try? parse(String(match.1), field: "type")
+        var rest = Substring(symbol).drop { $0 == " " }
+        guard rest.first?.isNumber == true else { return nil }
+        rest = rest.drop { $0.isNumber }.drop { $0 == " " }
+        guard rest.first == "-" || rest.first == "/" else { return nil }
+        let type = rest.dropFirst().drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber }
+        return type.isEmpty ? nil : try? parse(String(type), field: "type")
     }
 }

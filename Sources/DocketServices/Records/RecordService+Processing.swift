@@ -21,24 +21,56 @@ extension RecordService {
 
     /// Records a leader's direction (bút phê): text, lead handler, coordinating handlers, and the
     /// processing deadline (admin, chair). A document already directed may be directed again.
+    /// With `plan`, the direction also assigns a supervised task in that plan, led by the lead
+    /// handler's agency and due on the deadline; the task and the step name each other.
     public func direct(
-        _ id: String, text: String, handler: String, coordinating: [String] = [], deadline: CalendarDate? = nil, as actor: User
+        _ id: String, text: String, handler: String, coordinating: [String] = [], deadline: CalendarDate? = nil,
+        plan: String? = nil, as actor: User
     ) async throws -> RegisterEntryDetail {
         try actor.require(.directRecords)
         let text = try Self.text(text)
+        let today = configuration.today()
         return try await process(id, .direct, as: actor, from: [.submitted, .directed, .handling]) { entry, writer in
             let lead = try Self.handler(handler, field: "handler", for: entry, in: writer)
-            let others = try coordinating.map { try Self.handler($0, field: "coordinating", for: entry, in: writer).id }
-                .filter { $0 != lead.id }
+            let others = try coordinating.map { try Self.handler($0, field: "coordinating", for: entry, in: writer) }
+                .filter { $0.id != lead.id }
             try checkDeadline(deadline, for: entry)
             entry.state = .directed
             entry.handlerID = lead.id
-            entry.coordinatingIDs = Array(Set(others)).sorted()
+            entry.coordinatingIDs = Array(Set(others.map(\.id))).sorted()
             if let deadline { entry.deadline = deadline }
-            return ProcessingStep(
+            var step = ProcessingStep(
                 entryID: id, sequence: 0, kind: .direct, actorID: actor.id, at: now, text: text, handlerID: lead.id,
                 coordinatingIDs: entry.coordinatingIDs, deadline: deadline)
+            if let plan {
+                step.taskID = try assignTask(for: entry, plan: plan, direction: text, lead: lead, others: others, today: today, as: actor, in: writer).id
+            }
+            return step
         }
+    }
+
+    /// The supervised task a direction assigns, linked to its entry.
+    private func assignTask(
+        for entry: RegisterEntry, plan reference: String, direction: String, lead: User, others: [User], today: CalendarDate,
+        as actor: User, in writer: any StorageWriter
+    ) throws -> SupervisedTask {
+        guard let deadline = entry.deadline else {
+            throw DocketError.invalid("deadline", "a direction that assigns a supervised task needs a deadline")
+        }
+        guard let agency = lead.agency else {
+            throw DocketError.invalid("handler", "\(lead.username) belongs to no agency; a supervised task is led by an agency")
+        }
+        let plan = try TaskService.plan(reference, in: writer)
+        let new = NewTask(
+            code: "VBĐ-\(entry.year)-\(entry.number)", title: entry.summary, description: direction, source: entry.senderSymbol,
+            leadAgency: agency, coordinatingAgencies: Array(Set(others.compactMap(\.agency)).subtracting([agency])).sorted(),
+            assignee: lead.username, deadline: deadline.description, assignedOn: today.description)
+        var task = try TaskService.makeTask(
+            new, id: configuration.identifiers.make("tsk"), plan: plan, today: today, actor: actor, now: now,
+            field: { "task.\($0)" }, in: writer)
+        task.entryID = entry.id
+        try TaskService(storage: storage, audit: audit, records: signed).record(task, actor: actor, in: writer)
+        return task
     }
 
     /// A handler's opinion, draft note or progress (the lead or a coordinating handler).

@@ -13,7 +13,7 @@ extension RecordService {
                 year: request.year, type: request.type, sender: request.sender, classification: request.classification,
                 state: request.state, from: request.from?.start(in: timeZone), to: request.to?.adding(days: 1).start(in: timeZone),
                 maximumClassification: actor.clearance,
-                handledBy: actor.hasAny(Permission.readAllRecords.roles) ? nil : actor.id)
+                handledBy: actor.hasAny(Permission.readAllRecords.roles) ? nil : actor.id, facets: request.facets)
             return try reader.search(query, page: page)
         }
     }

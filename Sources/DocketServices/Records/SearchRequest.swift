@@ -12,12 +12,15 @@ public struct SearchRequest: Sendable {
     public var state: ProcessingState?
     public var from: CalendarDate?
     public var to: CalendarDate?
+    /// Count the matches by register, year, type and state too.
+    public var facets: Bool
 
     /// From what was typed or sent; dates are `YYYY-MM-DD`.
     public init(
         text: String, register: String? = nil, year: Int? = nil, type: String? = nil, sender: String? = nil,
-        classification: String? = nil, state: String? = nil, from: String? = nil, to: String? = nil
+        classification: String? = nil, state: String? = nil, from: String? = nil, to: String? = nil, facets: Bool = false
     ) throws {
+        self.facets = facets
         self.text = try TextInput.clean(text, field: "q")
         guard !SearchQuery.terms(self.text).isEmpty else {
             throw DocketError.invalid("q", "say what to look for: one or more words, or a \"phrase in quotes\"")

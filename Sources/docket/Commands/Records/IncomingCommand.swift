@@ -106,6 +106,7 @@ struct IncomingCommand: AsyncParsableCommand {
         @Option(help: "The lead handler's username.") var handler: String
         @Option(help: "A coordinating handler's username (repeatable).") var coordinating: [String] = []
         @Option(help: "The processing deadline, YYYY-MM-DD.") var deadline: String?
+        @Option(help: "Also assign a supervised task in this plan (symbol or id), led by the handler's agency.") var plan: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -114,7 +115,7 @@ struct IncomingCommand: AsyncParsableCommand {
             let (docket, actor) = try await store.openActing()
             try RecordsCLI.print(
                 try await docket.records.direct(
-                    id, text: text, handler: handler, coordinating: coordinating, deadline: deadline, as: actor),
+                    id, text: text, handler: handler, coordinating: coordinating, deadline: deadline, plan: plan, as: actor),
                 json: output.json)
         }
     }

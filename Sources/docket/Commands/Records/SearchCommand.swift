@@ -20,6 +20,7 @@ struct SearchCommand: DocketRunnable {
     @Option(help: "Only incoming documents in this processing state.") var state: String?
     @Option(help: "Registered on or after, YYYY-MM-DD.") var from: String?
     @Option(help: "Registered on or before, YYYY-MM-DD.") var to: String?
+    @Flag(help: "Also count all matches by register, year, type and state.") var facets = false
     @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -27,7 +28,7 @@ struct SearchCommand: DocketRunnable {
     func execute() async throws {
         let request = try SearchRequest(
             text: query, register: register, year: year, type: type, sender: sender, classification: classification,
-            state: state, from: from, to: to)
+            state: state, from: from, to: to, facets: facets)
         let (docket, actor) = try await store.openActing()
         let results = try await docket.records.search(request, page: paging.page(), as: actor)
         if output.json { return try Output.json(results) }
@@ -38,5 +39,8 @@ struct SearchCommand: DocketRunnable {
                  Timestamp.string($0.entry.registeredAt), $0.exactMatch ? "exact" : "folded", $0.snippet]
             })
         print("\(results.hits.items.count) of \(results.hits.total) entries")
+        for (facet, counts) in (results.facets ?? [:]).sorted(by: { $0.key < $1.key }) {
+            print("\(facet): " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
     }
 }
