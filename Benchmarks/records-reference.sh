@@ -8,6 +8,7 @@
 #     the same rows as plain INSERTs through `sqlite3`, one transaction each, WAL with
 #     synchronous=NORMAL (Docket's setting) and FULL.
 # Usage: bash Benchmarks/records-reference.sh [runs] [entries] [count]   (default 5, 1000000, 10000)
+# SEEDED=DIR reuses a data directory `seed-records entries DIR N` made before (search only).
 set -euo pipefail
 source "$(dirname "$0")/measure.sh"
 entries=${2:-1000000}
@@ -17,10 +18,15 @@ seed="$root/Benchmarks/.build/release/seed-records"
 percentile() { sort -n | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p / 100 + 0.999); if (i < 1) i = 1; print v[i] }'; }
 
 # 1. Search.
-start=$(date +%s.%N)
-"$seed" entries "$work/data" "$entries" >/dev/null
-echo "seeded $entries entries in $(echo "$(date +%s.%N) - $start" | bc) s; $(nproc) cores, $runs runs of each query"
-database=$(ls "$work"/data/*.sqlite)
+if [ -n "${SEEDED:-}" ]; then
+    export DOCKET_DATA_DIR="$SEEDED"
+    echo "$(sqlite3 "$SEEDED/docket.sqlite" 'SELECT count(*) FROM registerEntry') entries in $SEEDED; $(nproc) cores, $runs runs of each query"
+else
+    start=$(date +%s.%N)
+    "$seed" entries "$work/data" "$entries" >/dev/null
+    echo "seeded $entries entries in $(echo "$(date +%s.%N) - $start" | bc) s; $(nproc) cores, $runs runs of each query"
+fi
+database="$DOCKET_DATA_DIR/docket.sqlite"
 port=18090
 token=$("$docket" token create admin)
 "$docket" serve --port $port >"$work/serve.log" 2>&1 &
@@ -51,13 +57,15 @@ print(" AND ".join("folded : \"" + " ".join(fold(w) for w in t) + "\"" for t in 
         curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$url" >>"$work/http"
     done
     hits=$(curl -s -H "Authorization: Bearer $token" "$url" | python3 -c 'import json, sys; print(json.load(sys.stdin)["hits"]["total"])')
-    printf '  %-28s %8s hits\n' "$query" "$hits"
+    printf '  %-28s %8s hits   sqlite3 %7.4f s   http %7.4f s (medians)\n' "$query" "$hits" \
+        "$(tail -n "$runs" "$work/sqlite" | median)" "$(tail -n "$runs" "$work/http" | median)"
 done
 for name in sqlite http; do
     printf '%-6s median %7.4f s  p99 %7.4f s\n' "$name" "$(median <"$work/$name")" "$(percentile 99 <"$work/$name")"
 done
 echo "docket serve peak RSS: $(awk '/VmHWM/ { printf "%.1f MiB", $2 / 1024 }' /proc/$server/status)"
 kill $server; wait $server 2>/dev/null || true
+[ -n "${SEEDED:-}" ] && exit 0
 
 # 2. Registration.
 rm -rf "$work/reg" "$work/files"; mkdir -p "$work/reg"

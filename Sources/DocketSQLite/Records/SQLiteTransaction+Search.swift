@@ -25,60 +25,49 @@ extension SQLiteTransaction {
         let match = folded.joined(separator: " AND ") + " AND (" + (exact + [folded[0]]).joined(separator: " OR ") + ")"
         var conditions = ["recordText MATCH ?"]
         var arguments: [any DatabaseValueConvertible] = [match]
-        if let register = query.register {
-            conditions.append("registerEntry.registerID = ?")
-            arguments.append(register)
+        func narrow(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
+            guard values.allSatisfy({ $0 != nil }) else { return }
+            conditions.append(condition)
+            arguments += values.compactMap { $0 }
         }
-        if let year = query.year {
-            conditions.append("registerEntry.year = ?")
-            arguments.append(year)
-        }
-        if let type = query.type {
-            conditions.append("registerEntry.type = ?")
-            arguments.append(type)
-        }
-        if let sender = query.sender {
-            // The sender's part of the key, whatever symbol follows it.
-            conditions.append("registerEntry.senderKey >= ? AND registerEntry.senderKey < ?")
-            arguments += [CanonicalName.key(sender) + "\u{1F}", CanonicalName.key(sender) + "\u{20}"]
-        }
-        if let classification = query.classification {
-            conditions.append("registerEntry.classification = ?")
-            arguments.append(classification.rawValue)
-        }
+        narrow("registerEntry.registerID = ?", [query.register])
+        narrow("registerEntry.year = ?", [query.year])
+        narrow("registerEntry.type = ?", [query.type])
+        // The sender's part of the key, whatever symbol follows it.
+        narrow(
+            "registerEntry.senderKey >= ? AND registerEntry.senderKey < ?",
+            [query.sender.map { CanonicalName.key($0) + "\u{1F}" }, query.sender.map { CanonicalName.key($0) + "\u{20}" }])
+        narrow("registerEntry.classification = ?", [query.classification?.rawValue])
         if query.maximumClassification < .topSecret {
             let allowed = Classification.allCases.filter { $0 <= query.maximumClassification }.map { "'\($0.rawValue)'" }
             conditions.append("registerEntry.classification IN (\(allowed.joined(separator: ", ")))")
         }
-        if let state = query.state {
-            conditions.append("registerEntry.state = ?")
-            arguments.append(state.rawValue)
-        }
-        if let from = query.from {
-            conditions.append("registerEntry.registeredAt >= ?")
-            arguments.append(from)
-        }
-        if let to = query.to {
-            conditions.append("registerEntry.registeredAt < ?")
-            arguments.append(to)
-        }
-        if let userID = query.handledBy {
-            conditions.append("registerEntry.id IN (SELECT entryID FROM processingHandler WHERE userID = ?)")
-            arguments.append(userID)
-        }
+        narrow("registerEntry.state = ?", [query.state?.rawValue])
+        narrow("registerEntry.registeredAt >= ?", [query.from])
+        narrow("registerEntry.registeredAt < ?", [query.to])
+        narrow("registerEntry.id IN (SELECT entryID FROM processingHandler WHERE userID = ?)", [query.handledBy])
         // Without conditions on the entries, the index alone answers: entries are read for the page only.
         let joined = conditions.count > 1
         let from = joined
             ? "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE " + conditions.joined(separator: " AND ")
             : "FROM recordText WHERE recordText MATCH ?"
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-        let ranked = try Row.fetchAll(
+        // One pass ranks the matches and counts them all (the window runs before LIMIT); only
+        // rowids are sorted, so no match's text is read but the page's.
+        let rows = try Row.fetchAll(
             db,
-            sql: "SELECT recordText.rowid, recordText.exact \(from) ORDER BY bm25(recordText, 1000.0, 1.0) LIMIT ? OFFSET ?",
+            sql: """
+                SELECT id, COUNT(*) OVER () FROM (
+                    SELECT recordText.rowid AS id, bm25(recordText, 1000.0, 1.0) AS score \(from))
+                ORDER BY score LIMIT ? OFFSET ?
+                """,
             arguments: StatementArguments(arguments + [page.limit, page.offset]))
-        let hits = try ranked.compactMap { row -> SearchHit? in
-            let text: String = try row.decode(atIndex: 1)
-            guard let entry = try RegisterEntry.fetchOne(db, sql: "SELECT * FROM registerEntry WHERE rowid = ?", arguments: [row[0] as Int64?])
+        let ranked = try rows.map { try $0.decode(atIndex: 0) as Int64 }
+        // A page past the end has no row to carry the count.
+        let total = try rows.first.map { try $0.decode(atIndex: 1) as Int }
+            ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+        let hits = try ranked.compactMap { rowid -> SearchHit? in
+            guard let text = try String.fetchOne(db, sql: "SELECT exact FROM recordText WHERE rowid = ?", arguments: [rowid]),
+                let entry = try RegisterEntry.fetchOne(db, sql: "SELECT * FROM registerEntry WHERE rowid = ?", arguments: [rowid])
             else { return nil }
             return SearchHit(
                 entry: entry, exactMatch: SearchSnippet.containsExactly(text, terms: query.terms),

@@ -151,14 +151,23 @@ struct DossierCommand: AsyncParsableCommand {
     struct DueForDisposal: DocketRunnable {
         static let configuration = CommandConfiguration(
             commandName: "due-for-disposal", abstract: "Closed dossiers whose retention has ended as of a date.")
+        @OptionGroup var due: DueOptions
+
+        func execute() async throws {
+            try await due.show { try await $0.records.dueForDisposal(asOf: $1, as: $2) }
+        }
+    }
+
+    /// `--as-of` and the store, for the lists of dossiers due.
+    struct DueOptions: ParsableArguments {
         @Option(help: "The date, YYYY-MM-DD (default: today).") var asOf: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func execute() async throws {
+        func show(_ list: (Docket, CalendarDate, User) async throws -> [DueDossier]) async throws {
             let asOf = try CalendarDate.parse(optional: asOf, field: "asOf")
             let (docket, actor) = try await store.openActing()
-            try DossierCommand.show(try await docket.records.dueForDisposal(asOf: asOf ?? docket.configuration.today(), as: actor), json: output.json)
+            try DossierCommand.show(try await list(docket, asOf ?? docket.configuration.today(), actor), json: output.json)
         }
     }
 
@@ -181,14 +190,10 @@ struct DossierCommand: AsyncParsableCommand {
     struct DueForTransfer: DocketRunnable {
         static let configuration = CommandConfiguration(
             commandName: "due-for-transfer", abstract: "Closed dossiers due to the archive within 30 days of a date, or overdue.")
-        @Option(help: "The date, YYYY-MM-DD (default: today).") var asOf: String?
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var due: DueOptions
 
         func execute() async throws {
-            let asOf = try CalendarDate.parse(optional: asOf, field: "asOf")
-            let (docket, actor) = try await store.openActing()
-            try DossierCommand.show(try await docket.records.dueForTransfer(asOf: asOf ?? docket.configuration.today(), as: actor), json: output.json)
+            try await due.show { try await $0.records.dueForTransfer(asOf: $1, as: $2) }
         }
     }
 
