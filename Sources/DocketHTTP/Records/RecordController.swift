@@ -34,6 +34,8 @@ struct RecordController {
         let arrivedAt: String?
         let deadline: String?
         let note: String?
+        /// The detached CMS signature over the original, base64.
+        let signature: String?
     }
 
     struct OutgoingRequest: Decodable {
@@ -148,7 +150,13 @@ struct RecordController {
         let new = try NewIncoming(
             register: body.register, sender: body.sender, senderSymbol: body.senderSymbol, senderDate: body.senderDate,
             type: body.type, summary: body.summary, classification: body.classification, urgency: body.urgency,
-            pages: body.pages, arrivedAt: body.arrivedAt, deadline: body.deadline, note: body.note)
+            pages: body.pages, arrivedAt: body.arrivedAt, deadline: body.deadline, note: body.note,
+            signature: try body.signature.map { text in
+                guard let data = Data(base64Encoded: text) else {
+                    throw DocketError.invalid("signature", "the signature is base64 of the .p7s file's bytes")
+                }
+                return data
+            })
         let entry = try await docket.records.registerIncoming(new, original: body.document.map { .stored(id: $0) }, as: actor)
         return .init(status: .created, response: entry)
     }

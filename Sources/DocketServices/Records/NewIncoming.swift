@@ -21,11 +21,14 @@ public struct NewIncoming: Sendable {
     /// The processing deadline.
     public var deadline: CalendarDate?
     public var note: String?
+    /// A detached CMS signature (DER) over the original, when it came with one: checked at
+    /// registration, kept with the original, and its result recorded.
+    public var signature: Data?
 
     public init(
         register: String?, sender: String, senderSymbol: String, senderDate: CalendarDate? = nil, type: String? = nil,
         summary: String, classification: Classification = .internal, urgency: Urgency = .normal, pages: Int? = nil,
-        arrivedAt: Date? = nil, deadline: CalendarDate? = nil, note: String? = nil
+        arrivedAt: Date? = nil, deadline: CalendarDate? = nil, note: String? = nil, signature: Data? = nil
     ) {
         self.register = register
         self.sender = sender
@@ -39,12 +42,14 @@ public struct NewIncoming: Sendable {
         self.arrivedAt = arrivedAt
         self.deadline = deadline
         self.note = note
+        self.signature = signature
     }
 
     /// From what a clerk typed or sent; dates are `YYYY-MM-DD`, the arrival time ISO 8601.
     public init(
         register: String?, sender: String, senderSymbol: String, senderDate: String?, type: String?, summary: String,
-        classification: String?, urgency: String?, pages: Int?, arrivedAt: String?, deadline: String?, note: String?
+        classification: String?, urgency: String?, pages: Int?, arrivedAt: String?, deadline: String?, note: String?,
+        signature: Data? = nil
     ) throws {
         self.init(
             register: register, sender: sender, senderSymbol: senderSymbol,
@@ -52,6 +57,6 @@ public struct NewIncoming: Sendable {
             classification: try Classification.parse(optional: classification, field: "classification") ?? .internal,
             urgency: try Urgency.parse(optional: urgency, field: "urgency") ?? .normal, pages: pages,
             arrivedAt: try arrivedAt.map { try Timestamp.parse($0, field: "arrivedAt") },
-            deadline: try CalendarDate.parse(optional: deadline, field: "deadline"), note: note)
+            deadline: try CalendarDate.parse(optional: deadline, field: "deadline"), note: note, signature: signature)
     }
 }

@@ -1,4 +1,5 @@
 import DocketCore
+import DocketCrypto
 import Foundation
 
 extension RecordService {
@@ -43,16 +44,23 @@ extension RecordService {
             throw DocketError.invalid("deadline", "the processing deadline \(deadline) is before the document arrived")
         }
         let note = try TextInput.clean(optional: new.note, field: "note", multiline: true)
+        if new.signature != nil && original == nil {
+            throw DocketError.invalid("signature", "a signature is checked against the original it signs; give the original too")
+        }
         let draft = RegisterEntry(
             id: configuration.identifiers.make("ent"), registerID: "", kind: .incoming, series: "", number: 0, year: 0,
             symbol: "", type: type, summary: summary, documentDate: new.senderDate, classification: new.classification,
             urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id, registeredAt: now, sender: sender,
             senderSymbol: senderSymbol, arrivedAt: arrivedAt, deadline: new.deadline, state: .registered)
-        return try await withOriginal(original, classification: new.classification, as: actor) { document, text, writer in
+        return try await withOriginal(original, classification: new.classification, signature: new.signature, as: actor) {
+            document, text, signature, writer in
             var entry = draft
             let register = try Self.register(new.register, kind: .incoming, in: writer)
             entry.registerID = register.id
             entry.documentID = document?.id
+            if let document, let signature {
+                entry.signatureCheck = try keep(signature, of: document, as: actor, in: writer)
+            }
             entry.duplicateOf = try writer.incomingEntry(sender: sender, senderSymbol: senderSymbol)?.id
             let entered = try book.enter(entry, in: register, document: document, text: text, in: writer)
             try writer.append(
@@ -86,7 +94,8 @@ extension RecordService {
             symbol: "", type: type, summary: summary, documentDate: new.date ?? configuration.today(),
             classification: new.classification, urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id,
             registeredAt: now, signer: signer, recipients: recipients, keptBy: keptBy, copies: new.copies)
-        return try await withOriginal(original, classification: new.classification, as: actor) { document, text, writer in
+        return try await withOriginal(original, classification: new.classification, signature: nil, as: actor) {
+            document, text, _, writer in
             var entry = draft
             let register = try Self.register(new.register, kind: .outgoing, in: writer)
             entry.registerID = register.id
@@ -109,25 +118,27 @@ extension RecordService {
         }
     }
 
-    /// Runs `body` in one write transaction with the original and its text for the index: looked
-    /// up (and checked readable), or stored from its content first and recorded in the
-    /// transaction, its blob removed again if the transaction rolls back. The text is read before
-    /// the transaction, so no write waits on `pdftotext`.
+    /// Runs `body` in one write transaction with the original, its text for the index and what
+    /// checking `signature` against it found: looked up (and checked readable), or stored from its
+    /// content first and recorded in the transaction, its blob removed again if the transaction
+    /// rolls back. Text and signature are read before the transaction, so no write waits on them.
     private func withOriginal<T: Sendable>(
-        _ original: Original?, classification: Classification, as actor: User,
-        _ body: @escaping @Sendable (Document?, String?, any StorageWriter) throws -> T
+        _ original: Original?, classification: Classification, signature: Data?, as actor: User,
+        _ body: @escaping @Sendable (Document?, String?, CheckedSignature?, any StorageWriter) throws -> T
     ) async throws -> T {
         switch original {
         case nil:
-            return try await storage.write { try body(nil, nil, $0) }
+            return try await storage.write { try body(nil, nil, nil, $0) }
         case .stored(let id):
             let found = try await storage.read { reader -> Document? in
                 guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else { return nil }
                 return document
             }
             guard let document = found else { throw DocketError(.notFound, "no document with id \(id)", field: "document") }
-            let text = DocumentText.extract(path: blobs.path(for: document.sha256), mediaType: document.mediaType)
-            return try await storage.write { try body(document, text, $0) }
+            let path = blobs.path(for: document.sha256)
+            let text = DocumentText.extract(path: path, mediaType: document.mediaType)
+            let checked = try signature.map { try check($0, contentAt: path) }
+            return try await storage.write { try body(document, text, checked, $0) }
         case .content(var new, let fill):
             new.classification = max(new.classification, classification)
             let metadata = try new.validated(for: actor)
@@ -142,18 +153,53 @@ extension RecordService {
                 id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
                 mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
                 createdBy: actor.id, createdAt: configuration.time.now())
-            let text = DocumentText.extract(path: blobs.path(for: blob.sha256), mediaType: document.mediaType)
+            let path = blobs.path(for: blob.sha256)
             let blobs = blobs
             do {
+                let text = DocumentText.extract(path: path, mediaType: document.mediaType)
+                let checked = try signature.map { try check($0, contentAt: path) }
                 return try await storage.write { writer in
                     try audit.recordAdded(document, by: actor, in: writer)
-                    return try body(document, text, writer)
+                    return try body(document, text, checked, writer)
                 }
             } catch {
                 if blob.isNew { blobs.remove(blob.sha256) }
                 throw error
             }
         }
+    }
+
+    /// A signature that came with an original and what checking it against the trusted roots found.
+    struct CheckedSignature: Sendable {
+        let der: Data
+        let report: SignatureReport
+    }
+
+    /// Checks a detached signature against the content at `path`; a signature that is not DER CMS
+    /// is refused, naming the field.
+    private func check(_ der: Data, contentAt path: String) throws -> CheckedSignature {
+        do {
+            let verifier = CMSVerifier(trust: try KeyStore.translating { try signed.keys.trustStore() })
+            return CheckedSignature(der: der, report: try verifier.verify(signature: der, contentFileAt: path))
+        } catch let error as SignatureError {
+            throw DocketError.invalid("signature", "the signature is \(error.description); give the .p7s that came with the document")
+        }
+    }
+
+    /// Keeps an incoming original's own signature beside it (the clerk who registered it asked for
+    /// it to be kept) and says what checking it found, for the register.
+    private func keep(_ signature: CheckedSignature, of document: Document, as actor: User, in writer: any StorageWriter) throws -> String {
+        let report = signature.report
+        let number = (try writer.signatures(documentID: document.id).map(\.number).max() ?? 0) + 1
+        try audit.recordSigned(
+            DocumentSignature(
+                documentID: document.id, number: number, signerSubject: report.signerSubject, signerIssuer: report.signerIssuer,
+                signerSerial: report.signerSerial, signedBy: actor.id, signedAt: report.signingTime ?? configuration.time.now(),
+                der: signature.der),
+            in: writer)
+        return report.isValid
+            ? "valid: \(report.signerSubject)"
+            : "invalid: \(report.contentProblem ?? report.chainProblem ?? "does not hold") (\(report.signerSubject))"
     }
 
     /// The register named by `code` (of `kind` when one is given); without a code, the one

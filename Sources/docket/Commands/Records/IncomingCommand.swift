@@ -32,19 +32,27 @@ struct IncomingCommand: AsyncParsableCommand {
         @Option(help: "The processing deadline, YYYY-MM-DD.") var deadline: String?
         @Option(help: "A note for the register.") var note: String?
         @Option(help: "The stored document's title (default: the file name).") var title: String?
+        @Option(help: "The detached signature (.p7s, DER) that came with it: checked, kept and recorded.") var signature: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let signature = try signature.map { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw DocketError.invalid("signature", "\(path) is not a readable file")
+                }
+                return data
+            }
             let new = try NewIncoming(
                 register: register, sender: sender, senderSymbol: senderSymbol, senderDate: senderDate, type: type,
                 summary: summary, classification: classification, urgency: urgency, pages: pages, arrivedAt: arrivedAt,
-                deadline: deadline, note: note)
+                deadline: deadline, note: note, signature: signature)
             let original = try RecordsCLI.original(file: file, document: document, title: title)
             let (docket, actor) = try await store.openActing()
             let entry = try await docket.records.registerIncoming(new, original: original, as: actor)
             if output.json { return try Output.json(entry) }
             print("Registered incoming number \(entry.number) of \(entry.year) (\(entry.id)): \(entry.senderSymbol ?? "") \(entry.summary)")
+            if let check = entry.signatureCheck { print("Signature: \(check)") }
             if let duplicate = entry.duplicateOf {
                 print("Warning: \(entry.sender ?? "") \(entry.senderSymbol ?? "") was registered before (\(duplicate)); a likely duplicate.")
             }
