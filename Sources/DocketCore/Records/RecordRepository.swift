@@ -25,6 +25,9 @@ public protocol RecordReadRepository {
     /// Entries matching every term of `query` (folded), exact-diacritic matches first, then by
     /// relevance, within its facets and access limits; with facet counts of all matches.
     func search(_ query: SearchQuery, page: Page) throws -> SearchResults
+    /// Dossiers matching every term of `query`, ranked as `search` ranks entries, up to its
+    /// clearance; none for a query limited to what a handler handles.
+    func searchDossiers(_ query: SearchQuery, page: Page) throws -> Paged<DossierHit>
 
     func filingPlan(id: String) throws -> FilingPlan?
     /// A unit's plans for a year, oldest version first.
@@ -58,6 +61,8 @@ public protocol RecordRepository: RecordReadRepository {
     func append(_ step: ProcessingStep) throws
     /// Replaces the entry's text in the full-text index, in the same transaction as its change.
     func index(entryID: String, text: String) throws
+    /// Replaces a dossier's text in the full-text index: its code, title, unit and its documents'.
+    func index(dossierID: String, text: String) throws
 
     /// Inserts a plan with its headings; a unit's year and version are unique.
     func insert(_ plan: FilingPlan) throws

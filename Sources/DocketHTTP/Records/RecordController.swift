@@ -107,6 +107,7 @@ struct RecordController {
         routes.get("me/queue", use: listQueue)
         routes.get("reports/incoming/overdue", use: listOverdueIncoming)
         routes.get("search", use: searchRecords)
+        routes.get("search/dossiers", use: searchDossiers)
         return routes
     }
 
@@ -227,6 +228,10 @@ struct RecordController {
     @Sendable func listOverdueIncoming(_ request: Request, context: DocketRequestContext) async throws -> OverdueRecords {
         let asOf = try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
         return try await docket.records.overdue(asOf: asOf ?? docket.configuration.today(), as: context.user())
+    }
+
+    @Sendable func searchDossiers(_ request: Request, context: DocketRequestContext) async throws -> Paged<DossierHit> {
+        try await docket.records.searchDossiers(SearchRequest(text: request.query("q") ?? ""), page: request.page(), as: context.user())
     }
 
     @Sendable func searchRecords(_ request: Request, context: DocketRequestContext) async throws -> SearchResults {

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Schema migration `0009-dossiers`: filing plans, dossiers and their documents, holds, the
-/// documents a disposal destroyed, and the incoming document a task came from. Never edit a migration that has shipped; add the next.
+/// documents a disposal destroyed, the incoming document a task came from, and dossiers' search text. Never edit a migration that has shipped; add the next.
 enum Migration0009Dossiers {
     static let identifier = "0009-dossiers"
 
@@ -84,6 +84,8 @@ enum Migration0009Dossiers {
                 CREATE TRIGGER disposedDocument_stays BEFORE DELETE ON disposedDocument
                 BEGIN SELECT RAISE(ABORT, 'a disposal is never undone'); END;
                 ALTER TABLE task ADD COLUMN entryID TEXT REFERENCES registerEntry(id);
+                -- Dossiers' text for search, under each dossier's rowid, as recordText keeps entries'.
+                CREATE VIRTUAL TABLE dossierText USING fts5(exact, folded, tokenize = 'unicode61 remove_diacritics 0');
                 """)
     }
 }

@@ -4,25 +4,65 @@ import GRDB
 
 extension SQLiteTransaction {
     func index(entryID: String, text: String) throws {
-        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM registerEntry WHERE id = ?", arguments: [entryID]) else {
-            return
-        }
-        try db.execute(sql: "DELETE FROM recordText WHERE rowid = ?", arguments: [rowid])
+        try index(table: "recordText", row: "registerEntry", id: entryID, text: text)
+    }
+
+    func index(dossierID: String, text: String) throws {
+        try index(table: "dossierText", row: "dossier", id: dossierID, text: text)
+    }
+
+    /// Replaces the text of `row`'s row `id` in the full-text `table`, under the same rowid.
+    private func index(table: String, row: String, id: String, text: String) throws {
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(row) WHERE id = ?", arguments: [id]) else { return }
+        try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [rowid])
         try db.execute(
-            sql: "INSERT INTO recordText (rowid, exact, folded) VALUES (?, ?, ?)",
+            sql: "INSERT INTO \(table) (rowid, exact, folded) VALUES (?, ?, ?)",
             arguments: [rowid, SearchText.exact(text), SearchText.folded(text)])
+    }
+
+    /// The FTS5 expression of a query: every phrase required in the folded column. The OR group
+    /// adds nothing to what matches, but lets BM25 weigh exact-diacritic matches (the exact
+    /// column, weight 1000) far above folded-only ones, without a second query.
+    static func match(_ query: SearchQuery, table: String) -> String {
+        let folded = query.terms.map { "folded : " + SearchQuery(terms: [$0]).expression(SearchText.folded) }
+        let exact = query.terms.map { "exact : " + SearchQuery(terms: [$0]).expression(SearchText.exact) }
+        return folded.joined(separator: " AND ") + " AND (" + (exact + [folded[0]]).joined(separator: " OR ") + ")"
+    }
+
+    func searchDossiers(_ query: SearchQuery, page: Page) throws -> Paged<DossierHit> {
+        guard !query.terms.isEmpty, query.handledBy == nil else { return Paged(items: [], total: 0, page: page) }
+        let allowed = Classification.allCases.filter { $0 <= query.maximumClassification }.map { "'\($0.rawValue)'" }
+        let from = """
+            FROM dossierText JOIN dossier ON dossier.rowid = dossierText.rowid
+            WHERE dossierText MATCH ? AND dossier.accessLevel IN (\(allowed.joined(separator: ", ")))
+            """
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, COUNT(*) OVER () FROM (
+                    SELECT dossierText.rowid AS id, bm25(dossierText, 1000.0, 1.0) AS score \(from))
+                ORDER BY score LIMIT ? OFFSET ?
+                """,
+            arguments: [Self.match(query, table: "dossierText"), page.limit, page.offset])
+        let total = try rows.first.map { try $0.decode(atIndex: 1) as Int }
+            ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [Self.match(query, table: "dossierText")]) ?? 0
+        let hits = try rows.compactMap { row -> DossierHit? in
+            let rowid: Int64 = try row.decode(atIndex: 0)
+            guard let text = try String.fetchOne(db, sql: "SELECT exact FROM dossierText WHERE rowid = ?", arguments: [rowid]),
+                let dossier = try Dossier.fetchOne(db, sql: "SELECT * FROM dossier WHERE rowid = ?", arguments: [rowid])
+            else { return nil }
+            return DossierHit(
+                dossier: dossier, exactMatch: SearchSnippet.containsExactly(text, terms: query.terms),
+                snippet: SearchSnippet.make(text, terms: query.terms))
+        }
+        return Paged(items: hits, total: total, page: page)
     }
 
     func search(_ query: SearchQuery, page: Page) throws -> SearchResults {
         guard !query.terms.isEmpty else {
             return SearchResults(hits: Paged(items: [], total: 0, page: page), facets: nil)
         }
-        // Every phrase is required in the folded column. The OR group adds nothing to what
-        // matches, but lets BM25 weigh exact-diacritic matches (the exact column, weight 1000) far
-        // above folded-only ones, without a second query.
-        let folded = query.terms.map { "folded : " + SearchQuery(terms: [$0]).expression(SearchText.folded) }
-        let exact = query.terms.map { "exact : " + SearchQuery(terms: [$0]).expression(SearchText.exact) }
-        let match = folded.joined(separator: " AND ") + " AND (" + (exact + [folded[0]]).joined(separator: " OR ") + ")"
+        let match = Self.match(query, table: "recordText")
         var conditions = ["recordText MATCH ?"]
         var arguments: [any DatabaseValueConvertible] = [match]
         func narrow(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {

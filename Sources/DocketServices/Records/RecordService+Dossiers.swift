@@ -80,6 +80,7 @@ extension RecordService {
                 headingCode: found.code, number: number, title: title, unit: unit, clerkID: clerk.id, openedOn: opened,
                 retentionYears: found.retentionYears, accessLevel: access, language: language, createdBy: actor.id, createdAt: now)
             try writer.insert(dossier)
+            try Self.index(dossier, headingTitle: found.title, in: writer)
             try audit.record(
                 writer, actor: actor.id, action: .dossierOpen, subject: dossier.id,
                 details: ["code": dossier.code, "plan": plan.id, "retention": found.retentionYears.map(String.init) ?? "permanent"])
@@ -111,6 +112,8 @@ extension RecordService {
             let position = (try writer.dossierItems(dossierID: dossier.id).last?.position ?? 0) + 1
             try writer.append(
                 DossierItem(dossierID: dossier.id, position: position, documentID: id, entryID: entry?.id, note: note, addedBy: actor.id, addedAt: now))
+            let heading = try writer.filingPlan(id: dossier.planID)?.headings.first { $0.code == dossier.headingCode }
+            try Self.index(dossier, headingTitle: heading?.title, in: writer)
             try audit.record(
                 writer, actor: actor.id, action: .dossierAdd, subject: dossier.id,
                 details: ["document": id, "entry": entry?.id ?? "", "position": String(position)])
@@ -191,6 +194,17 @@ extension RecordService {
     }
 
     // MARK: shared
+
+    /// Indexes a dossier for search: its code, title, unit and heading, and each filed document's
+    /// title, number and summary.
+    static func index(_ dossier: Dossier, headingTitle: String?, in writer: any StorageWriter) throws {
+        var text = [dossier.code, dossier.title, dossier.unit, headingTitle ?? ""]
+        for item in try writer.dossierItems(dossierID: dossier.id) {
+            if let document = try writer.document(id: item.documentID) { text.append(document.title) }
+            if let entry = try item.entryID.flatMap({ try writer.registerEntry(id: $0) }) { text += [entry.symbol, entry.summary] }
+        }
+        try writer.index(dossierID: dossier.id, text: text.joined(separator: "\n"))
+    }
 
     /// The dossier with `code` (or id) if the actor reads all records and is cleared for it.
     static func dossier(_ code: String, for actor: User, in reader: any StorageReader) throws -> Dossier {

@@ -17,4 +17,14 @@ extension RecordService {
             return try reader.search(query, page: page)
         }
     }
+
+    /// Full-text search over dossiers (readers of all records, up to their clearance): their code,
+    /// title, unit, heading and filed documents, ranked as entries are.
+    public func searchDossiers(_ request: SearchRequest, page: Page, as actor: User) async throws -> Paged<DossierHit> {
+        guard actor.hasAny(Permission.readAllRecords.roles) else { return Paged(items: [], total: 0, page: page) }
+        return try await storage.read { reader in
+            try reader.searchDossiers(
+                SearchQuery(terms: SearchQuery.terms(request.text), maximumClassification: actor.clearance), page: page)
+        }
+    }
 }

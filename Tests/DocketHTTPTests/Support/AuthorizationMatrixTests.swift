@@ -172,6 +172,7 @@ import Testing
             Case(method: .post, path: "/api/v1/disposals", body: #"{"dossiers":["2000.01.HS1"],"reason":"Hết thời hạn bảo quản"}"#, denied: .clerk, allowed: .chair, success: .created),
             Case(method: .post, path: "/api/v1/transfers", body: #"{"dossiers":["2000.02.HS1"]}"#, denied: .chair, allowed: .clerk, success: .created),
             Case(method: .get, path: "/api/v1/archive-pack?dossiers=2000.02.HS1", denied: .delegate, allowed: .auditor),
+            Case(method: .get, path: "/api/v1/search/dossiers?q=hoi+nghi", denied: nil, allowed: .auditor),
         ]
     }
 

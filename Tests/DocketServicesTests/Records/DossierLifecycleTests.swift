@@ -122,6 +122,12 @@ import Testing
         _ = try await office.records.addToDossier(short.code, entry: letter.id, as: office.store.clerk)
         _ = try await office.records.addToDossier(kept.code, entry: minutes.id, as: office.store.clerk)
         for code in [short.code, kept.code] { _ = try await office.records.closeDossier(code, on: "2025-12-20", as: office.store.clerk) }
+        // Dossiers are found by their title, heading and filed documents, diacritics optional.
+        for (query, found) in [("hoi nghi tong ket", [kept.code]), ("bien ban", [kept.code]), ("\"công văn\"", [short.code]), ("ho so", [kept.code, short.code])] {
+            let hits = try await office.records.searchDossiers(try SearchRequest(text: query), page: .first, as: office.store.auditor)
+            #expect(Set(hits.items.map(\.dossier.code)) == Set(found), "\(query)")
+        }
+        #expect(try await office.records.searchDossiers(try SearchRequest(text: "hoi nghi"), page: .first, as: office.store.delegate).total == 0)
 
         // Not due yet: kept 5 years from 2026, so disposable from 1 January 2031.
         office.clock.set(try Timestamp.parse("2030-12-31T09:00+07:00", field: "now"))

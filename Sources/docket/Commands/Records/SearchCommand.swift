@@ -21,6 +21,7 @@ struct SearchCommand: DocketRunnable {
     @Option(help: "Registered on or after, YYYY-MM-DD.") var from: String?
     @Option(help: "Registered on or before, YYYY-MM-DD.") var to: String?
     @Flag(help: "Also count all matches by register, year, type and state.") var facets = false
+    @Flag(help: "Find dossiers (by code, title, heading and their documents) instead of register entries.") var dossiers = false
     @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -30,6 +31,14 @@ struct SearchCommand: DocketRunnable {
             text: query, register: register, year: year, type: type, sender: sender, classification: classification,
             state: state, from: from, to: to, facets: facets)
         let (docket, actor) = try await store.openActing()
+        if dossiers {
+            let found = try await docket.records.searchDossiers(request, page: paging.page(), as: actor)
+            if output.json { return try Output.json(found) }
+            Output.table(
+                ["CODE", "STATE", "MATCH", "SNIPPET"],
+                found.items.map { [$0.dossier.code, $0.dossier.state.rawValue, $0.exactMatch ? "exact" : "folded", $0.snippet] })
+            return print("\(found.items.count) of \(found.total) dossiers")
+        }
         let results = try await docket.records.search(request, page: paging.page(), as: actor)
         if output.json { return try Output.json(results) }
         Output.table(
