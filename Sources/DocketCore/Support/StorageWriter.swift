@@ -6,4 +6,8 @@ public protocol StorageWriter: StorageReader, UserRepository, DocumentRepository
     /// Runs `undo` if this transaction rolls back, so a side effect outside the database (a blob
     /// stored for the change) never outlives a change that was not made.
     func onRollback(_ undo: @escaping @Sendable () -> Void)
+
+    /// Runs `body` inside a savepoint of this transaction: if it throws, everything it wrote is
+    /// undone and the error rethrown, and the rest of the transaction goes on.
+    func savepoint<T>(_ body: () throws -> T) throws -> T
 }

@@ -2,18 +2,16 @@ import DocketCore
 import Synchronization
 
 /// Group commit: concurrent small writes (a burst of check-ins) share one write transaction
-/// instead of queueing for one each. Each job still does its own checks and writes its own audit
-/// event; callers hear of success only after the shared commit. If any job in a batch fails, the
-/// batch rolls back and each job runs again alone, so a failure never leaves another job's half.
+/// instead of queueing for one each. Each job runs in its own savepoint, does its own checks and
+/// writes its own audit event: a job that fails leaves no trace of its writes and the others
+/// commit. Callers hear of success only after the shared commit.
 final class WriteBatcher: Sendable {
     private struct Job: Sendable {
-        /// Runs the work in a transaction; the returned closure resumes the caller after commit.
-        let perform: @Sendable (any StorageWriter) -> (failed: Bool, finish: @Sendable () -> Void)
+        /// Runs the work in its savepoint; the returned closure resumes the caller after commit.
+        let perform: @Sendable (any StorageWriter) -> @Sendable () -> Void
         /// Resumes the caller with an error when the transaction itself failed.
         let fail: @Sendable (any Error) -> Void
     }
-
-    private struct RollBack: Error {}
 
     private let state = Mutex<(queue: [Job], draining: Bool)>(([], false))
 
@@ -24,9 +22,8 @@ final class WriteBatcher: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let job = Job(
                 perform: { writer in
-                    let result = Result { try work(writer) }
-                    let failed = if case .failure = result { true } else { false }
-                    return (failed, { continuation.resume(with: result) })
+                    let result = Result { try writer.savepoint { try work(writer) } }
+                    return { continuation.resume(with: result) }
                 },
                 fail: { continuation.resume(throwing: $0) })
             let start = state.withLock { state in
@@ -47,25 +44,11 @@ final class WriteBatcher: Sendable {
             }
             if jobs.isEmpty { return }
             do {
-                let finishers = try await storage.write { writer in
-                    let outcomes = jobs.map { $0.perform(writer) }
-                    if outcomes.contains(where: \.failed) && jobs.count > 1 { throw RollBack() }
-                    return outcomes.map(\.finish)
-                }
+                let finishers = try await storage.write { writer in jobs.map { $0.perform(writer) } }
                 finishers.forEach { $0() }
-            } catch is RollBack {
-                for job in jobs { await Self.alone(job, storage) }
             } catch {
                 jobs.forEach { $0.fail(error) }
             }
-        }
-    }
-
-    private static func alone(_ job: Job, _ storage: any Storage) async {
-        do {
-            try await storage.write { job.perform($0).finish }()
-        } catch {
-            job.fail(error)
         }
     }
 }
