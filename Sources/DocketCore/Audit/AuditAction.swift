@@ -53,6 +53,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case taskStatus = "task.status"
     case taskUpdate = "task.update"
     case tokenCreate = "token.create"
+    case tokenRevoke = "token.revoke"
     case userAdd = "user.add"
     case userDisable = "user.disable"
 

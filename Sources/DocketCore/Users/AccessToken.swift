@@ -8,6 +8,9 @@ public struct AccessToken: Sendable, Codable, Equatable, Identifiable {
     public var secretHash: String
     public var createdAt: Date
     public var expiresAt: Date?
+    /// When it was revoked (signed out, or by its owner or an admin); it never works again.
+    public var revokedAt: Date?
+    public var revokedBy: String?
 
     public init(id: String, userID: String, secretHash: String, createdAt: Date, expiresAt: Date?) {
         self.id = id

@@ -9,6 +9,9 @@ public protocol UserReadRepository {
     func passwordHash(userID: String) throws -> String?
     func users(page: Page) throws -> Paged<User>
     func token(secretHash: String) throws -> AccessToken?
+    func token(id: String) throws -> AccessToken?
+    /// A user's tokens, newest first.
+    func tokens(userID: String) throws -> [AccessToken]
     func agency(code: String) throws -> Agency?
     func agencies() throws -> [Agency]
     /// Enabled users of an agency, for delivering notices to it.
@@ -23,5 +26,7 @@ public protocol UserRepository: UserReadRepository {
     func insert(_ user: User, passwordHash: String?) throws
     func update(_ user: User) throws
     func insert(_ token: AccessToken) throws
+    /// Marks a token revoked; a token revoked before keeps its first revocation.
+    func revoke(tokenID: String, by userID: String, at date: Date) throws
     func insert(_ agency: Agency) throws
 }

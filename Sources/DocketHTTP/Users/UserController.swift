@@ -34,6 +34,9 @@ struct UserController {
         routes.post("users", use: addUser)
         routes.post("users/:username/disable", use: disableUser)
         routes.post("users/:username/tokens", use: createToken)
+        routes.get("users/:username/tokens", use: listTokens)
+        routes.delete("tokens/:id", use: revokeToken)
+        routes.post("auth/logout", use: logout)
         routes.get("agencies", use: listAgencies)
         routes.post("agencies", use: createAgency)
         routes.get("keys", use: keyOverview)
@@ -78,6 +81,19 @@ struct UserController {
         return .init(status: .created, response: token)
     }
 
+    @Sendable func listTokens(_ request: Request, context: DocketRequestContext) async throws -> [TokenView] {
+        try await docket.users.tokens(of: context.parameters.value("username"), as: context.user())
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: DocketRequestContext) async throws -> TokenView {
+        try await docket.users.revokeToken(context.parameters.value("id"), as: context.user())
+    }
+
+    @Sendable func logout(_ request: Request, context: DocketRequestContext) async throws -> TokenView {
+        guard let grant = context.grant else { throw DocketError.unauthenticated("sign out with the bearer token to end") }
+        return try await docket.users.signOut(grant)
+    }
+
     @Sendable func listAgencies(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         try await docket.agencies.list(as: context.user())
     }
@@ -94,6 +110,7 @@ struct UserController {
 }
 
 extension IssuedToken: ResponseEncodable {}
+extension TokenView: ResponseEncodable {}
 extension User: ResponseEncodable {}
 extension Agency: ResponseEncodable {}
 extension KeyOverview: ResponseEncodable {}

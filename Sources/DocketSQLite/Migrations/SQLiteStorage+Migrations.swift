@@ -13,6 +13,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0007WorkRecords.identifier, migrate: Migration0007WorkRecords.migrate)
         migrator.registerMigration(Migration0008RecordSearch.identifier, migrate: Migration0008RecordSearch.migrate)
         migrator.registerMigration(Migration0009Dossiers.identifier, migrate: Migration0009Dossiers.migrate)
+        migrator.registerMigration(Migration0010TokenRevocation.identifier, migrate: Migration0010TokenRevocation.migrate)
         return migrator
     }
 }

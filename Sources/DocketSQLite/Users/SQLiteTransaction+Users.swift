@@ -38,6 +38,18 @@ extension SQLiteTransaction: UserRepository {
 
     func insert(_ token: AccessToken) throws { try token.insert(db) }
 
+    func token(id: String) throws -> AccessToken? { try AccessToken.fetchOne(db, key: id) }
+
+    func tokens(userID: String) throws -> [AccessToken] {
+        try AccessToken.filter(AccessToken.Columns.userID == userID).order(AccessToken.Columns.createdAt.desc).fetchAll(db)
+    }
+
+    func revoke(tokenID: String, by userID: String, at date: Date) throws {
+        try db.execute(
+            sql: "UPDATE accessToken SET revokedAt = ?, revokedBy = ? WHERE id = ? AND revokedAt IS NULL",
+            arguments: [date, userID, tokenID])
+    }
+
     func agency(code: String) throws -> Agency? {
         try Agency.filter(Agency.Columns.codeKey == CanonicalName.key(code)).fetchOne(db)
     }

@@ -21,7 +21,9 @@ extension AccessToken: FetchableRecord, PersistableRecord {
 
     /// The columns queries name.
     public enum Columns {
+        static let createdAt = Column("createdAt")
         static let secretHash = Column("secretHash")
+        static let userID = Column("userID")
     }
 }
 

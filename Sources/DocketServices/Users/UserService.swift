@@ -118,6 +118,39 @@ public struct UserService: Sendable {
         }
     }
 
+    /// A user's tokens, newest first: admins for anyone, others for themselves.
+    public func tokens(of username: String, as actor: User) async throws -> [TokenView] {
+        let now = configuration.time.now()
+        return try await storage.read { reader in
+            let user = try reader.user(username: username)
+            if user?.id != actor.id { try actor.require(.manageUsers) }
+            guard let user else { throw DocketError.notFound("user", username) }
+            return try reader.tokens(userID: user.id).map { TokenView($0, now: now) }
+        }
+    }
+
+    /// Revokes one token, from the very next request on: its owner or an admin. Anyone else is
+    /// told it does not exist.
+    public func revokeToken(_ id: String, as actor: User) async throws -> TokenView {
+        let now = configuration.time.now()
+        return try await storage.write { writer in
+            guard var token = try writer.token(id: id), token.userID == actor.id || actor.hasAny(Permission.manageUsers.roles) else {
+                throw DocketError.notFound("token", id)
+            }
+            guard token.revokedAt == nil else { throw DocketError(.conflict, "token \(id) was already revoked", field: "id") }
+            try writer.revoke(tokenID: id, by: actor.id, at: now)
+            try audit.record(writer, actor: actor.id, action: .tokenRevoke, subject: token.userID, details: ["token": id])
+            token.revokedAt = now
+            token.revokedBy = actor.id
+            return TokenView(token, now: now)
+        }
+    }
+
+    /// Signs out: revokes the token the request came with.
+    public func signOut(_ grant: Authenticated) async throws -> TokenView {
+        try await revokeToken(grant.tokenID, as: grant.user)
+    }
+
     /// Exchanges a username and password for a token that lives 12 hours. Failures are audited
     /// (never the password) and throttled per user and per `address`.
     public func login(username: String, password: String, address: String = "unknown") async throws -> IssuedToken {
@@ -153,6 +186,9 @@ public struct UserService: Sendable {
         return try await storage.read { reader in
             guard let stored = try reader.token(secretHash: hash) else {
                 throw DocketError.unauthenticated("the bearer token is not valid")
+            }
+            guard stored.revokedAt == nil else {
+                throw DocketError.unauthenticated("the bearer token was revoked; log in again or ask for a new token")
             }
             guard let user = try reader.user(id: stored.userID), !user.disabled else {
                 throw DocketError.unauthenticated("this user is disabled")

@@ -39,6 +39,7 @@ import Testing
             Case(method: .get, path: "/api/v1/users", denied: .clerk, allowed: .admin),
             Case(method: .post, path: "/api/v1/users", body: #"{"username":"newbie","roles":["delegate"]}"#, denied: .clerk, allowed: .admin, success: .created),
             Case(method: .post, path: "/api/v1/users/newbie/tokens", body: "{}", denied: .auditor, allowed: .admin, success: .created),
+            Case(method: .get, path: "/api/v1/users/newbie/tokens", denied: .clerk, allowed: .admin),
             Case(method: .post, path: "/api/v1/users/newbie/disable", denied: .auditor, allowed: .admin),
             Case(method: .get, path: "/api/v1/audit/events", denied: .clerk, allowed: .auditor),
             Case(method: .get, path: "/api/v1/audit/verification", denied: .chair, allowed: .auditor),
