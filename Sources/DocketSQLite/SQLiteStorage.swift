@@ -23,9 +23,9 @@ public final class SQLiteStorage: Storage {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // WAL with synchronous=NORMAL: commits stay atomic and consistent; a power cut may
-            // lose the last transactions whole, never half of one.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // WAL with synchronous=FULL: every commit is fsynced before it is acknowledged, so an
+            // issued number, a check-in or a registration survives a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
     }

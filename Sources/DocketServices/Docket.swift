@@ -42,7 +42,7 @@ public final class Docket: Sendable {
         self.storage = storage
         blobs = BlobStore(root: directory.blobs)
         keys = KeyStore(directory: directory.keys, passphrase: configuration.keyPassphrase)
-        audit = AuditLog(time: configuration.time)
+        audit = AuditLog(time: configuration.time, localOperator: configuration.localOperator)
     }
 
     /// Opens an existing store, migrating its schema. Other processes may be writing to it: nothing

@@ -5,12 +5,17 @@ import Foundation
 /// Appends hash-chained events; called by every service inside the transaction of its change.
 struct AuditLog: Sendable {
     let time: any TimeSource
+    /// The operating-system user and host behind a command-line process, added to every event's
+    /// details as `operator`: the CLI acts as the user it names, and this says who named them.
+    var localOperator: String? = nil
 
     /// Appends one event after the current last one.
     func record(
         _ writer: any StorageWriter, actor: String, action: AuditAction, subject: String,
         details: [String: String] = [:]
     ) throws {
+        var details = details
+        if let localOperator { details["operator"] = localOperator }
         let head = try writer.auditHead()
         var event = AuditEvent(
             sequence: (head?.sequence ?? 0) + 1, time: time.now(), actor: actor, action: action.rawValue,

@@ -27,8 +27,15 @@ struct InitCommand: DocketRunnable {
 
     func execute() async throws {
         let directory = StoreOptions(dataDir: dataDir).directory
+        var configuration = DocketConfiguration.fromEnvironment()
+        configuration.localOperator = DocketConfiguration.operatingSystemUser()
         let made = try await Docket.initialize(
-            directory, organisation: org, keyType: keyType, adminName: admin, configuration: .fromEnvironment())
+            directory, organisation: org, keyType: keyType, adminName: admin, configuration: configuration)
+        if configuration.keyPassphrase == nil {
+            Output.stderr(
+                "docket: warning: the private keys in \(directory.keys.path) are stored without a passphrase (mode 0600 only); "
+                    + "to encrypt them, start again with DOCKET_KEY_PASSPHRASE set")
+        }
         if output.json {
             try Output.json(made.adminToken)
             return

@@ -23,7 +23,8 @@ struct ServeCommand: DocketRunnable {
         let directory = store.directory
         let docket: Docket
         if directory.holdsStore {
-            docket = try store.open()
+            // The server's events name the token's user; no operator stands behind each request.
+            docket = try Docket.open(directory, configuration: .fromEnvironment())
         } else {
             let made = try await Docket.initialize(directory, organisation: org, configuration: .fromEnvironment())
             docket = made.docket

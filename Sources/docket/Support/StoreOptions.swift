@@ -15,9 +15,12 @@ struct StoreOptions: ParsableArguments {
         DataDirectory(dataDir ?? ProcessInfo.processInfo.environment["DOCKET_DATA_DIR"] ?? "docket-data")
     }
 
-    /// Opens the store with settings from the environment.
+    /// Opens the store with settings from the environment, for a command: its audit events name
+    /// the operating-system user who ran it.
     func open() throws -> Docket {
-        try Docket.open(directory, configuration: .fromEnvironment())
+        var configuration = DocketConfiguration.fromEnvironment()
+        configuration.localOperator = DocketConfiguration.operatingSystemUser()
+        return try Docket.open(directory, configuration: configuration)
     }
 
     /// Opens the store and resolves the acting user.
@@ -31,6 +34,12 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension DocketConfiguration {
+    /// `user@host` of the process, as the operating system knows them.
+    static func operatingSystemUser() -> String {
+        let user = getpwuid(geteuid()).flatMap { String(validatingCString: $0.pointee.pw_name) } ?? "uid \(geteuid())"
+        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+    }
+
     /// Settings from the environment: `DOCKET_KEY_PASSPHRASE`.
     static func fromEnvironment() -> DocketConfiguration {
         let passphrase = ProcessInfo.processInfo.environment["DOCKET_KEY_PASSPHRASE"]
