@@ -31,6 +31,14 @@ import Testing
         _ = try docket.ok("register", "create", "DEN", "--kind", "incoming", as: "lan")
         let large = try docket.workspace.write(sampleBytes(24 << 20, seed: 9), to: "large.pdf")
         let small = try docket.workspace.write(Data("Công văn đến, bản quét".utf8), to: "cv.txt")
+        _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
+        let session = try #require(
+            docket.json(
+                try docket.ok(
+                    "session", "create", "--body", "BCĐ", "--title", "Phiên họp", "--starts-at", "2025-03-10T08:00+07:00", "--json",
+                    as: "lan"))["id"] as? String)
+        _ = try docket.ok("session", "invite", session, "mai", as: "lan")
+        _ = try docket.ok("session", "advance", session, "scheduled", as: "lan")
         var points = 0
         var acknowledged: [String] = []
         // Delays from before the store opens to after the work is done, for three kinds of writer.
@@ -45,12 +53,21 @@ import Testing
             }
             _ = try Self.runKilled(docket, ["doc", "add", large, "--title", "Tài liệu lớn \(index)"], as: "lan", after: delay * 4)
             _ = try Self.runKilled(docket, ["agency", "create", "--code", "CQ\(index)", "--name", "Cơ quan \(index)"], as: "lan", after: delay)
-            points += 3
+            _ = try Self.runKilled(docket, ["notice", "issue", "--session", session, "--kind", "invitation"], as: "lan", after: delay)
+            let pack = docket.workspace.file("pack-\(index).zip")
+            _ = try Self.runKilled(docket, ["session", "pack", session, "-o", pack], as: "mai", after: delay)
+            // A pack is whole or absent: a killed writer leaves at most its `.part-PID` file.
+            if FileManager.default.fileExists(atPath: pack) {
+                let verified = try docket.run("pack", "verify", pack, "--ca", docket.workspace.file("data/keys/root-ca.pem"))
+                #expect(verified.status == 0, "kill point \(points): \(verified.stdout) \(verified.stderr)")
+            }
+            points += 5
 
             #expect(try Command.output("sqlite3", [database, "PRAGMA integrity_check"]) == "ok\n", "after kill point \(points)")
             _ = try docket.ok("audit", "verify", as: "kiem")
             _ = try docket.ok("store", "check", as: "kiem")
             _ = try docket.ok("register", "gaps", "--kind", "incoming", as: "kiem")
+            _ = try docket.ok("register", "gaps", "--register", "BCĐ", "--year", "2026", as: "kiem")
         }
         print("CrashTests: \(points) kill points tried, \(acknowledged.count) registrations acknowledged before their kill")
         let stored = try Command.output("sqlite3", [database, "SELECT senderSymbol FROM registerEntry"]).split(separator: "\n").map(String.init)

@@ -44,19 +44,27 @@ public struct SignedPack: Sendable {
         }
     }
 
-    /// Writes the ZIP to a new file at `path`, flushed to disk; on failure nothing is left there.
+    /// Writes the ZIP to a new file at `path`, flushed to disk. It is written under a temporary
+    /// name beside `path` and linked into place only when whole, so `path` never holds half a
+    /// pack, even if the process is killed; on failure nothing is left there.
     public func write(toFileAt path: String) async throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw DocketError.invalid("output", "cannot create \(path): \(BlobStore.errnoText()) (it must not exist)")
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DocketError.invalid("output", "\(path) already exists; name a new file")
         }
+        let partial = path + ".part-\(getpid())"
+        let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw DocketError.invalid("output", "cannot create \(partial): \(BlobStore.errnoText())")
+        }
+        defer { unlink(partial) }
         do {
             defer { close(fd) }
             try await write { bytes in try BlobStore.writeAll(bytes, to: fd, name: path) }
             guard fsync(fd) == 0 else { throw DocketError(.internalError, "cannot flush \(path): \(BlobStore.errnoText())") }
-        } catch {
-            unlink(path)
-            throw error
+        }
+        // link(2) refuses to replace a file that appeared meanwhile, as O_EXCL would.
+        guard link(partial, path) == 0 else {
+            throw DocketError.invalid("output", "cannot create \(path): \(BlobStore.errnoText()) (it must not exist)")
         }
     }
 }
