@@ -8,6 +8,8 @@ public struct SearchQuery: Sendable, Equatable {
     public var year: Int?
     public var type: String?
     public var sender: String?
+    /// Only entries whose lead handler belongs to this agency (unit), by its stored code.
+    public var unit: String?
     public var classification: Classification?
     public var state: ProcessingState?
     /// Registered on or after `from` and on or before `to` (days in the office's time zone).
@@ -22,7 +24,7 @@ public struct SearchQuery: Sendable, Equatable {
 
     public init(
         terms: [[String]], register: String? = nil, year: Int? = nil, type: String? = nil, sender: String? = nil,
-        classification: Classification? = nil, state: ProcessingState? = nil, from: Date? = nil, to: Date? = nil,
+        unit: String? = nil, classification: Classification? = nil, state: ProcessingState? = nil, from: Date? = nil, to: Date? = nil,
         maximumClassification: Classification = .topSecret, handledBy: String? = nil, facets: Bool = false
     ) {
         self.terms = terms
@@ -30,6 +32,7 @@ public struct SearchQuery: Sendable, Equatable {
         self.year = year
         self.type = type
         self.sender = sender
+        self.unit = unit
         self.classification = classification
         self.state = state
         self.from = from

@@ -237,7 +237,8 @@ struct RecordController {
     @Sendable func searchRecords(_ request: Request, context: DocketRequestContext) async throws -> SearchResults {
         let search = try SearchRequest(
             text: request.query("q") ?? "", register: request.query("register"), year: request.queryInt("year"),
-            type: request.query("type"), sender: request.query("sender"), classification: request.query("classification"),
+            type: request.query("type"), sender: request.query("sender"), unit: request.query("unit"),
+            classification: request.query("classification"),
             state: request.query("state"), from: request.query("from"), to: request.query("to"),
             facets: request.query("facets") == "true")
         return try await docket.records.search(search, page: request.page(), as: context.user())

@@ -77,6 +77,7 @@ extension SQLiteTransaction {
         narrow(
             "registerEntry.senderKey >= ? AND registerEntry.senderKey < ?",
             [query.sender.map { CanonicalName.key($0) + "\u{1F}" }, query.sender.map { CanonicalName.key($0) + "\u{20}" }])
+        narrow("registerEntry.handlerID IN (SELECT id FROM user WHERE agency = ?)", [query.unit])
         narrow("registerEntry.classification = ?", [query.classification?.rawValue])
         if query.maximumClassification < .topSecret {
             let allowed = Classification.allCases.filter { $0 <= query.maximumClassification }.map { "'\($0.rawValue)'" }

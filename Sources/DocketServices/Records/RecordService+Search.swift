@@ -10,7 +10,9 @@ extension RecordService {
         return try await storage.read { reader in
             let query = SearchQuery(
                 terms: SearchQuery.terms(request.text), register: try request.register.map { try Self.register($0, in: reader).id },
-                year: request.year, type: request.type, sender: request.sender, classification: request.classification,
+                year: request.year, type: request.type, sender: request.sender,
+                unit: try request.unit.map { try AgencyService.agency($0, field: "unit", in: reader).code },
+                classification: request.classification,
                 state: request.state, from: request.from?.start(in: timeZone), to: request.to?.adding(days: 1).start(in: timeZone),
                 maximumClassification: actor.clearance,
                 handledBy: actor.hasAny(Permission.readAllRecords.roles) ? nil : actor.id, facets: request.facets)

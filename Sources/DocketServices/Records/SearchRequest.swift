@@ -8,6 +8,8 @@ public struct SearchRequest: Sendable {
     public var year: Int?
     public var type: String?
     public var sender: String?
+    /// The agency code of the unit handling it.
+    public var unit: String?
     public var classification: Classification?
     public var state: ProcessingState?
     public var from: CalendarDate?
@@ -18,7 +20,7 @@ public struct SearchRequest: Sendable {
     /// From what was typed or sent; dates are `YYYY-MM-DD`.
     public init(
         text: String, register: String? = nil, year: Int? = nil, type: String? = nil, sender: String? = nil,
-        classification: String? = nil, state: String? = nil, from: String? = nil, to: String? = nil, facets: Bool = false
+        unit: String? = nil, classification: String? = nil, state: String? = nil, from: String? = nil, to: String? = nil, facets: Bool = false
     ) throws {
         self.facets = facets
         self.text = try TextInput.clean(text, field: "q")
@@ -29,6 +31,7 @@ public struct SearchRequest: Sendable {
         self.year = year
         self.type = try type.map { try DocumentType.parse($0, field: "type") }
         self.sender = try TextInput.clean(optional: sender, field: "sender")
+        self.unit = try TextInput.clean(optional: unit, field: "unit")
         self.classification = try Classification.parse(optional: classification, field: "classification")
         self.state = try ProcessingState.parse(optional: state, field: "state")
         self.from = try CalendarDate.parse(optional: from, field: "from")

@@ -89,6 +89,12 @@ import Testing
         _ = try await records.direct(a, text: "Nghiên cứu", handler: "clerk", coordinating: ["delegate"], as: store.chair)
         let coordinated = try await records.search(try SearchRequest(text: "chuyen doi so"), page: .first, as: store.delegate)
         #expect(coordinated.hits.items.map(\.entry.id) == [a])
+        // The unit facet: entries whose lead handler belongs to the agency.
+        _ = try await store.docket.agencies.create(code: "VP", name: "Văn phòng", as: store.clerk)
+        let byUnit = try await records.search(try SearchRequest(text: "chuyen doi so", unit: "vp"), page: .first, as: store.clerk)
+        #expect(byUnit.hits.items.map(\.entry.id) == [a])
+        let noUnit = await thrownError { _ = try await records.search(try SearchRequest(text: "x", unit: "KHONG"), page: .first, as: store.clerk) }
+        #expect(noUnit?.kind == .init(.notFound, "unit"))
         let blank = await thrownError { _ = try SearchRequest(text: " \"\" ") }
         #expect(blank?.kind == .init(.invalidInput, "q"))
     }

@@ -9,7 +9,7 @@ struct IncomingCommand: AsyncParsableCommand {
         abstract: "Incoming documents: register them, and follow their processing to the answer.",
         discussion: "register → submit (to a leader) → direct (bút phê) → opinion / forward → done, or return.",
         subcommands: [
-            Register.self, Show.self, Queue.self, Submit.self, Direct.self, Opinion.self, Forward.self, Done.self,
+            Register.self, ShowEntry.self, Queue.self, Submit.self, Direct.self, Opinion.self, Forward.self, Done.self,
             Return.self, Overdue.self,
         ])
 
@@ -56,18 +56,6 @@ struct IncomingCommand: AsyncParsableCommand {
             if let duplicate = entry.duplicateOf {
                 print("Warning: \(entry.sender ?? "") \(entry.senderSymbol ?? "") was registered before (\(duplicate)); a likely duplicate.")
             }
-        }
-    }
-
-    struct Show: DocketRunnable {
-        static let configuration = CommandConfiguration(abstract: "An entry and its processing history.")
-        @Argument(help: "Entry id.") var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-
-        func execute() async throws {
-            let (docket, actor) = try await store.openActing()
-            try RecordsCLI.print(try await docket.records.entry(id, as: actor), json: output.json)
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 struct OutgoingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outgoing", abstract: "Documents the office issues: number them NN-TYPE/ISSUER, withdraw them.",
-        subcommands: [Register.self, Show.self, Withdraw.self])
+        subcommands: [Register.self, ShowEntry.self, Withdraw.self])
 
     struct Register: DocketRunnable {
         static let configuration = CommandConfiguration(
@@ -40,18 +40,6 @@ struct OutgoingCommand: AsyncParsableCommand {
             let entry = try await docket.records.registerOutgoing(new, original: original, as: actor)
             if output.json { return try Output.json(entry) }
             print("Registered \(entry.symbol) (\(entry.id)): \(entry.summary)")
-        }
-    }
-
-    struct Show: DocketRunnable {
-        static let configuration = CommandConfiguration(abstract: "An entry of a register.")
-        @Argument(help: "Entry id.") var id: String
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-
-        func execute() async throws {
-            let (docket, actor) = try await store.openActing()
-            try RecordsCLI.print(try await docket.records.entry(id, as: actor), json: output.json)
         }
     }
 

@@ -1,6 +1,20 @@
+import ArgumentParser
 import DocketCore
 import DocketServices
 import Foundation
+
+/// `docket incoming show` and `docket outgoing show`: an entry and its processing history.
+struct ShowEntry: DocketRunnable {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "An entry and its processing history.")
+    @Argument(help: "Entry id.") var id: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func execute() async throws {
+        let (docket, actor) = try await store.openActing()
+        try RecordsCLI.print(try await docket.records.entry(id, as: actor), json: output.json)
+    }
+}
 
 /// What the record commands share: the original of a registration, and printing an entry.
 enum RecordsCLI {

@@ -16,6 +16,7 @@ struct SearchCommand: DocketRunnable {
     @Option(help: "Only this calendar year.") var year: Int?
     @Option(help: "Only this document type, e.g. CV.") var type: String?
     @Option(help: "Only from this sender.") var sender: String?
+    @Option(help: "Only handled by this unit (agency code).") var unit: String?
     @Option(help: "Only this classification.") var classification: String?
     @Option(help: "Only incoming documents in this processing state.") var state: String?
     @Option(help: "Registered on or after, YYYY-MM-DD.") var from: String?
@@ -28,7 +29,7 @@ struct SearchCommand: DocketRunnable {
 
     func execute() async throws {
         let request = try SearchRequest(
-            text: query, register: register, year: year, type: type, sender: sender, classification: classification,
+            text: query, register: register, year: year, type: type, sender: sender, unit: unit, classification: classification,
             state: state, from: from, to: to, facets: facets)
         let (docket, actor) = try await store.openActing()
         if dossiers {
