@@ -146,13 +146,11 @@ struct DossierController {
     }
 
     @Sendable func listDueForDisposal(_ request: Request, context: DocketRequestContext) async throws -> [DueDossier] {
-        let asOf = try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
-        return try await docket.records.dueForDisposal(asOf: asOf ?? docket.configuration.today(), as: context.user())
+        try await docket.records.dueForDisposal(asOf: request.query("asOf"), as: context.user())
     }
 
     @Sendable func listDueForTransfer(_ request: Request, context: DocketRequestContext) async throws -> [DueDossier] {
-        let asOf = try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
-        return try await docket.records.dueForTransfer(asOf: asOf ?? docket.configuration.today(), as: context.user())
+        try await docket.records.dueForTransfer(asOf: request.query("asOf"), as: context.user())
     }
 
     @Sendable func disposeDossiers(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<DisposalRecord> {

@@ -133,16 +133,15 @@ struct RecordController {
     @Sendable func printRegister(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let actor = try context.user()
         let format = try SheetFormat.parse(optional: request.query("format"), field: "format") ?? .json
-        let year = try request.queryInt("year") ?? docket.configuration.today().year
-        let sheet = try await docket.records.sheet(register: context.parameters.require("register"), year: year, as: actor)
+        let sheet = try await docket.records.sheet(
+            register: context.parameters.require("register"), year: request.queryInt("year"), as: actor)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try sheet.rendered(format))))
     }
 
     @Sendable func registerGaps(_ request: Request, context: DocketRequestContext) async throws -> GapReport {
-        let year = try request.queryInt("year") ?? docket.configuration.today().year
-        return try await docket.records.gaps(register: context.parameters.require("register"), year: year, as: context.user())
+        try await docket.records.gaps(register: context.parameters.require("register"), year: request.queryInt("year"), as: context.user())
     }
 
     @Sendable func registerIncoming(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<RegisterEntry> {
@@ -194,7 +193,7 @@ struct RecordController {
         let body = try await request.decode(as: DirectRequest.self, context: context)
         return try await docket.records.direct(
             context.parameters.require("id"), text: body.text, handler: body.handler, coordinating: body.coordinating ?? [],
-            deadline: CalendarDate.parse(optional: body.deadline, field: "deadline"), plan: body.plan, as: actor)
+            deadline: body.deadline, plan: body.plan, as: actor)
     }
 
     @Sendable func addOpinion(_ request: Request, context: DocketRequestContext) async throws -> RegisterEntryDetail {
@@ -226,8 +225,7 @@ struct RecordController {
     }
 
     @Sendable func listOverdueIncoming(_ request: Request, context: DocketRequestContext) async throws -> OverdueRecords {
-        let asOf = try CalendarDate.parse(optional: request.query("asOf"), field: "asOf")
-        return try await docket.records.overdue(asOf: asOf ?? docket.configuration.today(), as: context.user())
+        try await docket.records.overdue(asOf: request.query("asOf"), as: context.user())
     }
 
     @Sendable func searchDossiers(_ request: Request, context: DocketRequestContext) async throws -> Paged<DossierHit> {

@@ -24,11 +24,12 @@ extension RecordService {
     /// With `plan`, the direction also assigns a supervised task in that plan, led by the lead
     /// handler's agency and due on the deadline; the task and the step name each other.
     public func direct(
-        _ id: String, text: String, handler: String, coordinating: [String] = [], deadline: CalendarDate? = nil,
+        _ id: String, text: String, handler: String, coordinating: [String] = [], deadline: String? = nil,
         plan: String? = nil, as actor: User
     ) async throws -> RegisterEntryDetail {
         try actor.require(.directRecords)
         let text = try Self.text(text)
+        let deadline = try CalendarDate.parse(optional: deadline, field: "deadline")
         let today = configuration.today()
         return try await process(id, .direct, as: actor, from: [.submitted, .directed, .handling]) { entry, writer in
             let lead = try Self.handler(handler, field: "handler", for: entry, in: writer)

@@ -2,9 +2,10 @@ import DocketCore
 import Foundation
 
 extension RecordService {
-    /// The gap report of a register's year (readers of all records).
-    public func gaps(register code: String?, kind: RegisterKind? = nil, year: Int, as actor: User) async throws -> GapReport {
+    /// The gap report of a register's year, this year by default (readers of all records).
+    public func gaps(register code: String?, kind: RegisterKind? = nil, year: Int? = nil, as actor: User) async throws -> GapReport {
         try actor.require(.readAllRecords)
+        let year = year ?? configuration.today().year
         return try await storage.read { reader in
             let register = try Self.register(code, kind: kind, in: reader)
             return GapReport(register: register.code, year: year, numbers: try reader.registerNumbers(registerID: register.id, year: year))
@@ -14,8 +15,9 @@ extension RecordService {
     /// A register's year as the paper book prints it (readers of all records). Entries above the
     /// reader's clearance keep their line, number and date, with the rest withheld, so the book
     /// still shows that no number is missing.
-    public func sheet(register code: String?, kind: RegisterKind? = nil, year: Int, as actor: User) async throws -> RegisterSheet {
+    public func sheet(register code: String?, kind: RegisterKind? = nil, year: Int? = nil, as actor: User) async throws -> RegisterSheet {
         try actor.require(.readAllRecords)
+        let year = year ?? configuration.today().year
         let timeZone = configuration.timeZone
         return try await storage.read { reader in
             let register = try Self.register(code, kind: kind, in: reader)
@@ -48,10 +50,12 @@ extension RecordService {
         }
     }
 
-    /// Incoming documents past their processing deadline as of `asOf`, as the world was that day:
-    /// the deadline and handler then in force, and not done by the end of it (readers of all records).
-    public func overdue(asOf: CalendarDate, as actor: User) async throws -> OverdueRecords {
+    /// Incoming documents past their processing deadline as of `asOf` (`YYYY-MM-DD`, today by
+    /// default), as the world was that day: the deadline and handler then in force, and not done
+    /// by the end of it (readers of all records).
+    public func overdue(asOf text: String? = nil, as actor: User) async throws -> OverdueRecords {
         try actor.require(.readAllRecords)
+        let asOf = try CalendarDate.parse(optional: text, field: "asOf") ?? configuration.today()
         let timeZone = configuration.timeZone
         let endOfDay = asOf.adding(days: 1).start(in: timeZone)
         return try await storage.read { reader in

@@ -46,15 +46,18 @@ extension RecordService {
 
     // MARK: due lists
 
-    /// Closed dossiers whose retention has ended as of `asOf` (readers of all records).
-    public func dueForDisposal(asOf: CalendarDate, as actor: User) async throws -> [DueDossier] {
-        try await due(as: actor) { $0.retentionEnds.flatMap { $0 <= asOf ? $0 : nil } }
+    /// Closed dossiers whose retention has ended as of `asOf` (`YYYY-MM-DD`, today by default;
+    /// readers of all records).
+    public func dueForDisposal(asOf: String? = nil, as actor: User) async throws -> [DueDossier] {
+        let asOf = try CalendarDate.parse(optional: asOf, field: "asOf") ?? configuration.today()
+        return try await due(as: actor) { $0.retentionEnds.flatMap { $0 <= asOf ? $0 : nil } }
     }
 
     /// Closed dossiers to hand to the archive: kept 5 years or more, due within a year after the
-    /// work ended, announced 30 days ahead (readers of all records).
-    public func dueForTransfer(asOf: CalendarDate, as actor: User) async throws -> [DueDossier] {
-        try await due(as: actor) { $0.transferDue.flatMap { $0.adding(days: -30) <= asOf ? $0 : nil } }
+    /// work ended, announced 30 days ahead of `asOf` (today by default; readers of all records).
+    public func dueForTransfer(asOf: String? = nil, as actor: User) async throws -> [DueDossier] {
+        let asOf = try CalendarDate.parse(optional: asOf, field: "asOf") ?? configuration.today()
+        return try await due(as: actor) { $0.transferDue.flatMap { $0.adding(days: -30) <= asOf ? $0 : nil } }
     }
 
     private func due(as actor: User, _ date: @escaping @Sendable (Dossier) -> CalendarDate?) async throws -> [DueDossier] {

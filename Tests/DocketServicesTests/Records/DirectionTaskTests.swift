@@ -27,7 +27,7 @@ import Testing
         #expect(undated?.kind == .init(.invalidInput, "deadline"))
         let noAgency = await thrownError {
             _ = try await records.direct(
-                entry.id, text: "Giao", handler: "auditor", deadline: CalendarDate("2030-06-30"), plan: "05-KH/TU", as: store.chair)
+                entry.id, text: "Giao", handler: "auditor", deadline: "2030-06-30", plan: "05-KH/TU", as: store.chair)
         }
         #expect(noAgency?.kind == .init(.invalidInput, "handler"))
         #expect(try await records.entry(entry.id, as: store.auditor).entry.state == .submitted, "a refused direction changed nothing")
@@ -35,7 +35,7 @@ import Testing
 
         let directed = try await records.direct(
             entry.id, text: "Giao Văn phòng chủ trì", handler: "clerk", coordinating: ["phoihop"],
-            deadline: CalendarDate("2030-06-30"), plan: "05-KH/TU", as: store.chair)
+            deadline: "2030-06-30", plan: "05-KH/TU", as: store.chair)
         let taskID = try #require(directed.steps.last?.taskID)
         let task = try await store.docket.tasks.task(taskID, as: store.auditor).task
         #expect(task.entryID == entry.id && task.title == "Về việc số hóa tài liệu" && task.code == "VBĐ-\(entry.year)-1")

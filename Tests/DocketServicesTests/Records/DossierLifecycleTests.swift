@@ -89,7 +89,7 @@ import Testing
 
         let hold = try await office.records.placeHold(on: [dossier.code], reason: "Thanh tra năm 2031", as: office.store.clerk)
         office.clock.set(try Timestamp.parse("2031-02-01T09:00+07:00", field: "now"))
-        #expect(try await office.records.dueForDisposal(asOf: CalendarDate("2031-02-01")!, as: office.store.auditor).map(\.holds) == [[hold.id]])
+        #expect(try await office.records.dueForDisposal(asOf: "2031-02-01", as: office.store.auditor).map(\.holds) == [[hold.id]])
         let blocked = await thrownError { _ = try await office.records.dispose([dossier.code], reason: "Hết hạn", as: office.head) }
         #expect(blocked?.kind == .init(.conflict, "hold"))
         let transfer = await thrownError { _ = try await office.records.transfer([dossier.code], as: office.head) }
@@ -134,7 +134,7 @@ import Testing
         let early = await thrownError { _ = try await office.records.dispose([short.code], reason: "x", as: office.store.chair) }
         #expect(early?.kind == .init(.conflict, "dossiers"))
         office.clock.set(try Timestamp.parse("2031-01-01T09:00+07:00", field: "now"))
-        #expect(try await office.records.dueForDisposal(asOf: CalendarDate("2031-01-01")!, as: office.store.auditor).map(\.code) == [short.code])
+        #expect(try await office.records.dueForDisposal(asOf: "2031-01-01", as: office.store.auditor).map(\.code) == [short.code])
         let record = try await office.records.dispose([short.code], reason: "Hết thời hạn bảo quản", as: office.store.chair)
         let stub = try #require(record.stubs.first)
         #expect(stub.contentDestroyed && stub.symbol == "1" && stub.documentID == letter.documentID)
@@ -151,7 +151,7 @@ import Testing
         #expect(cms.status == 0, "\(cms.stderr)")
 
         // The permanent dossier goes to the archive: a signed pack anyone can verify offline.
-        #expect(try await office.records.dueForTransfer(asOf: CalendarDate("2026-12-01")!, as: office.store.auditor).map(\.code) == [kept.code])
+        #expect(try await office.records.dueForTransfer(asOf: "2026-12-01", as: office.store.auditor).map(\.code) == [kept.code])
         let pack = try await office.records.transfer([kept.code], as: office.store.clerk)
         let path = office.store.directory.file("archive.zip")
         try await pack.write(toFileAt: path)

@@ -164,10 +164,9 @@ struct DossierCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        func show(_ list: (Docket, CalendarDate, User) async throws -> [DueDossier]) async throws {
-            let asOf = try CalendarDate.parse(optional: asOf, field: "asOf")
+        func show(_ list: (Docket, String?, User) async throws -> [DueDossier]) async throws {
             let (docket, actor) = try await store.openActing()
-            try DossierCommand.show(try await list(docket, asOf ?? docket.configuration.today(), actor), json: output.json)
+            try DossierCommand.show(try await list(docket, asOf, actor), json: output.json)
         }
     }
 

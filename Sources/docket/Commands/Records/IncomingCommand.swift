@@ -107,7 +107,6 @@ struct IncomingCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let deadline = try CalendarDate.parse(optional: deadline, field: "deadline")
             let (docket, actor) = try await store.openActing()
             try RecordsCLI.print(
                 try await docket.records.direct(
@@ -179,9 +178,8 @@ struct IncomingCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let asOf = try CalendarDate.parse(optional: asOf, field: "asOf")
             let (docket, actor) = try await store.openActing()
-            let report = try await docket.records.overdue(asOf: asOf ?? docket.configuration.today(), as: actor)
+            let report = try await docket.records.overdue(asOf: asOf, as: actor)
             if output.json { return try Output.json(report) }
             Output.table(
                 ["UNIT", "HANDLER", "NUMBER", "DEADLINE", "DAYS", "STATE", "SUMMARY"],

@@ -116,7 +116,7 @@ struct RegisterCommand: AsyncParsableCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let sheet = try await docket.records.sheet(
-                register: choice.register, kind: choice.kind, year: year ?? docket.configuration.today().year, as: actor)
+                register: choice.register, kind: choice.kind, year: year, as: actor)
             FileHandle.standardOutput.write(Data(try sheet.rendered(format).utf8))
         }
     }
@@ -132,7 +132,7 @@ struct RegisterCommand: AsyncParsableCommand {
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let report = try await docket.records.gaps(
-                register: choice.register, kind: choice.kind, year: year ?? docket.configuration.today().year, as: actor)
+                register: choice.register, kind: choice.kind, year: year, as: actor)
             if output.json {
                 try Output.json(report)
             } else {
