@@ -16,27 +16,16 @@ public struct DocumentService: Sendable {
         _ new: NewDocument, limit: Int64 = .max, as actor: User, fill: (BlobWriter) async throws -> Void
     ) async throws -> Document {
         try actor.require(.addDocuments)
-        let metadata = try new.validated(for: actor)
-        let writer = try blobs.writer(limit: limit)
-        try await fill(writer)
-        guard writer.size > 0 else {
-            writer.abort()
-            throw DocketError.invalid("content", "the document is empty (0 bytes arrived); send the file's bytes")
-        }
-        let blob = try writer.commit()
-        let document = Document(
-            id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
-            mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256,
-            classification: new.classification, createdBy: actor.id, createdAt: configuration.time.now())
+        let staged = try await StagedDocument(new, limit: limit, as: actor, blobs: blobs, configuration: configuration, fill: fill)
         do {
             try await storage.write { writer in
-                try audit.recordAdded(document, by: actor, in: writer)
+                try audit.recordAdded(staged.document, by: actor, in: writer)
             }
         } catch {
-            if blob.isNew { blobs.remove(blob.sha256) }
+            staged.discard()
             throw error
         }
-        return document
+        return staged.document
     }
 
     /// Stores the file at `path` (the CLI's `doc add`); `progress` hears the bytes stored so far.

@@ -141,29 +141,16 @@ extension RecordService {
             return try await storage.write { try body(document, text, checked, $0) }
         case .content(var new, let fill):
             new.classification = max(new.classification, classification)
-            let metadata = try new.validated(for: actor)
-            let blobWriter = try blobs.writer()
-            try await fill(blobWriter)
-            guard blobWriter.size > 0 else {
-                blobWriter.abort()
-                throw DocketError.invalid("content", "the document is empty (0 bytes arrived); send the file's bytes")
-            }
-            let blob = try blobWriter.commit()
-            let document = Document(
-                id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
-                mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
-                createdBy: actor.id, createdAt: configuration.time.now())
-            let path = blobs.path(for: blob.sha256)
-            let blobs = blobs
+            let staged = try await StagedDocument(new, as: actor, blobs: blobs, configuration: configuration, fill: fill)
             do {
-                let text = DocumentText.extract(path: path, mediaType: document.mediaType)
-                let checked = try signature.map { try check($0, contentAt: path) }
+                let text = DocumentText.extract(path: staged.path, mediaType: staged.document.mediaType)
+                let checked = try signature.map { try check($0, contentAt: staged.path) }
                 return try await storage.write { writer in
-                    try audit.recordAdded(document, by: actor, in: writer)
-                    return try body(document, text, checked, writer)
+                    try audit.recordAdded(staged.document, by: actor, in: writer)
+                    return try body(staged.document, text, checked, writer)
                 }
             } catch {
-                if blob.isNew { blobs.remove(blob.sha256) }
+                staged.discard()
                 throw error
             }
         }
