@@ -73,3 +73,7 @@ public struct Dossier: Sendable, Codable, Equatable, Identifiable {
         return CalendarDate(String(format: "%04d-12-31", closedOn.year + 1))
     }
 }
+
+extension Dossier.State: NamedValue {
+    public static let kind = "dossier state"
+}

@@ -6,6 +6,8 @@ public protocol RecordReadRepository {
     /// By the canonical form of its code (see `CanonicalName.key`).
     func register(code: String) throws -> Register?
     func registers() throws -> [Register]
+    /// The outgoing register numbering for `issuer` (canonical form); at most one exists.
+    func outgoingRegister(issuer: String) throws -> Register?
     func registerEntry(id: String) throws -> RegisterEntry?
     /// Entries in series and number order.
     func registerEntries(_ filter: RegisterEntryFilter, page: Page) throws -> Paged<RegisterEntry>
@@ -19,8 +21,10 @@ public protocol RecordReadRepository {
     /// Incoming entries whose processing has not ended and whose lead or coordinating handler is
     /// `userID`, deadline first.
     func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry>
-    /// Incoming entries registered on or before `asOf` (in the office's day) with a deadline, for the overdue report.
-    func incomingEntriesWithDeadlines(registeredBefore end: Date) throws -> [RegisterEntry]
+    /// Incoming entries registered before `end`, oldest first, for the overdue report.
+    func incomingEntries(registeredBefore end: Date) throws -> [RegisterEntry]
+    /// Whether the user handles or handled the entry (lead, coordinating, or the leader it was submitted to).
+    func handles(entryID: String, userID: String) throws -> Bool
     func processingSteps(entryID: String) throws -> [ProcessingStep]
     /// Entries matching every term of `query` (folded), exact-diacritic matches first, then by
     /// relevance, within its facets and access limits; with facet counts of all matches.

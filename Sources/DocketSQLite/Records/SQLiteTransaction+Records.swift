@@ -63,7 +63,18 @@ extension SQLiteTransaction: RecordRepository {
         return Paged(items: items, total: total, page: page)
     }
 
-    func incomingEntriesWithDeadlines(registeredBefore end: Date) throws -> [RegisterEntry] {
+    func outgoingRegister(issuer: String) throws -> Register? {
+        try Register.filter(Register.Columns.kind == RegisterKind.outgoing.rawValue && Register.Columns.issuerKey == CanonicalName.key(issuer))
+            .fetchOne(db)
+    }
+
+    func handles(entryID: String, userID: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM processingHandler WHERE userID = ? AND entryID = ?)", arguments: [userID, entryID])
+            ?? false
+    }
+
+    func incomingEntries(registeredBefore end: Date) throws -> [RegisterEntry] {
         try RegisterEntry.filter(RegisterEntry.Columns.state != nil && RegisterEntry.Columns.registeredAt < end)
             .order(RegisterEntry.Columns.registeredAt).fetchAll(db)
     }

@@ -23,7 +23,7 @@ extension SQLiteTransaction {
     /// The FTS5 expression of a query: every phrase required in the folded column. The OR group
     /// adds nothing to what matches, but lets BM25 weigh exact-diacritic matches (the exact
     /// column, weight 1000) far above folded-only ones, without a second query.
-    static func match(_ query: SearchQuery, table: String) -> String {
+    static func match(_ query: SearchQuery) -> String {
         let folded = query.terms.map { "folded : " + SearchQuery(terms: [$0]).expression(SearchText.folded) }
         let exact = query.terms.map { "exact : " + SearchQuery(terms: [$0]).expression(SearchText.exact) }
         return folded.joined(separator: " AND ") + " AND (" + (exact + [folded[0]]).joined(separator: " OR ") + ")"
@@ -36,21 +36,9 @@ extension SQLiteTransaction {
             FROM dossierText JOIN dossier ON dossier.rowid = dossierText.rowid
             WHERE dossierText MATCH ? AND dossier.accessLevel IN (\(allowed.joined(separator: ", ")))
             """
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, COUNT(*) OVER () FROM (
-                    SELECT dossierText.rowid AS id, bm25(dossierText, 1000.0, 1.0) AS score \(from))
-                ORDER BY score LIMIT ? OFFSET ?
-                """,
-            arguments: [Self.match(query, table: "dossierText"), page.limit, page.offset])
-        let total = try rows.first.map { try $0.decode(atIndex: 1) as Int }
-            ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [Self.match(query, table: "dossierText")]) ?? 0
-        let hits = try rows.compactMap { row -> DossierHit? in
-            let rowid: Int64 = try row.decode(atIndex: 0)
-            guard let text = try String.fetchOne(db, sql: "SELECT exact FROM dossierText WHERE rowid = ?", arguments: [rowid]),
-                let dossier = try Dossier.fetchOne(db, sql: "SELECT * FROM dossier WHERE rowid = ?", arguments: [rowid])
-            else { return nil }
+        let (ranked, total) = try rank("dossierText", from, [Self.match(query)], page: page)
+        let hits = try ranked.compactMap { rowid, text -> DossierHit? in
+            guard let dossier = try Dossier.fetchOne(db, sql: "SELECT * FROM dossier WHERE rowid = ?", arguments: [rowid]) else { return nil }
             return DossierHit(
                 dossier: dossier, exactMatch: SearchSnippet.containsExactly(text, terms: query.terms),
                 snippet: SearchSnippet.make(text, terms: query.terms))
@@ -62,7 +50,7 @@ extension SQLiteTransaction {
         guard !query.terms.isEmpty else {
             return SearchResults(hits: Paged(items: [], total: 0, page: page), facets: nil)
         }
-        let match = Self.match(query, table: "recordText")
+        let match = Self.match(query)
         var conditions = ["recordText MATCH ?"]
         var arguments: [any DatabaseValueConvertible] = [match]
         func narrow(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
@@ -92,23 +80,9 @@ extension SQLiteTransaction {
         let from = joined
             ? "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE " + conditions.joined(separator: " AND ")
             : "FROM recordText WHERE recordText MATCH ?"
-        // One pass ranks the matches and counts them all (the window runs before LIMIT); only
-        // rowids are sorted, so no match's text is read but the page's.
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, COUNT(*) OVER () FROM (
-                    SELECT recordText.rowid AS id, bm25(recordText, 1000.0, 1.0) AS score \(from))
-                ORDER BY score LIMIT ? OFFSET ?
-                """,
-            arguments: StatementArguments(arguments + [page.limit, page.offset]))
-        let ranked = try rows.map { try $0.decode(atIndex: 0) as Int64 }
-        // A page past the end has no row to carry the count.
-        let total = try rows.first.map { try $0.decode(atIndex: 1) as Int }
-            ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-        let hits = try ranked.compactMap { rowid -> SearchHit? in
-            guard let text = try String.fetchOne(db, sql: "SELECT exact FROM recordText WHERE rowid = ?", arguments: [rowid]),
-                let entry = try RegisterEntry.fetchOne(db, sql: "SELECT * FROM registerEntry WHERE rowid = ?", arguments: [rowid])
+        let (ranked, total) = try rank("recordText", from, arguments, page: page)
+        let hits = try ranked.compactMap { rowid, text -> SearchHit? in
+            guard let entry = try RegisterEntry.fetchOne(db, sql: "SELECT * FROM registerEntry WHERE rowid = ?", arguments: [rowid])
             else { return nil }
             return SearchHit(
                 entry: entry, exactMatch: SearchSnippet.containsExactly(text, terms: query.terms),
@@ -116,6 +90,30 @@ extension SQLiteTransaction {
         }
         return SearchResults(
             hits: Paged(items: hits, total: total, page: page), facets: query.facets ? try facets(from, arguments) : nil)
+    }
+
+    /// The page of matches of `from` over the full-text `table`, best first, with each one's indexed
+    /// text, and how many match in all. One pass ranks and counts (the window runs before LIMIT);
+    /// only rowids are sorted, so no text is read but the page's.
+    private func rank(
+        _ table: String, _ from: String, _ arguments: [any DatabaseValueConvertible], page: Page
+    ) throws -> (rows: [(rowid: Int64, text: String)], total: Int) {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, COUNT(*) OVER () FROM (
+                    SELECT \(table).rowid AS id, bm25(\(table), 1000.0, 1.0) AS score \(from))
+                ORDER BY score LIMIT ? OFFSET ?
+                """,
+            arguments: StatementArguments(arguments + [page.limit, page.offset]))
+        // A page past the end has no row to carry the count.
+        let total = try rows.first.map { try $0.decode(atIndex: 1) as Int }
+            ?? Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
+        let page = try rows.map { row -> (rowid: Int64, text: String) in
+            let rowid: Int64 = try row.decode(atIndex: 0)
+            return (rowid, try String.fetchOne(db, sql: "SELECT exact FROM \(table) WHERE rowid = ?", arguments: [rowid]) ?? "")
+        }
+        return (page, total)
     }
 
     /// Counts of all matches by register code, year, type and processing state.

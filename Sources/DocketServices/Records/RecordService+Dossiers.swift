@@ -234,7 +234,3 @@ extension RecordService {
         }
     }
 }
-
-extension Dossier.State: NamedValue {
-    public static let kind = "dossier state"
-}

@@ -62,7 +62,7 @@ extension RecordService {
             var records: [OverdueRecord] = []
             var users: [String: User] = [:]
             var registers: [String: String] = [:]
-            for entry in try reader.incomingEntriesWithDeadlines(registeredBefore: endOfDay)
+            for entry in try reader.incomingEntries(registeredBefore: endOfDay)
             where actor.isCleared(for: entry.classification) {
                 var state = ProcessingState.registered
                 var deadline: CalendarDate?

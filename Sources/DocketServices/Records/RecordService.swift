@@ -105,8 +105,7 @@ public struct RecordService: Sendable {
     /// its handlers (now or before).
     static func readable(_ id: String, by actor: User, in reader: any StorageReader) throws -> RegisterEntry {
         guard let entry = try reader.registerEntry(id: id), actor.isCleared(for: entry.classification),
-            try actor.hasAny(Permission.readAllRecords.roles)
-                || reader.processingSteps(entryID: id).contains(where: { $0.handlerID == actor.id || $0.coordinatingIDs.contains(actor.id) })
+            try actor.hasAny(Permission.readAllRecords.roles) || reader.handles(entryID: id, userID: actor.id)
         else { throw DocketError.notFound("register entry", id) }
         return entry
     }

@@ -44,11 +44,7 @@ struct RegisterBook: Sendable {
     /// code, opened on first use with the body's scheme (a series per document type, per term or
     /// per year).
     func register(for body: Body, as actor: User, audit: AuditLog, in writer: any StorageWriter) throws -> Register {
-        if let register = try writer.registers().first(where: {
-            $0.kind == .outgoing && CanonicalName.key($0.issuer) == CanonicalName.key(body.code)
-        }) {
-            return register
-        }
+        if let register = try writer.outgoingRegister(issuer: body.code) { return register }
         let register = Register(
             id: configuration.identifiers.make("reg"), code: body.code, name: "Sổ văn bản đi — \(body.name)", kind: .outgoing,
             issuer: body.code, period: body.numbering == .party ? .term : .year,
