@@ -16,8 +16,9 @@ public final class Docket: Sendable {
     let checkIns = WriteBatcher()
     /// Shared by all requests, so failed sign-ins count across them.
     let signIns = SignInThrottle()
+    let tokenCache = TokenCache()
 
-    public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration, signIns: signIns) }
+    public var users: UserService { UserService(storage: storage, audit: audit, configuration: configuration, signIns: signIns, tokenCache: tokenCache) }
     public var documents: DocumentService {
         DocumentService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
     }

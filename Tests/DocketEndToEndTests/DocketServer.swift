@@ -74,6 +74,17 @@ final class DocketServer: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
+    /// The first log line holding `text`; the server writes its log off the request path, so
+    /// this waits up to 2 s for it.
+    func logLine(containing text: String) throws -> String {
+        for _ in 0..<100 {
+            let log = try String(contentsOfFile: self.log, encoding: .utf8)
+            if let line = log.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw DocketError(message: "no line with \(text) in the log of docket serve")
+    }
+
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }

@@ -2,7 +2,6 @@ import Foundation
 
 /// Reading users, tokens and agencies inside a transaction.
 public protocol UserReadRepository {
-/// Reading inside a transaction.
     func user(id: String) throws -> User?
     func user(username: String) throws -> User?
     /// The user's bcrypt password hash; nil when they sign in with tokens only.
@@ -16,12 +15,13 @@ public protocol UserReadRepository {
     func agencies() throws -> [Agency]
     /// Enabled users of an agency, for delivering notices to it.
     func users(agency: String) throws -> [User]
+    /// A counter that every change to a user or a token raises, whichever process makes it.
+    func authGeneration() throws -> Int64
 }
 
 /// Changing users, tokens and agencies inside a transaction.
 /// SQL specifics stay in the implementations, so another database can implement it too.
 public protocol UserRepository: UserReadRepository {
-/// Writing inside a transaction.
     /// Inserts a user with their bcrypt password hash, if any; a name already taken is refused.
     func insert(_ user: User, passwordHash: String?) throws
     func update(_ user: User) throws

@@ -3,8 +3,11 @@ import Hummingbird
 import Logging
 
 /// Logs each request by its route pattern (`/api/v1/documents/{id}`), never the raw path or query
-/// string: those carry titles and file names of classified uploads, and search words.
-struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+/// string: those carry titles and file names of classified uploads, and search words. The line
+/// names the actor, the user the bearer token resolved to, or `-`.
+struct RequestLogMiddleware: RouterMiddleware {
+    typealias Context = DocketRequestContext
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -28,6 +31,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             metadata: [
                 "method": .string(request.method.rawValue), "route": .string(context.endpointPath ?? "(no route)"),
                 "status": .stringConvertible(status), "ms": .string(String(format: "%.1f", milliseconds)),
+                "actor": .string(context.actor.username ?? "-"),
             ])
     }
 }

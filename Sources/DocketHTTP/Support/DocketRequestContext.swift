@@ -13,6 +13,9 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
     public var grant: Authenticated?
     /// The client's IP address, which sign-in throttling counts by.
     public let clientAddress: String
+    /// Who the request log names: the context is copied down the middleware chain, so the
+    /// authenticator writes it into this box, which the log outside it reads.
+    let actor = RequestActor()
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -31,6 +34,12 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
         }
         return identity
     }
+}
+
+/// The user a request acted as, for its log line: set once by the authenticator, read once by the
+/// request log after the response, both on the request's own task.
+final class RequestActor: @unchecked Sendable {
+    var username: String?
 }
 
 extension Parameters {

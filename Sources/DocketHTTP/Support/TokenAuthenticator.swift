@@ -20,6 +20,7 @@ struct TokenAuthenticator: RouterMiddleware {
         var context = context
         context.identity = grant.user
         context.grant = grant
+        context.actor.username = grant.user.username
         return try await next(request, context)
     }
 }

@@ -36,7 +36,9 @@ extension SQLiteTransaction: SessionRepository {
         }
     }
 
-    func session(id: String) throws -> Session? { try Session.fetchOne(db, key: id) }
+    func session(id: String) throws -> Session? {
+        try Session.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE id = ?"), arguments: [id])
+    }
 
     func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session> {
         var request = Session.all()
@@ -59,7 +61,8 @@ extension SQLiteTransaction: SessionRepository {
     func update(_ session: Session) throws { try session.update(db) }
 
     func bridgePoints(sessionID: String) throws -> [BridgePoint] {
-        try BridgePoint.filter(BridgePoint.Columns.sessionID == sessionID).order(BridgePoint.Columns.name).fetchAll(db)
+        try BridgePoint.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM bridgePoint WHERE sessionID = ? ORDER BY name"), arguments: [sessionID])
     }
 
     func insert(_ bridgePoint: BridgePoint) throws {
@@ -76,10 +79,25 @@ extension SQLiteTransaction: SessionRepository {
     }
 
     func participant(sessionID: String, userID: String) throws -> Participant? {
-        try Participant.fetchOne(db, key: ["sessionID": sessionID, "userID": userID])
+        try Participant.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM participant WHERE sessionID = ? AND userID = ?"),
+            arguments: [sessionID, userID])
     }
 
-    func save(_ participant: Participant) throws { try participant.save(db) }
+    // Check-in's hot path: prepared once per connection instead of generated per call.
+    func save(_ participant: Participant) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE participant SET role = ?, bridgePointID = ?, status = ?, arrivedAt = ?, leftAt = ?, reason = ?,
+                    proxy = ?
+                WHERE sessionID = ? AND userID = ?
+                """
+        ).execute(arguments: [
+            participant.role.rawValue, participant.bridgePointID, participant.status.rawValue, participant.arrivedAt,
+            participant.leftAt, participant.reason, participant.proxy, participant.sessionID, participant.userID,
+        ])
+        if db.changesCount == 0 { try participant.insert(db) }
+    }
 
     func removeParticipant(sessionID: String, userID: String) throws {
         _ = try Participant.deleteOne(db, key: ["sessionID": sessionID, "userID": userID])

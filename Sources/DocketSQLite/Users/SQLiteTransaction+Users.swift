@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction: UserRepository {
-    func user(id: String) throws -> User? { try User.fetchOne(db, key: id) }
+    func user(id: String) throws -> User? {
+        try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [id])
+    }
 
     func user(username: String) throws -> User? {
         try User.filter(User.Columns.usernameKey == CanonicalName.key(username)).fetchOne(db)
@@ -33,10 +35,14 @@ extension SQLiteTransaction: UserRepository {
     func update(_ user: User) throws { try user.update(db) }
 
     func token(secretHash: String) throws -> AccessToken? {
-        try AccessToken.filter(AccessToken.Columns.secretHash == secretHash).fetchOne(db)
+        try AccessToken.fetchOne(db.cachedStatement(sql: "SELECT * FROM accessToken WHERE secretHash = ?"), arguments: [secretHash])
     }
 
     func insert(_ token: AccessToken) throws { try token.insert(db) }
+
+    func authGeneration() throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM authGeneration WHERE id = 1")) ?? 0
+    }
 
     func token(id: String) throws -> AccessToken? { try AccessToken.fetchOne(db, key: id) }
 

@@ -8,6 +8,7 @@ public struct UserService: Sendable {
     let audit: AuditLog
     let configuration: DocketConfiguration
     let signIns: SignInThrottle
+    let tokenCache: TokenCache
 
     private static let decoyHash = Passwords.hash("docket decoy password", cost: 12)
 
@@ -71,7 +72,7 @@ public struct UserService: Sendable {
     /// Disables a user: their tokens and password stop working at once (admin).
     public func disable(_ username: String, as actor: User) async throws -> User {
         try actor.require(.manageUsers)
-        return try await storage.write { writer in
+        let user = try await storage.write { writer in
             guard var user = try writer.user(username: username) else { throw DocketError.notFound("user", username) }
             guard user.id != actor.id else {
                 throw DocketError.invalid("username", "you cannot disable yourself; ask another admin")
@@ -81,6 +82,8 @@ public struct UserService: Sendable {
             try audit.record(writer, actor: actor.id, action: .userDisable, subject: user.id)
             return user
         }
+        tokenCache.forget()
+        return user
     }
 
     // MARK: tokens and authentication
@@ -133,6 +136,7 @@ public struct UserService: Sendable {
     /// told it does not exist.
     public func revokeToken(_ id: String, as actor: User) async throws -> TokenView {
         let now = configuration.time.now()
+        defer { tokenCache.forget() }
         return try await storage.write { writer in
             guard var token = try writer.token(id: id), token.userID == actor.id || actor.hasAny(Permission.manageUsers.roles) else {
                 throw DocketError.notFound("token", id)
@@ -179,28 +183,35 @@ public struct UserService: Sendable {
         }
     }
 
-    /// The user a bearer token belongs to; fails for unknown, expired or disabled.
+    /// The user a bearer token belongs to; fails for unknown, revoked, expired or disabled. Answers
+    /// from the token cache while the store's auth generation has not moved.
     public func authenticate(token: String) async throws -> Authenticated {
         let hash = SHA256Hasher.hex(of: token)
         let now = configuration.time.now()
-        return try await storage.read { reader in
-            guard let stored = try reader.token(secretHash: hash) else {
-                throw DocketError.unauthenticated("the bearer token is not valid")
-            }
-            guard stored.revokedAt == nil else {
-                throw DocketError.unauthenticated("the bearer token was revoked; log in again or ask for a new token")
-            }
-            guard let user = try reader.user(id: stored.userID), !user.disabled else {
-                throw DocketError.unauthenticated("this user is disabled")
-            }
-            // Tokens made before lifetimes were limited, or before a role changed, end at the limit.
-            let limit = stored.createdAt.addingTimeInterval(user.tokenLifetimeLimit)
-            let expiresAt = min(stored.expiresAt ?? limit, limit)
-            guard expiresAt > now else {
-                throw DocketError.unauthenticated("the bearer token expired; log in again or ask for a new token")
-            }
-            return Authenticated(user: user, tokenID: stored.id, expiresAt: expiresAt)
+        let stamp = try await tokenCache.stamp { [storage] in try await storage.read { try $0.authGeneration() } }
+        if let cached = tokenCache.grant(for: hash, at: stamp), cached.expiresAt > now { return cached }
+        let grant = try await storage.read { reader in try Self.resolve(hash, now: now, in: reader) }
+        tokenCache.keep(grant, for: hash, at: stamp)
+        return grant
+    }
+
+    private static func resolve(_ hash: String, now: Date, in reader: any StorageReader) throws -> Authenticated {
+        guard let stored = try reader.token(secretHash: hash) else {
+            throw DocketError.unauthenticated("the bearer token is not valid")
         }
+        guard stored.revokedAt == nil else {
+            throw DocketError.unauthenticated("the bearer token was revoked; log in again or ask for a new token")
+        }
+        guard let user = try reader.user(id: stored.userID), !user.disabled else {
+            throw DocketError.unauthenticated("this user is disabled")
+        }
+        // Tokens made before lifetimes were limited, or before a role changed, end at the limit.
+        let limit = stored.createdAt.addingTimeInterval(user.tokenLifetimeLimit)
+        let expiresAt = min(stored.expiresAt ?? limit, limit)
+        guard expiresAt > now else {
+            throw DocketError.unauthenticated("the bearer token expired; log in again or ask for a new token")
+        }
+        return Authenticated(user: user, tokenID: stored.id, expiresAt: expiresAt)
     }
 
     /// The user the CLI acts as (`--as` / `DOCKET_USER`); the data directory itself is the credential.

@@ -35,6 +35,9 @@ struct ServeCommand: DocketRunnable {
         }
         let swept = docket.store.sweepAbandonedUploads()
         if swept > 0 { Output.unbuffered("Removed \(swept) abandoned uploads from blobs/tmp") }
+        let log = BackgroundLog()
+        LoggingSystem.bootstrap(log.handler)
+        defer { log.flush() }
         var logger = Logger(label: "docket")
         logger.logLevel = .info
         Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
