@@ -4,14 +4,15 @@
 # every request sent at once). In the same run, as references, the same burst of GET /healthz (no
 # token, no database) and of GET /api/v1/me (token check, no write), and wrk's throughput for both.
 # Then sqlite3 checks that every delegate is present once with one check-in event each.
-# Usage: bash Benchmarks/checkin-reference.sh [runs]   (medians of `runs` bursts, default 5)
+# Usage: [DELEGATES=N] bash Benchmarks/checkin-reference.sh [runs]   (medians of `runs` bursts, default 5;
+# DELEGATES, default 2,000, is the size of each burst)
 set -euo pipefail
 source "$(dirname "$0")/measure.sh"
 for product in seed-checkin checkin-burst; do
     swift build -c release --product $product --package-path "$root/Benchmarks" >/dev/null 2>&1
 done
 bin="$root/Benchmarks/.build/release"
-delegates=2000
+delegates=${DELEGATES:-2000}
 port=18080
 read -r -a sessions <<<"$("$bin/seed-checkin" "$work/data" "$work/tokens" $delegates $((2 * runs)) | tr '\n' ' ')"
 database=$(ls "$work"/data/*.sqlite)
