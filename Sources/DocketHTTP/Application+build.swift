@@ -25,8 +25,9 @@ public struct HTTPSettings: Sendable {
 /// The router with every route, over one open store.
 public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<DocketRequestContext> {
     let router = Router(context: DocketRequestContext.self)
+    let methods = RouteMethods()
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ErrorMiddleware(routes: methods))
     router.get("healthz") { _, _ in ["status": "ok"] }
     // One controller per module, each a collection of named handlers over the service layer.
     router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
@@ -38,6 +39,7 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
         .addRoutes(RecordController(docket: docket).routes)
         .addRoutes(DossierController(docket: docket).routes)
         .addRoutes(AuditController(docket: docket).routes)
+    methods.load(router.routes)
     return router
 }
 

@@ -6,6 +6,8 @@ import Logging
 
 /// Turns every error into a status and the body `{"error": {"code", "message", "field"}}`.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteMethods
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
@@ -14,6 +16,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as DocketError {
             return Self.response(error)
         } catch let error as HTTPError {
+            if error.status == .notFound, error.body == nil {
+                let allowed = routes.allowed(for: request.uri.path)
+                if !allowed.isEmpty { return Self.methodNotAllowed(request.method, allowed: allowed) }
+            }
             return Self.response(Self.translate(error))
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             // A JSON body past the server's limit (NIO's NIOTooManyBytesError).
@@ -68,6 +74,15 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             enum CodingKeys: String, CodingKey { case code, message, field }
         }
         let error: Detail
+    }
+
+    /// 405 for a path that exists with other methods, naming them in `Allow`.
+    static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [String]) -> Response {
+        var response = response(
+            DocketError(.invalidInput, "\(method.rawValue) is not answered here; use \(allowed.joined(separator: ", "))"))
+        response.status = .methodNotAllowed
+        response.headers[.allow] = allowed.joined(separator: ", ")
+        return response
     }
 
     static func response(_ error: DocketError) -> Response {

@@ -3,13 +3,15 @@ import Foundation
 import Hummingbird
 
 extension Request {
-    /// A query parameter as text, nil when absent. Decoded as HTML forms encode it: `+` is a
-    /// space and `%2B` a plus sign, so `title=Ngh%E1%BB%8B+quy%E1%BA%BFt` finds "Nghị quyết".
+    /// A query parameter as text, nil when absent or empty: a form's empty field (`type=`) means
+    /// "not given", as a browser sends it. Decoded as HTML forms encode it: `+` is a space and
+    /// `%2B` a plus sign, so `title=Ngh%E1%BB%8B+quy%E1%BA%BFt` finds "Nghị quyết".
     func query(_ name: String) -> String? {
         for pair in (uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard Self.formDecoded(parts[0]) == name else { continue }
-            return parts.count == 2 ? Self.formDecoded(parts[1]) : ""
+            guard parts.count == 2, let value = Self.formDecoded(parts[1]), !value.isEmpty else { return nil }
+            return value
         }
         return nil
     }

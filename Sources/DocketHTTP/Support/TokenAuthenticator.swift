@@ -12,7 +12,13 @@ struct TokenAuthenticator: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard request.headers[.authorization] != nil else { return try await next(request, context) }
+        guard request.headers[.authorization] != nil else {
+            // Only sign-in is open; every other route says who must ask before it reads the request.
+            guard context.endpointPath == "/api/v1/auth/login" else {
+                throw DocketError.unauthenticated("send a bearer token: Authorization: Bearer <token>")
+            }
+            return try await next(request, context)
+        }
         guard let bearer = request.headers.bearer, !bearer.token.isEmpty else {
             throw DocketError.unauthenticated("the Authorization header must be 'Bearer <token>'")
         }

@@ -74,9 +74,12 @@ struct UserController {
 
     @Sendable func createToken(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<IssuedToken> {
         let actor = try context.user()
-        let body = try await request.decode(as: NewTokenBody.self, context: context)
+        // The body is optional: without one the token lives as long as the owner's roles allow.
+        var request = request
+        let sent = try await request.collectBody(upTo: 64 << 10)
+        let body = sent.readableBytes == 0 ? nil : try await request.decode(as: NewTokenBody.self, context: context)
         let token = try await docket.users.createToken(
-            for: context.parameters.value("username"), expiresInDays: body.expiresInDays, as: actor,
+            for: context.parameters.value("username"), expiresInDays: body?.expiresInDays, as: actor,
             grant: context.grant)
         return .init(status: .created, response: token)
     }

@@ -42,6 +42,9 @@ extension RecordService {
     /// record. `docket pack verify` checks it offline; the manifest verifies with `openssl cms`.
     public func archivePack(_ codes: [String], as actor: User) async throws -> SignedPack {
         try actor.require(.readAllRecords)
+        guard !codes.isEmpty else {
+            throw DocketError.invalid("dossiers", "name the transferred dossiers to pack, e.g. dossiers=2025.01.HS1,2025.01.HS2")
+        }
         let snapshot = try await storage.read { reader in
             let dossiers = try codes.map { try Self.dossier($0, for: actor, in: reader) }
             for dossier in dossiers where dossier.state != .transferred {

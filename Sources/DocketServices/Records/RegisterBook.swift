@@ -42,11 +42,18 @@ struct RegisterBook: Sendable {
 
     /// The outgoing register a body's notices are numbered in: the one whose issuer is the body's
     /// code, opened on first use with the body's scheme (a series per document type, per term or
-    /// per year).
+    /// per year). Its code is the body's, or `CODE-ĐI` (then `CODE-ĐI-2`, …) when a register
+    /// opened by hand already has that code.
     func register(for body: Body, as actor: User, audit: AuditLog, in writer: any StorageWriter) throws -> Register {
         if let register = try writer.outgoingRegister(issuer: body.code) { return register }
+        var code = body.code
+        var suffix = 1
+        while try writer.register(code: code) != nil {
+            code = "\(body.code)-ĐI" + (suffix == 1 ? "" : "-\(suffix)")
+            suffix += 1
+        }
         let register = Register(
-            id: configuration.identifiers.make("reg"), code: body.code, name: "Sổ văn bản đi — \(body.name)", kind: .outgoing,
+            id: configuration.identifiers.make("reg"), code: code, name: "Sổ văn bản đi — \(body.name)", kind: .outgoing,
             issuer: body.code, period: body.numbering == .party ? .term : .year,
             term: body.numbering == .party ? body.term : nil, seriesPerType: true, secretSeries: false, createdBy: actor.id,
             createdAt: configuration.time.now())

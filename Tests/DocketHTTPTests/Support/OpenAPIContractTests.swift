@@ -50,6 +50,19 @@ import Testing
                 #expect(response.status == .notFound)
                 #expect(response.errorBody?.message == "no such route")
             }
+            // A path that exists, asked with a method it does not take: 405 naming the methods it does.
+            try await client.execute(uri: "/api/v1/sessions/ses-x/agenda/versions", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/api/v1/sessions/ses-x/agenda/item-1", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "DELETE, PATCH")
+            }
+            // Who asks comes first: no token is a 401 before anything the request says is read.
+            try await client.execute(uri: "/api/v1/search?type=%%", method: .get) { response in
+                #expect(response.status == .unauthorized && response.errorBody?.code == "unauthenticated")
+            }
         }
     }
 

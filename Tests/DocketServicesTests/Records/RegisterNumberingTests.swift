@@ -53,6 +53,20 @@ import Testing
         #expect(try await records.gaps(register: "BCĐCĐS", year: year, as: store.auditor).clean)
     }
 
+    @Test func aBodysOutgoingRegisterOpensBesideARegisterThatTookItsCode() async throws {
+        let store = try await TestStore()
+        let records = store.docket.records
+        // A clerk opened an incoming register under the body's code before its first notice.
+        _ = try await records.createRegister(
+            NewRegister(code: "BCĐCĐS", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
+            as: store.clerk)
+        _ = try await store.preparedSession(open: true)  // the invitation opens the outgoing register
+        let codes = try await records.registers(page: .first, as: store.auditor).items.map { "\($0.code) \($0.kind.rawValue)" }.sorted()
+        #expect(codes == ["BCĐCĐS incoming", "BCĐCĐS-ĐI outgoing"])
+        let entries = try await records.entries(register: "BCĐCĐS-ĐI", year: nil, page: .first, as: store.auditor)
+        #expect(entries.items.map(\.symbol) == ["01-GM/BCĐCĐS"])
+    }
+
     @Test func badInputNamesItsFieldAndTakesNoNumberAndStoresNoBlob() async throws {
         let store = try await TestStore()
         let records = store.docket.records
