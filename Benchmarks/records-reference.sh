@@ -4,10 +4,11 @@
 #     `docket serve` (GET /api/v1/search, curl) against the same FTS5 query in the `sqlite3`
 #     command (`.timer on`, the query alone): medians and p99 over every query and run, and the
 #     server's peak RSS.
-#  2. Registering COUNT incoming documents with small files one by one through the service, against
-#     the same rows as plain INSERTs through `sqlite3`, one transaction each, WAL with
-#     synchronous=NORMAL (Docket's setting) and FULL.
-# Usage: bash Benchmarks/records-reference.sh [runs] [entries] [count]   (default 5, 1000000, 10000)
+#  2. Registering COUNT incoming documents with small files through the service, one after another
+#     and 16 at a time (their commits grouped), against the same rows as plain INSERTs through
+#     `sqlite3`, one transaction each, WAL with synchronous=NORMAL and FULL (Docket's setting).
+# Usage: bash Benchmarks/records-reference.sh [runs] [entries] [count]   (default 5, 1000000, 10000;
+# entries 0 measures registration alone)
 # SEEDED=DIR reuses a data directory `seed-records entries DIR N` made before (search only).
 set -euo pipefail
 source "$(dirname "$0")/measure.sh"
@@ -18,6 +19,7 @@ seed="$root/Benchmarks/.build/release/seed-records"
 percentile() { sort -n | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p / 100 + 0.999); if (i < 1) i = 1; print v[i] }'; }
 
 # 1. Search.
+if [ "$entries" -gt 0 ]; then
 if [ -n "${SEEDED:-}" ]; then
     export DOCKET_DATA_DIR="$SEEDED"
     echo "$(sqlite3 "$SEEDED/docket.sqlite" 'SELECT count(*) FROM registerEntry') entries in $SEEDED; $(nproc) cores, $runs runs of each query"
@@ -66,11 +68,16 @@ done
 echo "docket serve peak RSS: $(awk '/VmHWM/ { printf "%.1f MiB", $2 / 1024 }' /proc/$server/status)"
 kill $server; wait $server 2>/dev/null || true
 [ -n "${SEEDED:-}" ] && exit 0
+fi
 
 # 2. Registration.
 rm -rf "$work/reg" "$work/files"; mkdir -p "$work/reg"
-docket_seconds=$("$seed" register "$work/reg/data" "$count")
-printf '%-56s %7.2f s  %7.0f /s\n' "docket: $count registrations (blob + entry + audit each)" "$docket_seconds" "$(echo "$count / $docket_seconds" | bc -l)"
+for clients in 1 16; do
+    rm -rf "$work/reg"; mkdir -p "$work/reg"
+    docket_seconds=$("$seed" register "$work/reg/data" "$count" $clients)
+    printf '%-56s %7.2f s  %7.0f /s\n' "docket: $count registrations, $clients at a time" "$docket_seconds" \
+        "$(echo "$count / $docket_seconds" | bc -l)"
+done
 empty="$work/empty"
 "$seed" register "$empty/data" 1 >/dev/null
 sqlite3 "$empty/data/docket.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null

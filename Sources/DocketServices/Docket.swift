@@ -12,8 +12,8 @@ public final class Docket: Sendable {
     let blobs: BlobStore
     let keys: KeyStore
     let audit: AuditLog
-    /// Shared by all requests, so concurrent check-ins commit together.
-    let checkIns = WriteBatcher()
+    /// Shared by all requests, so concurrent check-ins and registrations commit together.
+    let groupCommit = WriteBatcher()
     /// Shared by all requests, so failed sign-ins count across them.
     let signIns = SignInThrottle()
     let tokenCache = TokenCache()
@@ -25,11 +25,11 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
-    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, checkIns: checkIns) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, groupCommit: groupCommit) }
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords) }
     public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: signedRecords) }
     public var records: RecordService {
-        RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords)
+        RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords, groupCommit: groupCommit)
     }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {

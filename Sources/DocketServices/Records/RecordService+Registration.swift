@@ -128,7 +128,7 @@ extension RecordService {
     ) async throws -> T {
         switch original {
         case nil:
-            return try await storage.write { try body(nil, nil, nil, $0) }
+            return try await groupCommit.write(storage) { try body(nil, nil, nil, $0) }
         case .stored(let id):
             let found = try await storage.read { reader -> Document? in
                 guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else { return nil }
@@ -138,14 +138,14 @@ extension RecordService {
             let path = blobs.path(for: document.sha256)
             let text = DocumentText.extract(path: path, mediaType: document.mediaType)
             let checked = try signature.map { try check($0, contentAt: path) }
-            return try await storage.write { try body(document, text, checked, $0) }
+            return try await groupCommit.write(storage) { try body(document, text, checked, $0) }
         case .content(var new, let fill):
             new.classification = max(new.classification, classification)
             let staged = try await StagedDocument(new, as: actor, blobs: blobs, configuration: configuration, fill: fill)
             do {
                 let text = DocumentText.extract(path: staged.path, mediaType: staged.document.mediaType)
                 let checked = try signature.map { try check($0, contentAt: staged.path) }
-                return try await storage.write { writer in
+                return try await groupCommit.write(storage) { writer in
                     try audit.recordAdded(staged.document, by: actor, in: writer)
                     return try body(staged.document, text, checked, writer)
                 }

@@ -9,6 +9,8 @@ public struct RecordService: Sendable {
     let audit: AuditLog
     /// Files the signed records Docket writes itself (disposal and transfer records).
     let signed: SignedRecords
+    /// Registrations arriving together share one commit (and its fsync), each in its own savepoint.
+    let groupCommit: WriteBatcher
     var configuration: DocketConfiguration { signed.configuration }
     var book: RegisterBook { RegisterBook(configuration: configuration) }
 

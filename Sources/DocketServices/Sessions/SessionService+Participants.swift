@@ -122,7 +122,7 @@ extension SessionService {
         _ sessionID: String, as actor: User, change: @escaping @Sendable (inout Participant, Date) throws -> Bool
     ) async throws -> ParticipantView {
         let now = configuration.time.now()
-        return try await checkIns.write(storage) { writer in
+        return try await groupCommit.write(storage) { writer in
             guard let session = try writer.session(id: sessionID),
                 var participant = try writer.participant(sessionID: sessionID, userID: actor.id)
             else { throw DocketError.notFound("session", sessionID) }

@@ -7,7 +7,7 @@ public struct SessionService: Sendable {
     let storage: any Storage
     let audit: AuditLog
     let records: SignedRecords
-    let checkIns: WriteBatcher
+    let groupCommit: WriteBatcher
     var configuration: DocketConfiguration { records.configuration }
 
     // MARK: bodies

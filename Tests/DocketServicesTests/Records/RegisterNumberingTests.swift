@@ -106,6 +106,37 @@ import Testing
         let again = try await records.registerIncoming(incoming { $0.senderSymbol = "5-cv/snv " }, original: nil, as: store.clerk)
         #expect(again.number == 2 && again.duplicateOf == first.id)
     }
+
+    @Test func registrationsArrivingTogetherShareACommitAndAFailedOneTakesNothing() async throws {
+        let store = try await TestStore()
+        let records = store.docket.records
+        _ = try await records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
+            as: store.clerk)
+        // 24 registrations at once, each with its own content; every fourth names a register that
+        // does not exist, which only its transaction finds out, after its content was stored.
+        let outcomes = try await withThrowingTaskGroup(of: (Int, RegisterEntry?).self) { group in
+            for index in 0..<24 {
+                let path = try store.directory.write(Data("Công văn \(index)".utf8), to: "cv\(index).txt")
+                group.addTask {
+                    let new = NewIncoming(
+                        register: index % 4 == 3 ? "KHONG" : "DEN", sender: "Sở Nội vụ", senderSymbol: "\(index + 1)-CV/SNV",
+                        summary: "Văn bản \(index)")
+                    let entry = try? await records.registerIncoming(new, original: try .file(at: path, title: nil), as: store.clerk)
+                    return (index, entry)
+                }
+            }
+            return try await group.reduce(into: [(Int, RegisterEntry?)]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 24)
+        let numbers = outcomes.compactMap { $0.1?.number }.sorted()
+        #expect(numbers == Array(1...18), "gap-free, one number each, none for the failed")
+        #expect(outcomes.filter { $0.0 % 4 == 3 }.allSatisfy { $0.1 == nil })
+        let stored = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
+            .filter { !$0.hasPrefix("tmp") && $0.split(separator: "/").count == 2 }
+        #expect(stored.count == 18, "the failed registrations' content is gone: \(stored)")
+        #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
+    }
 }
 
 extension Sequence {
