@@ -6,7 +6,7 @@ extension SQLiteTransaction: RecordRepository {
     func register(id: String) throws -> Register? { try Register.fetchOne(db, key: id) }
 
     func register(code: String) throws -> Register? {
-        try Register.filter(Register.Columns.codeKey == CanonicalName.key(code)).fetchOne(db)
+        try Register.fetchOne(db.cachedStatement(sql: "SELECT * FROM register WHERE codeKey = ?"), arguments: [CanonicalName.key(code)])
     }
 
     func registers() throws -> [Register] { try Register.order(Register.Columns.kind, Register.Columns.code).fetchAll(db) }
@@ -45,8 +45,9 @@ extension SQLiteTransaction: RecordRepository {
     }
 
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
-        try RegisterEntry.filter(RegisterEntry.Columns.senderKey == Self.senderKey(sender, senderSymbol))
-            .order(RegisterEntry.Columns.registeredAt).fetchOne(db)
+        try RegisterEntry.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM registerEntry WHERE senderKey = ? ORDER BY registeredAt LIMIT 1"),
+            arguments: [Self.senderKey(sender, senderSymbol)])
     }
 
     func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry> {
@@ -103,9 +104,8 @@ extension SQLiteTransaction: RecordRepository {
         do {
             try entry.insert(db)
             if let sender = entry.sender, let symbol = entry.senderSymbol {
-                try db.execute(
-                    sql: "UPDATE registerEntry SET senderKey = ? WHERE rowid = ?",
-                    arguments: [Self.senderKey(sender, symbol), db.lastInsertedRowID])
+                try db.cachedStatement(sql: "UPDATE registerEntry SET senderKey = ? WHERE rowid = ?")
+                    .execute(arguments: [Self.senderKey(sender, symbol), db.lastInsertedRowID])
             }
             try updateHandlers(entry)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -132,15 +132,15 @@ extension SQLiteTransaction: RecordRepository {
     /// coordinating handlers while its processing is open.
     private func updateHandlers(_ entry: RegisterEntry) throws {
         guard entry.state != nil else { return }
-        try db.execute(sql: "UPDATE processingHandler SET current = 0 WHERE entryID = ?", arguments: [entry.id])
+        try db.cachedStatement(sql: "UPDATE processingHandler SET current = 0 WHERE entryID = ?").execute(arguments: [entry.id])
         let isOpen = entry.state?.isClosed == false
         for userID in Set([entry.handlerID].compactMap { $0 } + entry.coordinatingIDs) {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO processingHandler (entryID, userID, current) VALUES (?, ?, ?)
                     ON CONFLICT (userID, entryID) DO UPDATE SET current = excluded.current
-                    """,
-                arguments: [entry.id, userID, isOpen])
+                    """
+            ).execute(arguments: [entry.id, userID, isOpen])
         }
     }
 

@@ -13,11 +13,11 @@ extension SQLiteTransaction {
 
     /// Replaces the text of `row`'s row `id` in the full-text `table`, under the same rowid.
     private func index(table: String, row: String, id: String, text: String) throws {
-        guard let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM \(row) WHERE id = ?", arguments: [id]) else { return }
-        try db.execute(sql: "DELETE FROM \(table) WHERE rowid = ?", arguments: [rowid])
-        try db.execute(
-            sql: "INSERT INTO \(table) (rowid, exact, folded) VALUES (?, ?, ?)",
-            arguments: [rowid, SearchText.exact(text), SearchText.folded(text)])
+        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM \(row) WHERE id = ?"), arguments: [id])
+        else { return }
+        try db.cachedStatement(sql: "DELETE FROM \(table) WHERE rowid = ?").execute(arguments: [rowid])
+        try db.cachedStatement(sql: "INSERT INTO \(table) (rowid, exact, folded) VALUES (?, ?, ?)")
+            .execute(arguments: [rowid, SearchText.exact(text), SearchText.folded(text)])
     }
 
     /// The FTS5 expression of a query: every phrase required in the folded column. The OR group
@@ -116,22 +116,40 @@ extension SQLiteTransaction {
         return (page, total)
     }
 
-    /// Counts of all matches by register code, year, type and processing state.
+    /// Counts of all matches by register code, year, type, processing state, classification,
+    /// sender and unit (the agency of the lead handler).
     private func facets(_ from: String, _ arguments: [any DatabaseValueConvertible]) throws -> [String: [String: Int]] {
         let from = from.hasPrefix("FROM recordText JOIN") ? from : "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE recordText MATCH ?"
-        var facets: [String: [String: Int]] = ["register": [:], "year": [:], "type": [:], "state": [:]]
+        var facets: [String: [String: Int]] = [
+            "register": [:], "year": [:], "type": [:], "state": [:], "classification": [:], "sender": [:], "unit": [:],
+        ]
         var codes: [String: String] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT registerEntry.registerID, registerEntry.year, registerEntry.type, registerEntry.state, COUNT(*) \(from) "
-                + "GROUP BY 1, 2, 3, 4", arguments: StatementArguments(arguments))
+            db, sql: "SELECT registerEntry.registerID, registerEntry.year, registerEntry.type, registerEntry.state, "
+                + "registerEntry.classification, COUNT(*) \(from) GROUP BY 1, 2, 3, 4, 5", arguments: StatementArguments(arguments))
         {
-            let count: Int = try row.decode(atIndex: 4)
+            let count: Int = try row.decode(atIndex: 5)
             let registerID: String = try row.decode(atIndex: 0)
             if codes[registerID] == nil { codes[registerID] = try register(id: registerID)?.code ?? registerID }
             facets["register", default: [:]][codes[registerID] ?? registerID, default: 0] += count
             facets["year", default: [:]][String(try row.decode(atIndex: 1) as Int), default: 0] += count
             facets["type", default: [:]][try row.decode(atIndex: 2) as String, default: 0] += count
             facets["state", default: [:]][(try row.decode(atIndex: 3) as String?) ?? "issued", default: 0] += count
+            facets["classification", default: [:]][try row.decode(atIndex: 4) as String, default: 0] += count
+        }
+        // Senders and units have many values each: counted on their own rather than multiplying the groups above.
+        for row in try Row.fetchAll(
+            db, sql: "SELECT registerEntry.sender, COUNT(*) \(from) AND registerEntry.sender IS NOT NULL GROUP BY 1",
+            arguments: StatementArguments(arguments))
+        {
+            facets["sender", default: [:]][try row.decode(atIndex: 0) as String] = try row.decode(atIndex: 1)
+        }
+        let withUnit = from.replacingOccurrences(
+            of: "recordText.rowid WHERE ", with: "recordText.rowid JOIN user ON user.id = registerEntry.handlerID WHERE ")
+        for row in try Row.fetchAll(
+            db, sql: "SELECT user.agency, COUNT(*) \(withUnit) AND user.agency IS NOT NULL GROUP BY 1", arguments: StatementArguments(arguments))
+        {
+            facets["unit", default: [:]][try row.decode(atIndex: 0) as String] = try row.decode(atIndex: 1)
         }
         return facets
     }

@@ -81,6 +81,7 @@ import Testing
         let secret = try await records.search(try SearchRequest(text: "chuyen doi so", classification: "secret", facets: true), page: .first, as: store.clerk)
         #expect(secret.hits.items.map(\.entry.id) == [ids["E"]])
         #expect(secret.facets?["register"] == ["DEN": 1] && secret.facets?["state"] == ["registered": 1])
+        #expect(secret.facets?["classification"] == ["secret": 1] && secret.facets?["sender"]?.values.reduce(0, +) == 1)
         let delegate = try await records.search(try SearchRequest(text: "chuyen doi so"), page: .first, as: store.delegate)
         #expect(delegate.hits.total == 0 && delegate.facets == nil)
         // Once directed to the delegate as coordinator, they find that one, and never the secret one.
@@ -93,6 +94,8 @@ import Testing
         _ = try await store.docket.agencies.create(code: "VP", name: "Văn phòng", as: store.clerk)
         let byUnit = try await records.search(try SearchRequest(text: "chuyen doi so", unit: "vp"), page: .first, as: store.clerk)
         #expect(byUnit.hits.items.map(\.entry.id) == [a])
+        let units = try await records.search(try SearchRequest(text: "chuyen doi so", facets: true), page: .first, as: store.clerk)
+        #expect(units.facets?["unit"] == ["VP": 1], "\(units.facets ?? [:])")
         let noUnit = await thrownError { _ = try await records.search(try SearchRequest(text: "x", unit: "KHONG"), page: .first, as: store.clerk) }
         #expect(noUnit?.kind == .init(.notFound, "unit"))
         let blank = await thrownError { _ = try SearchRequest(text: " \"\" ") }
