@@ -21,7 +21,7 @@ struct SearchCommand: DocketRunnable {
     @Option(help: "Only incoming documents in this processing state.") var state: String?
     @Option(help: "Registered on or after, YYYY-MM-DD.") var from: String?
     @Option(help: "Registered on or before, YYYY-MM-DD.") var to: String?
-    @Flag(help: "Also count all matches by register, year, type and state.") var facets = false
+    @Flag(help: "Also count all matches by register, year, type, state, classification, sender and unit.") var facets = false
     @Flag(help: "Find dossiers (by code, title, heading and their documents) instead of register entries.") var dossiers = false
     @OptionGroup var paging: PageOptions
     @OptionGroup var store: StoreOptions
