@@ -22,7 +22,7 @@ public final class Docket: Sendable {
     public var documents: DocumentService {
         DocumentService(storage: storage, blobs: blobs, keys: keys, audit: audit, configuration: configuration)
     }
-    public var auditLog: AuditService { AuditService(storage: storage) }
+    public var auditLog: AuditService { AuditService(storage: storage, keys: keys, time: configuration.time) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
     public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, groupCommit: groupCommit) }

@@ -7,6 +7,8 @@ public protocol AuditReadRepository {
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
     /// Events in sequence order after `sequence`, for verification in batches.
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
+    /// How many users and sessions no event mentions: their creating events are gone.
+    func unloggedRecords() throws -> [(kind: String, count: Int)]
 }
 
 /// Changing the audit log inside a transaction.

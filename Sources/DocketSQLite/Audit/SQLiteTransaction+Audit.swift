@@ -29,6 +29,14 @@ extension SQLiteTransaction: AuditRepository {
         return try AuditEvent.fetchAll(statement, arguments: [sequence, limit])
     }
 
+    func unloggedRecords() throws -> [(kind: String, count: Int)] {
+        try [("users", "user"), ("sessions", "session")].map { kind, table in
+            let count = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM \(table) WHERE NOT EXISTS (SELECT 1 FROM auditEvent WHERE subject = \(table).id)") ?? 0
+            return (kind, count)
+        }
+    }
+
     func append(_ event: AuditEvent) throws {
         try db.cachedStatement(
             sql: """

@@ -1,9 +1,13 @@
 import DocketCore
+import DocketCrypto
 import Foundation
 
-/// Reading and verifying the audit log (auditors and admins).
+/// Reading and verifying the audit log (auditors and admins): its hash chain, its Merkle tree
+/// (RFC 9162) and signed checkpoints of it.
 public struct AuditService: Sendable {
     let storage: any Storage
+    let keys: KeyStore
+    let time: any TimeSource
 
     /// Events matching `filter`, in sequence order.
     public func list(_ filter: AuditFilter, page: Page, as user: User) async throws -> Paged<AuditEvent> {
@@ -11,10 +15,105 @@ public struct AuditService: Sendable {
         return try await storage.read { try $0.auditEvents(filter: filter, page: page) }
     }
 
-    /// Recomputes every hash and link, in batches, and names the first event that does not match.
-    public func verify(as user: User) async throws -> AuditVerification {
+    /// Recomputes every hash and link, in batches, and names the first event that does not match;
+    /// notices users and sessions whose creating events are gone; and, given a checkpoint signed
+    /// before, proves the log still extends it: the same first events, hashing to its root.
+    public func verify(as user: User, against note: String? = nil) async throws -> AuditVerification {
         try user.require(.readAudit)
-        return try await storage.read { reader in
+        let publicKey = try note.map { _ in try Ed25519.publicKey(of: keys.auditLogSigner()) }
+        let checkpoint = try note.map { try Checkpoint.verified($0, publicKey: publicKey ?? []) }
+        var result = try await verifyChain()
+        if result.problem == nil {
+            let unlogged = try await storage.read { try $0.unloggedRecords() }.filter { $0.count > 0 }
+            if !unlogged.isEmpty {
+                result.problem = "the log is shorter than the store: "
+                    + unlogged.map { "\($0.count) \($0.kind)" }.joined(separator: " and ")
+                    + " have no event in it; their history was deleted"
+            }
+        }
+        guard let checkpoint, result.problem == nil else { return result }
+        let size = result.eventsChecked
+        if size < checkpoint.size {
+            result.firstBrokenSequence = size + 1
+            result.problem = "the log holds \(size) events but the checkpoint of \(Timestamp.string(checkpoint.time)) signed \(checkpoint.size): events \(size + 1)…\(checkpoint.size) were deleted"
+        } else if MerkleTree.root(try await leaves(upTo: checkpoint.size)[...]) != checkpoint.root {
+            result.problem = "events 1…\(checkpoint.size) no longer hash to the root signed in the checkpoint of \(Timestamp.string(checkpoint.time)): the log was rewritten since"
+        }
+        return result
+    }
+
+    /// A checkpoint of the log as it is now, signed with the office's log key (auditor, admin).
+    public func checkpoint(as user: User) async throws -> String {
+        try user.require(.readAudit)
+        let key = try keys.auditLogSigner()
+        let leaves = try await leaves(upTo: nil)
+        let origin = Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key))
+        return try Checkpoint(origin: origin, size: leaves.count, root: MerkleTree.root(leaves[...]), time: time.now())
+            .note(signedWith: key)
+    }
+
+    /// The public key that verifies checkpoints, as PEM, for verifiers outside Docket.
+    public func logKey(as user: User) async throws -> Data {
+        try user.require(.readAudit)
+        return try Ed25519.publicKeyPEM(of: keys.auditLogSigner())
+    }
+
+    /// The inclusion proof of event `sequence` in the log as it is now, with a checkpoint of that
+    /// log to anchor it.
+    public func prove(_ sequence: Int64, as user: User) async throws -> InclusionProof {
+        try user.require(.readAudit)
+        let key = try keys.auditLogSigner()
+        let (events, leaves) = try await storage.read { reader in
+            (try reader.auditEvents(after: sequence - 1, limit: 1), try Self.leaves(in: reader, upTo: nil))
+        }
+        guard let event = events.first, event.sequence == sequence else {
+            throw DocketError(.notFound, "no audit event \(sequence); the log holds \(leaves.count)", field: "sequence")
+        }
+        let index = Int(sequence - 1)
+        let root = MerkleTree.root(leaves[...])
+        let note = try Checkpoint(
+            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: leaves.count, root: root,
+            time: time.now()
+        ).note(signedWith: key)
+        return InclusionProof(
+            sequence: sequence, treeSize: leaves.count, event: Data(event.canonicalEncoding).base64EncodedString(),
+            leafHash: leaves[index].hexString, path: MerkleTree.inclusionProof(of: index, in: leaves[...]).map(\.hexString),
+            rootHash: root.hexString, checkpoint: note)
+    }
+
+    /// The consistency proof from an older checkpoint of this log to the log as it is now.
+    public func consistency(from note: String, as user: User) async throws -> ConsistencyProof {
+        try user.require(.readAudit)
+        let key = try keys.auditLogSigner()
+        let old = try Checkpoint.verified(note, publicKey: try Ed25519.publicKey(of: key))
+        let leaves = try await leaves(upTo: nil)
+        guard old.size <= leaves.count else {
+            throw DocketError(.verificationFailed, "the log holds \(leaves.count) events, fewer than the \(old.size) the checkpoint signed", field: "checkpoint")
+        }
+        let root = MerkleTree.root(leaves[...])
+        let current = try Checkpoint(origin: old.origin, size: leaves.count, root: root, time: time.now()).note(signedWith: key)
+        return ConsistencyProof(
+            oldSize: old.size, oldRootHash: old.root.hexString, newSize: leaves.count, newRootHash: root.hexString,
+            path: MerkleTree.consistencyProof(from: old.size, in: leaves[...]).map(\.hexString), checkpoint: current)
+    }
+
+    /// The Merkle leaf hashes of events 1…`size` (all when nil), in order.
+    private func leaves(upTo size: Int?) async throws -> [MerkleTree.Hash] {
+        try await storage.read { try Self.leaves(in: $0, upTo: size) }
+    }
+
+    private static func leaves(in reader: any StorageReader, upTo size: Int?) throws -> [MerkleTree.Hash] {
+        var leaves: [MerkleTree.Hash] = []
+        while size.map({ leaves.count < $0 }) ?? true {
+            let batch = try reader.auditEvents(after: Int64(leaves.count), limit: min(10_000, (size ?? .max) - leaves.count))
+            if batch.isEmpty { break }
+            leaves += batch.map { MerkleTree.leafHash($0.canonicalEncoding) }
+        }
+        return leaves
+    }
+
+    private func verifyChain() async throws -> AuditVerification {
+        try await storage.read { reader in
             var expectedSequence: Int64 = 1
             var previousHash = AuditEvent.genesisHash
             while true {

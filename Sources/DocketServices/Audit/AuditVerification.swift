@@ -10,5 +10,5 @@ public struct AuditVerification: Sendable, Codable, Equatable {
     /// What is wrong with it.
     public var problem: String?
 
-    public var isIntact: Bool { firstBrokenSequence == nil }
+    public var isIntact: Bool { problem == nil }
 }

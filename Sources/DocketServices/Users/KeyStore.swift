@@ -27,6 +27,7 @@ final class KeyStore: Sendable {
     var officeKey: URL { file("office.key.pem") }
     var officeChain: URL { file("office-chain.pem") }
     var trustAnchors: URL { file("trust.pem") }
+    var auditLogKey: URL { file("audit-log.key.pem") }
     func userCertificate(_ userID: String) -> URL { file("users/\(userID).pem") }
     func userKey(_ userID: String) -> URL { file("users/\(userID).key.pem") }
 
@@ -70,6 +71,18 @@ final class KeyStore: Sendable {
         }
         cache.withLock { $0.office = signer }
         return signer
+    }
+
+    /// The Ed25519 key that signs audit checkpoints, made on first use (stores made before
+    /// checkpoints get theirs then); when two processes make it at once, the first one stays.
+    func auditLogSigner() throws -> PrivateKey {
+        if !FileManager.default.fileExists(atPath: auditLogKey.path) {
+            let temporary = URL(fileURLWithPath: auditLogKey.path + ".tmp-\(getpid())")
+            try writeKey(try Ed25519.generate(), to: temporary)
+            _ = link(temporary.path, auditLogKey.path)  // EEXIST: another process made it first
+            unlink(temporary.path)
+        }
+        return try key(at: auditLogKey)
     }
 
     /// The user's own signer when one was issued, else nil.

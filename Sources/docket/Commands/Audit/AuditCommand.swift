@@ -1,11 +1,12 @@
 import ArgumentParser
 import DocketCore
 import DocketServices
+import Foundation
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Read and verify the audit log (auditor, admin).",
-        subcommands: [List.self, Verify.self])
+        subcommands: [List.self, Verify.self, Checkpoint.self, Prove.self, Consistency.self, LogKey.self])
 
     struct List: DocketRunnable {
         static let configuration = CommandConfiguration(abstract: "List audit events in order.")
@@ -32,21 +33,82 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: DocketRunnable {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the hash chain; name the first event that does not match.")
+            abstract: "Recompute the hash chain and name the first event that does not match; with a checkpoint, prove the log still extends it.")
+        @Option(help: "A checkpoint written before by `docket audit checkpoint`.") var checkpoint: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let note = try checkpoint.map { try readNote($0) }
             let (docket, actor) = try await store.openActing()
-            let result = try await docket.auditLog.verify(as: actor)
+            let result = try await docket.auditLog.verify(as: actor, against: note)
             if output.json {
                 try Output.json(result)
             } else if let problem = result.problem {
                 print("BROKEN at event \(result.firstBrokenSequence ?? 0): \(problem)")
             } else {
-                print("Audit chain intact: \(result.eventsChecked) events")
+                print("Audit chain intact: \(result.eventsChecked) events" + (checkpoint == nil ? "" : "; it extends the checkpoint"))
             }
             if !result.isIntact { throw ExitCode(1) }
         }
     }
+
+    struct Checkpoint: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign the log's size and Merkle root now (a C2SP signed note) and write it out.")
+        @Option(name: .shortAndLong, help: "Where to write the checkpoint (default: standard output).") var output: String?
+        @OptionGroup var store: StoreOptions
+
+        func execute() async throws {
+            let (docket, actor) = try await store.openActing()
+            let note = try await docket.auditLog.checkpoint(as: actor)
+            guard let output else { return print(note, terminator: "") }
+            try Data(note.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            print("Checkpoint written to \(output): \(note.split(separator: "\n")[1]) events")
+        }
+    }
+
+    struct Prove: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the inclusion proof of one event (JSON), with a checkpoint of the log now.")
+        @Argument(help: "The event's sequence number.") var sequence: Int64
+        @OptionGroup var store: StoreOptions
+
+        func execute() async throws {
+            let (docket, actor) = try await store.openActing()
+            try Output.json(try await docket.auditLog.prove(sequence, as: actor))
+        }
+    }
+
+    struct Consistency: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the proof (JSON) that the log now extends an older checkpoint.")
+        @Option(help: "The older checkpoint.") var checkpoint: String
+        @OptionGroup var store: StoreOptions
+
+        func execute() async throws {
+            let note = try readNote(checkpoint)
+            let (docket, actor) = try await store.openActing()
+            try Output.json(try await docket.auditLog.consistency(from: note, as: actor))
+        }
+    }
+
+    struct LogKey: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            commandName: "log-key", abstract: "Print the public key (PEM) that verifies checkpoints, for verifiers outside Docket.")
+        @OptionGroup var store: StoreOptions
+
+        func execute() async throws {
+            let (docket, actor) = try await store.openActing()
+            print(String(decoding: try await docket.auditLog.logKey(as: actor), as: UTF8.self), terminator: "")
+        }
+    }
+}
+
+/// A checkpoint file's text, or a clear error naming it.
+private func readNote(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw DocketError.invalid("checkpoint", "cannot read \(path)")
+    }
+    return String(decoding: data, as: UTF8.self)
 }
