@@ -35,6 +35,8 @@ import Testing
         let key = try docket.workspace.write(Data(try docket.ok("audit", "log-key").stdout.utf8), to: "log-key.pem")
         for name in ["tuan", "nga"] { _ = try docket.ok("user", "add", name, "--roles", "delegate") }
         let signed = try Self.size(of: checkpoint)
+        let kept = try Command.run("sqlite3", [docket.workspace.file("data/docket.sqlite"), "SELECT size FROM auditCheckpoint"])
+        #expect(kept.status == 0 && kept.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(signed), "\(kept.stdout)")
 
         // Untouched, the log extends the checkpoint, and the offline verifier agrees.
         let intact = try docket.run("audit", "verify", "--checkpoint", checkpoint)
@@ -72,8 +74,25 @@ import Testing
             #expect(verify.status == 1 && verify.stdout.contains("BROKEN") && verify.stdout.contains(words), "\(name): \(verify.stdout)\(verify.stderr)")
             let offline = try Self.consistency(docket, data: copy, checkpoint: checkpoint, key: key)
             #expect(offline.status != 0, "\(name): the offline check passed: \(offline.stdout)")
+            // Nor will the store sign a new checkpoint over the tampered log.
+            let resign = try docket.run(["audit", "checkpoint"], extra: ["DOCKET_DATA_DIR": copy])
+            #expect(resign.status != 0 && resign.stderr.contains("refusing to sign"), "\(name): \(resign.stdout)\(resign.stderr)")
         }
         #expect(signed > 5)
+    }
+
+    @Test func theServerKeepsACheckpointFromItsStart() throws {
+        let office = try SecurityRegressionTests.Office()
+        let database = office.docket.workspace.file("data/docket.sqlite")
+        var kept = ""
+        for _ in 0..<100 where kept.isEmpty {
+            kept = try Command.run("sqlite3", [database, "SELECT size FROM auditCheckpoint"]).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if kept.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(Int(kept) ?? 0 > 0, "no checkpoint kept: '\(kept)'")
+        let verified = try office.docket.run("audit", "verify", as: "kiem")
+        #expect(verified.status == 0, "\(verified.stdout)")
     }
 
     static func size(of checkpoint: String) throws -> Int {

@@ -9,11 +9,15 @@ public protocol AuditReadRepository {
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
     /// How many users and sessions no event mentions: their creating events are gone.
     func unloggedRecords() throws -> [(kind: String, count: Int)]
+    /// The size and root hash (hex) of the largest checkpoint the store has signed.
+    func latestCheckpoint() throws -> (size: Int, rootHash: String)?
 }
 
 /// Changing the audit log inside a transaction.
 /// SQL specifics stay in the implementations, so another database can implement it too.
 public protocol AuditRepository: AuditReadRepository {
     /// Appends an event; a sequence number already taken is refused.
-    func append(_ event: AuditEvent) throws
+    /// Keeps a signed checkpoint; one of the same size is kept once.
+    func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws
+        func append(_ event: AuditEvent) throws
 }

@@ -37,6 +37,17 @@ extension SQLiteTransaction: AuditRepository {
         }
     }
 
+    func latestCheckpoint() throws -> (size: Int, rootHash: String)? {
+        try Row.fetchOne(db, sql: "SELECT size, rootHash FROM auditCheckpoint ORDER BY size DESC LIMIT 1")
+            .map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+    }
+
+    func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO auditCheckpoint (size, rootHash, signedAt, note) VALUES (?, ?, ?, ?)",
+            arguments: [size, rootHash, signedAt, note])
+    }
+
     func append(_ event: AuditEvent) throws {
         try db.cachedStatement(
             sql: """

@@ -15,6 +15,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0009Dossiers.identifier, migrate: Migration0009Dossiers.migrate)
         migrator.registerMigration(Migration0010TokenRevocation.identifier, migrate: Migration0010TokenRevocation.migrate)
         migrator.registerMigration(Migration0011AuthGeneration.identifier, migrate: Migration0011AuthGeneration.migrate)
+        migrator.registerMigration(Migration0012AuditCheckpoints.identifier, migrate: Migration0012AuditCheckpoints.migrate)
         return migrator
     }
 }

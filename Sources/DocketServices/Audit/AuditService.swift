@@ -42,14 +42,35 @@ public struct AuditService: Sendable {
         return result
     }
 
-    /// A checkpoint of the log as it is now, signed with the office's log key (auditor, admin).
+    /// A checkpoint of the log as it is now, signed with the office's log key and kept (auditor,
+    /// admin); refused when the log no longer extends the last one kept.
     public func checkpoint(as user: User) async throws -> String {
         try user.require(.readAudit)
+        return try await keepCheckpoint()
+    }
+
+    /// Signs and keeps a checkpoint of the log now, as `docket serve` does every so often and at
+    /// every session close. Never signs a tree that contradicts a checkpoint kept before: that
+    /// would be two signed, inconsistent histories.
+    public func keepCheckpoint() async throws -> String {
         let key = try keys.auditLogSigner()
-        let leaves = try await leaves(upTo: nil)
-        let origin = Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key))
-        return try Checkpoint(origin: origin, size: leaves.count, root: MerkleTree.root(leaves[...]), time: time.now())
-            .note(signedWith: key)
+        let (leaves, kept) = try await storage.read { reader in
+            (try Self.leaves(in: reader, upTo: nil), try reader.latestCheckpoint())
+        }
+        if let kept, kept.size > leaves.count || MerkleTree.root(leaves[..<kept.size]).hexString != kept.rootHash {
+            throw DocketError(
+                .verificationFailed,
+                "the log no longer extends the checkpoint of \(kept.size) events signed before; refusing to sign another. `docket audit verify` says where it broke",
+                field: "checkpoint")
+        }
+        let checkpoint = Checkpoint(
+            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: leaves.count,
+            root: MerkleTree.root(leaves[...]), time: time.now())
+        let note = try checkpoint.note(signedWith: key)
+        try await storage.write { writer in
+            try writer.keepCheckpoint(size: checkpoint.size, rootHash: checkpoint.root.hexString, signedAt: checkpoint.time, note: note)
+        }
+        return note
     }
 
     /// The public key that verifies checkpoints, as PEM, for verifiers outside Docket.

@@ -110,7 +110,7 @@ public struct SessionService: Sendable {
     /// attendance record.
     public func advance(_ id: String, to target: SessionState, as actor: User) async throws -> Session {
         try actor.require(.manageSessions)
-        return try await storage.write { writer in
+        let advanced = try await storage.write { writer in
             guard var session = try writer.session(id: id) else { throw DocketError.notFound("session", id) }
             guard session.state.next == target else {
                 let allowed = target.previous.map { "only a \($0.rawValue) session can become \(target.rawValue)" }
@@ -132,5 +132,11 @@ public struct SessionService: Sendable {
             try writer.update(session)
             return session
         }
+        if target == .closed {
+            // A closed session's record is anchored in a signed checkpoint. The close is committed
+            // either way; a log that cannot be checkpointed is what `audit verify` reports.
+            _ = try? await AuditService(storage: storage, keys: records.keys, time: records.configuration.time).keepCheckpoint()
+        }
+        return advanced
     }
 }

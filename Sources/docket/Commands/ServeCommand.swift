@@ -15,6 +15,8 @@ struct ServeCommand: DocketRunnable {
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Largest accepted upload, e.g. 512MiB or 2GiB.") var maxUploadSize = "512MiB"
     @Option(help: "Organisation name, when the store is created now.") var org = "Docket"
+    @Option(help: "Minutes between the signed checkpoints of the audit log the server keeps (also one at every session close).")
+    var checkpointMinutes = 60
     @OptionGroup var store: StoreOptions
 
     func execute() async throws {
@@ -40,6 +42,20 @@ struct ServeCommand: DocketRunnable {
         defer { log.flush() }
         var logger = Logger(label: "docket")
         logger.logLevel = .info
+        guard (1...1440).contains(checkpointMinutes) else {
+            throw DocketError.invalid("checkpoint-minutes", "give 1 to 1440 minutes, got \(checkpointMinutes)")
+        }
+        let checkpoints = Task { [logger, checkpointMinutes] in
+            while !Task.isCancelled {
+                do {
+                    _ = try await docket.auditLog.keepCheckpoint()
+                } catch {
+                    logger.error("audit checkpoint refused: \(error)")
+                }
+                try? await Task.sleep(for: .seconds(checkpointMinutes * 60))
+            }
+        }
+        defer { checkpoints.cancel() }
         Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
         let app = buildApplication(
             docket: docket, settings: HTTPSettings(host: host, port: port, maxUploadSize: limit), logger: logger)
