@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    @Test func theStreamingAccumulatorGivesTheSameHeadsAsTheWholeTree() {
+        let leaves = (0..<70).map { MerkleTree.leafHash(Array("event \($0)".utf8)) }
+        var tree = MerkleTree.Accumulator()
+        #expect(tree.root == MerkleTree.root([][...]))
+        for (index, leaf) in leaves.enumerated() {
+            tree.append(leaf)
+            #expect(tree.root == MerkleTree.root(leaves[...index]), "after \(index + 1) leaves")
+        }
+    }
+
     @Test func anEd25519SignatureVerifiesOnlyForItsMessageAndKey() throws {
         let key = try Ed25519.generate()
         let publicKey = try Ed25519.publicKey(of: key)

@@ -11,13 +11,22 @@ public protocol AuditReadRepository {
     func unloggedRecords() throws -> [(kind: String, count: Int)]
     /// The size and root hash (hex) of the largest checkpoint the store has signed.
     func latestCheckpoint() throws -> (size: Int, rootHash: String)?
+    /// The note of the smallest kept checkpoint of at least `size` events.
+    func checkpointNote(covering size: Int) throws -> String?
+    /// The hash of the complete subtree of 2^`level` leaves at `position` of its level.
+    func auditNode(level: Int, position: Int) throws -> [UInt8]?
+    /// How many leaves the stored tree holds.
+    func auditTreeLeaves() throws -> Int
 }
 
 /// Changing the audit log inside a transaction.
 /// SQL specifics stay in the implementations, so another database can implement it too.
 public protocol AuditRepository: AuditReadRepository {
     /// Appends an event; a sequence number already taken is refused.
-    /// Keeps a signed checkpoint; one of the same size is kept once.
+    func insertAuditNode(level: Int, position: Int, hash: [UInt8]) throws
+    /// Drops the stored tree, to build it again from the events.
+    func clearAuditTree() throws
+        /// Keeps a signed checkpoint; one of the same size is kept once.
     func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws
         func append(_ event: AuditEvent) throws
 }

@@ -24,32 +24,69 @@ public enum MerkleTree {
         }
     }
 
+    /// Tree heads of a growing log, leaf by leaf, in O(log n) memory: it keeps only the complete
+    /// subtrees so far, largest first, which is how MTH splits.
+    public struct Accumulator: Sendable {
+        private var subtrees: [(size: Int, hash: Hash)] = []
+        public private(set) var count = 0
+
+        public init() {}
+
+        public mutating func append(_ leaf: Hash) {
+            var node = (size: 1, hash: leaf)
+            while let last = subtrees.last, last.size == node.size {
+                subtrees.removeLast()
+                node = (last.size * 2, MerkleTree.nodeHash(last.hash, node.hash))
+            }
+            subtrees.append(node)
+            count += 1
+        }
+
+        /// MTH of the leaves appended so far.
+        public var root: Hash {
+            guard var root = subtrees.last?.hash else { return MerkleTree.sha256([]) }
+            for subtree in subtrees.dropLast().reversed() { root = MerkleTree.nodeHash(subtree.hash, root) }
+            return root
+        }
+    }
+
     /// The audit path of leaf `index` in `leaves` (PATH, §2.1.3.1), from the leaf up.
     public static func inclusionProof(of index: Int, in leaves: ArraySlice<Hash>) -> [Hash] {
-        guard leaves.count > 1 else { return [] }
-        let k = largestPowerOfTwo(below: leaves.count)
         let start = leaves.startIndex
-        let (left, right) = (leaves[start..<start + k], leaves[(start + k)...])
-        return index < k
-            ? inclusionProof(of: index, in: left) + [root(right)]
-            : inclusionProof(of: index - k, in: right) + [root(left)]
+        return inclusionProof(of: index, size: leaves.count) { root(leaves[(start + $0.lowerBound)..<(start + $0.upperBound)]) }
     }
 
     /// The proof that the first `size` leaves are a prefix of `leaves` (PROOF, §2.1.4.1).
     public static func consistencyProof(from size: Int, in leaves: ArraySlice<Hash>) -> [Hash] {
-        guard size > 0, size < leaves.count else { return [] }
-        return subproof(size, leaves, complete: true)
+        let start = leaves.startIndex
+        return consistencyProof(from: size, size: leaves.count) { root(leaves[(start + $0.lowerBound)..<(start + $0.upperBound)]) }
     }
 
-    private static func subproof(_ m: Int, _ leaves: ArraySlice<Hash>, complete: Bool) -> [Hash] {
-        let n = leaves.count
-        if m == n { return complete ? [] : [root(leaves)] }
-        let k = largestPowerOfTwo(below: n)
-        let start = leaves.startIndex
-        let (left, right) = (leaves[start..<start + k], leaves[(start + k)...])
-        return m <= k
-            ? subproof(m, left, complete: complete) + [root(right)]
-            : subproof(m - k, right, complete: false) + [root(left)]
+    /// PATH over a tree of `size` leaves whose subtree hashes `hash(range)` gives (from stored
+    /// nodes, say): only O(log n) subtrees are asked for, each once.
+    public static func inclusionProof(of index: Int, size: Int, hash: (Range<Int>) throws -> Hash) rethrows -> [Hash] {
+        func path(_ index: Int, _ range: Range<Int>) throws -> [Hash] {
+            guard range.count > 1 else { return [] }
+            let split = range.lowerBound + largestPowerOfTwo(below: range.count)
+            return index < split
+                ? try path(index, range.lowerBound..<split) + [hash(split..<range.upperBound)]
+                : try path(index, split..<range.upperBound) + [hash(range.lowerBound..<split)]
+        }
+        return try path(index, 0..<size)
+    }
+
+    /// PROOF from `old` leaves to `size` leaves, over subtree hashes as `inclusionProof` takes them.
+    public static func consistencyProof(from old: Int, size: Int, hash: (Range<Int>) throws -> Hash) rethrows -> [Hash] {
+        func subproof(_ m: Int, _ range: Range<Int>, _ complete: Bool) throws -> [Hash] {
+            if m == range.count { return complete ? [] : [try hash(range)] }
+            let k = largestPowerOfTwo(below: range.count)
+            let split = range.lowerBound + k
+            return m <= k
+                ? try subproof(m, range.lowerBound..<split, complete) + [hash(split..<range.upperBound)]
+                : try subproof(m - k, split..<range.upperBound, false) + [hash(range.lowerBound..<split)]
+        }
+        guard old > 0, old < size else { return [] }
+        return try subproof(old, 0..<size, true)
     }
 
     /// Whether `proof` takes `leaf` (a leaf hash) at `index` of a tree of `size` leaves to `root` (§2.1.3.2).
@@ -98,7 +135,7 @@ public enum MerkleTree {
     }
 
     /// The largest power of two smaller than `n` (n ≥ 2).
-    static func largestPowerOfTwo(below n: Int) -> Int {
+    public static func largestPowerOfTwo(below n: Int) -> Int {
         var k = 1
         while k << 1 < n { k <<= 1 }
         return k

@@ -42,6 +42,28 @@ extension SQLiteTransaction: AuditRepository {
             .map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
     }
 
+    func checkpointNote(covering size: Int) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT note FROM auditCheckpoint WHERE size >= ? ORDER BY size LIMIT 1"), arguments: [size])
+    }
+
+    func auditNode(level: Int, position: Int) throws -> [UInt8]? {
+        try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT hash FROM auditNode WHERE level = ? AND position = ?"), arguments: [level, position]
+        ).map { Array($0) }
+    }
+
+    func auditTreeLeaves() throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM auditNode WHERE level = 0")) ?? 0
+    }
+
+    func insertAuditNode(level: Int, position: Int, hash: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO auditNode (level, position, hash) VALUES (?, ?, ?)")
+            .execute(arguments: [level, position, Data(hash)])
+    }
+
+    func clearAuditTree() throws { try db.execute(sql: "DELETE FROM auditNode") }
+
     func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO auditCheckpoint (size, rootHash, signedAt, note) VALUES (?, ?, ?, ?)",

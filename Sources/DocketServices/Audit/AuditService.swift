@@ -36,7 +36,7 @@ public struct AuditService: Sendable {
         if size < checkpoint.size {
             result.firstBrokenSequence = size + 1
             result.problem = "the log holds \(size) events but the checkpoint of \(Timestamp.string(checkpoint.time)) signed \(checkpoint.size): events \(size + 1)…\(checkpoint.size) were deleted"
-        } else if MerkleTree.root(try await leaves(upTo: checkpoint.size)[...]) != checkpoint.root {
+        } else if try await storage.read({ try Self.roots(in: $0, at: [checkpoint.size])[checkpoint.size] }) != checkpoint.root {
             result.problem = "events 1…\(checkpoint.size) no longer hash to the root signed in the checkpoint of \(Timestamp.string(checkpoint.time)): the log was rewritten since"
         }
         return result
@@ -54,21 +54,36 @@ public struct AuditService: Sendable {
     /// would be two signed, inconsistent histories.
     public func keepCheckpoint() async throws -> String {
         let key = try keys.auditLogSigner()
-        let (leaves, kept) = try await storage.read { reader in
-            (try Self.leaves(in: reader, upTo: nil), try reader.latestCheckpoint())
+        let (roots, size, kept, treeLeaves) = try await storage.read { reader in
+            let kept = try reader.latestCheckpoint()
+            let treeLeaves = try reader.auditTreeLeaves()
+            let size = Int(try reader.auditHead()?.sequence ?? 0)
+            return (try Self.roots(in: reader, at: [kept?.size ?? 0, treeLeaves, size]), size, kept, treeLeaves)
         }
-        if let kept, kept.size > leaves.count || MerkleTree.root(leaves[..<kept.size]).hexString != kept.rootHash {
+        if let kept, roots[kept.size]?.hexString != kept.rootHash {
             throw DocketError(
                 .verificationFailed,
                 "the log no longer extends the checkpoint of \(kept.size) events signed before; refusing to sign another. `docket audit verify` says where it broke",
                 field: "checkpoint")
         }
+        guard let root = roots[size] else {
+            throw DocketError(
+                .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
+                field: "checkpoint")
+        }
         let checkpoint = Checkpoint(
-            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: leaves.count,
-            root: MerkleTree.root(leaves[...]), time: time.now())
+            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: size, root: root, time: time.now())
         let note = try checkpoint.note(signedWith: key)
         try await storage.write { writer in
             try writer.keepCheckpoint(size: checkpoint.size, rootHash: checkpoint.root.hexString, signedAt: checkpoint.time, note: note)
+            // The stored tree catches up, or is built again when it disagrees with the events.
+            var from = treeLeaves
+            let agrees = try treeLeaves <= size && (treeLeaves == 0 || AuditTree.hash(0..<treeLeaves, in: writer) == roots[treeLeaves])
+            if !agrees {
+                try writer.clearAuditTree()
+                from = 0
+            }
+            try Self.forEachLeaf(in: writer, after: from, upTo: size) { index, leaf in try AuditTree.append(leaf, at: index, in: writer) }
         }
         return note
     }
@@ -79,58 +94,82 @@ public struct AuditService: Sendable {
         return try Ed25519.publicKeyPEM(of: keys.auditLogSigner())
     }
 
-    /// The inclusion proof of event `sequence` in the log as it is now, with a checkpoint of that
-    /// log to anchor it.
+    /// The inclusion proof of event `sequence` in the tree of the first checkpoint kept that holds
+    /// it (signing one now when none does), with that checkpoint to anchor it. Reads O(log² n)
+    /// stored nodes.
     public func prove(_ sequence: Int64, as user: User) async throws -> InclusionProof {
         try user.require(.readAudit)
-        let key = try keys.auditLogSigner()
-        let (events, leaves) = try await storage.read { reader in
-            (try reader.auditEvents(after: sequence - 1, limit: 1), try Self.leaves(in: reader, upTo: nil))
+        let publicKey = try Ed25519.publicKey(of: keys.auditLogSigner())
+        guard let event = try await storage.read({ try $0.auditEvents(after: sequence - 1, limit: 1) }).first,
+            event.sequence == sequence
+        else {
+            let size = try await storage.read { try $0.auditHead()?.sequence ?? 0 }
+            throw DocketError(.notFound, "no audit event \(sequence); the log holds \(size)", field: "sequence")
         }
-        guard let event = events.first, event.sequence == sequence else {
-            throw DocketError(.notFound, "no audit event \(sequence); the log holds \(leaves.count)", field: "sequence")
-        }
+        var note = try await storage.read { try $0.checkpointNote(covering: Int(sequence)) }
+        // A store from before the tree fills it in with its first checkpoint.
+        let treeLeaves = try await storage.read { try $0.auditTreeLeaves() }
+        if note == nil || treeLeaves < Int(sequence) { note = try await keepCheckpoint() }
+        let checkpoint = try Checkpoint.verified(note ?? "", publicKey: publicKey)
+        let leaf = MerkleTree.leafHash(event.canonicalEncoding)
         let index = Int(sequence - 1)
-        let root = MerkleTree.root(leaves[...])
-        let note = try Checkpoint(
-            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: leaves.count, root: root,
-            time: time.now()
-        ).note(signedWith: key)
+        let path = try await storage.read { reader in
+            try MerkleTree.inclusionProof(of: index, size: checkpoint.size) { try AuditTree.hash($0, in: reader) }
+        }
+        guard MerkleTree.verifyInclusion(leaf: leaf, index: index, size: checkpoint.size, proof: path, root: checkpoint.root) else {
+            throw DocketError(
+                .verificationFailed, "event \(sequence) does not prove into the checkpoint of \(checkpoint.size) events; run `docket audit verify`",
+                field: "sequence")
+        }
         return InclusionProof(
-            sequence: sequence, treeSize: leaves.count, event: Data(event.canonicalEncoding).base64EncodedString(),
-            leafHash: leaves[index].hexString, path: MerkleTree.inclusionProof(of: index, in: leaves[...]).map(\.hexString),
-            rootHash: root.hexString, checkpoint: note)
+            sequence: sequence, treeSize: checkpoint.size, event: Data(event.canonicalEncoding).base64EncodedString(),
+            leafHash: leaf.hexString, path: path.map(\.hexString), rootHash: checkpoint.root.hexString, checkpoint: note ?? "")
     }
 
-    /// The consistency proof from an older checkpoint of this log to the log as it is now.
+    /// The consistency proof from an older checkpoint of this log to a checkpoint signed now.
     public func consistency(from note: String, as user: User) async throws -> ConsistencyProof {
         try user.require(.readAudit)
-        let key = try keys.auditLogSigner()
-        let old = try Checkpoint.verified(note, publicKey: try Ed25519.publicKey(of: key))
-        let leaves = try await leaves(upTo: nil)
-        guard old.size <= leaves.count else {
-            throw DocketError(.verificationFailed, "the log holds \(leaves.count) events, fewer than the \(old.size) the checkpoint signed", field: "checkpoint")
+        let publicKey = try Ed25519.publicKey(of: keys.auditLogSigner())
+        let old = try Checkpoint.verified(note, publicKey: publicKey)
+        let size = try await storage.read { try $0.auditHead()?.sequence ?? 0 }
+        guard old.size <= size else {
+            throw DocketError(.verificationFailed, "the log holds \(size) events, fewer than the \(old.size) the checkpoint signed", field: "checkpoint")
         }
-        let root = MerkleTree.root(leaves[...])
-        let current = try Checkpoint(origin: old.origin, size: leaves.count, root: root, time: time.now()).note(signedWith: key)
+        let currentNote = try await keepCheckpoint()
+        let current = try Checkpoint.verified(currentNote, publicKey: publicKey)
+        let path = try await storage.read { reader in
+            try MerkleTree.consistencyProof(from: old.size, size: current.size) { try AuditTree.hash($0, in: reader) }
+        }
         return ConsistencyProof(
-            oldSize: old.size, oldRootHash: old.root.hexString, newSize: leaves.count, newRootHash: root.hexString,
-            path: MerkleTree.consistencyProof(from: old.size, in: leaves[...]).map(\.hexString), checkpoint: current)
+            oldSize: old.size, oldRootHash: old.root.hexString, newSize: current.size, newRootHash: current.root.hexString,
+            path: path.map(\.hexString), checkpoint: currentNote)
     }
 
-    /// The Merkle leaf hashes of events 1…`size` (all when nil), in order.
-    private func leaves(upTo size: Int?) async throws -> [MerkleTree.Hash] {
-        try await storage.read { try Self.leaves(in: $0, upTo: size) }
-    }
-
-    private static func leaves(in reader: any StorageReader, upTo size: Int?) throws -> [MerkleTree.Hash] {
-        var leaves: [MerkleTree.Hash] = []
-        while size.map({ leaves.count < $0 }) ?? true {
-            let batch = try reader.auditEvents(after: Int64(leaves.count), limit: min(10_000, (size ?? .max) - leaves.count))
-            if batch.isEmpty { break }
-            leaves += batch.map { MerkleTree.leafHash($0.canonicalEncoding) }
+    /// The tree heads of the log at each of `sizes`, recomputed from the events (never from the
+    /// stored tree), streaming in O(log n) memory; a size past the log's end gets none.
+    private static func roots(in reader: any StorageReader, at sizes: Set<Int>) throws -> [Int: MerkleTree.Hash] {
+        var tree = MerkleTree.Accumulator()
+        var roots: [Int: MerkleTree.Hash] = sizes.contains(0) ? [0: tree.root] : [:]
+        try forEachLeaf(in: reader, after: 0, upTo: sizes.max() ?? 0) { _, leaf in
+            tree.append(leaf)
+            if sizes.contains(tree.count) { roots[tree.count] = tree.root }
         }
-        return leaves
+        return roots
+    }
+
+    /// Calls `body` with the index and leaf hash of events `after`+1 … `size`, in batches.
+    private static func forEachLeaf(
+        in reader: any StorageReader, after start: Int, upTo size: Int, _ body: (Int, MerkleTree.Hash) throws -> Void
+    ) throws {
+        var next = start
+        while next < size {
+            let batch = try reader.auditEvents(after: Int64(next), limit: min(10_000, size - next))
+            if batch.isEmpty { return }
+            for event in batch {
+                try body(next, MerkleTree.leafHash(event.canonicalEncoding))
+                next += 1
+            }
+        }
     }
 
     private func verifyChain() async throws -> AuditVerification {

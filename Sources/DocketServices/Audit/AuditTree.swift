@@ -1,0 +1,41 @@
+import DocketCore
+import DocketCrypto
+import Foundation
+
+/// The audit log's Merkle tree as stored nodes: each event's leaf, and every complete subtree it
+/// completes, added in the event's own transaction. Proofs read O(log² n) nodes; checkpoints are
+/// still signed over roots recomputed from the events themselves, so the nodes are never trusted,
+/// only used to answer quickly.
+enum AuditTree {
+    /// Adds leaf `index` and every complete subtree it closes. Nothing when the stored tree lags
+    /// behind the log (a store from before the tree): `catchUp` fills it in first.
+    static func append(_ leaf: MerkleTree.Hash, at index: Int, in writer: any StorageWriter) throws {
+        guard try writer.auditTreeLeaves() == index else { return }
+        try writer.insertAuditNode(level: 0, position: index, hash: leaf)
+        var (level, position, hash) = (0, index, leaf)
+        while position & 1 == 1, let left = try writer.auditNode(level: level, position: position - 1) {
+            hash = MerkleTree.nodeHash(left, hash)
+            (level, position) = (level + 1, position >> 1)
+            try writer.insertAuditNode(level: level, position: position, hash: hash)
+        }
+    }
+
+    /// The hash of leaves `range` from stored nodes: one node for a complete aligned subtree,
+    /// else split as RFC 9162 splits.
+    static func hash(_ range: Range<Int>, in reader: any StorageReader) throws -> MerkleTree.Hash {
+        let count = range.count
+        if count == 0 { return MerkleTree.sha256([]) }
+        if count & (count - 1) == 0, range.lowerBound % count == 0 {
+            let level = count.trailingZeroBitCount
+            guard let node = try reader.auditNode(level: level, position: range.lowerBound >> level) else {
+                throw DocketError(
+                    .verificationFailed,
+                    "the stored audit tree has no node for events \(range.lowerBound + 1)…\(range.upperBound); `docket audit checkpoint` rebuilds it",
+                    field: "sequence")
+            }
+            return node
+        }
+        let split = range.lowerBound + MerkleTree.largestPowerOfTwo(below: count)
+        return MerkleTree.nodeHash(try hash(range.lowerBound..<split, in: reader), try hash(split..<range.upperBound, in: reader))
+    }
+}
