@@ -54,6 +54,12 @@ let package = Package(
             dependencies: ["DocketSeeding", .product(name: "DocketServices", package: "docket"), .product(name: "DocketCore", package: "docket")],
             path: "Sources/seed-records"
         ),
+        // The audit log's append, verify, checkpoint and proof figures on a log of a given size.
+        .executableTarget(
+            name: "audit-tree",
+            dependencies: [.product(name: "DocketServices", package: "docket"), .product(name: "DocketCore", package: "docket")],
+            path: "Sources/audit-tree"
+        ),
         // The burst client of Benchmarks/checkin-reference.sh: plain sockets, one per delegate.
         .executableTarget(name: "checkin-burst", path: "Sources/checkin-burst"),
     ]
