@@ -72,7 +72,8 @@ public final class BlobWriter {
             return (sha256, size, false)
         }
         let directory = (destination as NSString).deletingLastPathComponent
-        mkdir(directory, 0o755)
+        // A prefix directory made now must itself survive a power cut: its parent is synced too.
+        if mkdir(directory, 0o755) == 0 { Self.syncDirectory((directory as NSString).deletingLastPathComponent) }
         guard rename(temporaryPath, destination) == 0 else {
             let reason = BlobStore.errnoText()
             unlink(temporaryPath)
