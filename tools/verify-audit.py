@@ -5,6 +5,8 @@
   verify-audit.py inclusion PROOF.json --key LOG-KEY.pem      (from `docket audit prove N`)
   verify-audit.py consistency PROOF.json --old NOTE --key LOG-KEY.pem
                                                              (from `docket audit consistency`)
+  verify-audit.py pack manifest.json --key LOG-KEY.pem       (a signed pack's manifest: the event
+                                                             that issued it, proved into the log)
 
 LOG-KEY.pem is the log's public key (`docket audit log-key`), obtained from the office out of band.
 Formats: docs/formats.md, "Audit log: Merkle tree and checkpoints". Exit status 0 when everything
@@ -115,7 +117,7 @@ def consistent(old_size, old_root, new_size, new_root, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["checkpoint", "inclusion", "consistency"])
+    parser.add_argument("kind", choices=["checkpoint", "inclusion", "consistency", "pack"])
     parser.add_argument("file")
     parser.add_argument("--key", required=True)
     parser.add_argument("--old")
@@ -125,6 +127,18 @@ def main():
         origin, size, _ = checkpoint(text, args.key)
         return f"checkpoint of {origin}: {size} events, signature verified"
     proof = json.loads(text)
+    if args.kind == "pack":
+        # The anchor of a pack manifest (its CMS signature is `openssl cms -verify`'s business).
+        anchor = proof.get("audit")
+        if not anchor:
+            raise Failure("the manifest carries no audit anchor")
+        if base64.b64decode(anchor["logKey"]) != raw_public_key(args.key):
+            raise Failure("the manifest names another log key than the one given")
+        proof = {"checkpoint": anchor["checkpoint"], "path": anchor["path"], "event": anchor["event"],
+                 "sequence": anchor["sequence"], "treeSize": anchor["treeSize"]}
+        proof["leafHash"] = sha256(b"\x00" + base64.b64decode(proof["event"])).hex()
+        proof["rootHash"] = checkpoint(proof["checkpoint"], args.key)[2].hex()
+        args.kind = "inclusion"
     origin, size, root = checkpoint(proof["checkpoint"], args.key)
     path = [bytes.fromhex(h) for h in proof["path"]]
     if args.kind == "inclusion":

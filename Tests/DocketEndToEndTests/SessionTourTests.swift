@@ -53,6 +53,13 @@ import Testing
         let verified = try Command.run(DocketBinary.path, ["pack", "verify", pack, "--ca", root], environment: ["DOCKET_DATA_DIR": "/nonexistent"])
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
         #expect(verified.stdout.contains("signer: CN=Văn phòng Tỉnh ủy Office"))
+        // The event that issued the pack proves into the audit log, in Docket and with Python and openssl alone.
+        #expect(verified.stdout.contains("issued by audit event "), "\(verified.stdout)")
+        let manifest = docket.workspace.file("manifest.json")
+        #expect(try Command.run("unzip", ["-o", "-q", pack, "manifest.json", "-d", docket.workspace.path]).status == 0)
+        let key = try docket.workspace.write(Data(try docket.ok("audit", "log-key", as: "admin").stdout.utf8), to: "log-key.pem")
+        let offline = try Command.run("python3", [AuditCheckpointTests.verifier, "pack", manifest, "--key", key])
+        #expect(offline.status == 0 && offline.stdout.hasPrefix("OK: event "), "\(offline.stdout)")
         #expect(verified.stdout.contains("ok   documents/\(document).pdf"))
 
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))

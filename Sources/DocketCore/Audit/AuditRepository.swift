@@ -7,7 +7,9 @@ public protocol AuditReadRepository {
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent>
     /// Events in sequence order after `sequence`, for verification in batches.
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
-    /// How many users and sessions no event mentions: their creating events are gone.
+    /// The newest event about `subject` with one of `actions`.
+    func lastAuditEvent(subject: String, actions: [String]) throws -> AuditEvent?
+        /// How many users and sessions no event mentions: their creating events are gone.
     func unloggedRecords() throws -> [(kind: String, count: Int)]
     /// The size and root hash (hex) of the largest checkpoint the store has signed.
     func latestCheckpoint() throws -> (size: Int, rootHash: String)?

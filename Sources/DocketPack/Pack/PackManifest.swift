@@ -163,6 +163,29 @@ public struct PackManifest: Sendable, Codable, Equatable {
         }
     }
 
+    /// The audit event that issued the pack, proved to be in the office's audit log: a signed
+    /// checkpoint and the event's inclusion proof (docs/formats.md). The log key sits in this
+    /// manifest, so the office's CMS signature over the manifest vouches for it.
+    public struct AuditAnchor: Sendable, Codable, Equatable {
+        /// The log's Ed25519 public key, 32 bytes, base64.
+        public var logKey: String
+        public var checkpoint: String
+        public var sequence: Int64
+        /// The event's canonical encoding, base64.
+        public var event: String
+        public var treeSize: Int
+        public var path: [String]
+
+        public init(logKey: String, checkpoint: String, sequence: Int64, event: String, treeSize: Int, path: [String]) {
+            self.logKey = logKey
+            self.checkpoint = checkpoint
+            self.sequence = sequence
+            self.event = event
+            self.treeSize = treeSize
+            self.path = path
+        }
+    }
+
     public struct SignatureEntry: Sendable, Codable, Equatable {
         public var number: Int
         public var signer: String
@@ -207,6 +230,9 @@ public struct PackManifest: Sendable, Codable, Equatable {
     public var documents: [DocumentEntry]
     /// Every member except `manifest.json` and `manifest.json.p7s`.
     public var files: [File]
+    /// Absent in packs made before the audit log was a Merkle tree, and when nothing issued the
+    /// pack yet (a draft session).
+    public var audit: AuditAnchor?
 
     public init(
         generatedAt: String, recipient: String, clearance: String, session: SessionInfo, body: BodyInfo,

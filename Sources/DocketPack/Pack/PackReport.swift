@@ -18,6 +18,8 @@ public struct PackReport: Sendable, Codable, Equatable {
     public var agendaVersion: Int?
     /// The dossiers an archive pack hands over.
     public var dossiers: [String]?
+    /// The audit event that issued the pack, when the pack proves it: "event 12 of docket.audit/… (log of 40 events)".
+    public var auditEvent: String?
     public var files: [CheckedFile]
     /// Every failure, each naming what failed; empty when the pack is intact and trusted.
     public var problems: [String]

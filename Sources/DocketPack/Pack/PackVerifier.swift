@@ -81,6 +81,14 @@ public struct PackVerifier: Sendable {
             }
             if let problem { report.problems.append(problem) }
         }
+        if let anchor = manifest.audit {
+            // An agenda pack's event is about its session; an archive pack's is the transfer.
+            let field = manifest.session?.id ?? "dossier.transfer"
+            switch Self.check(anchor, about: field) {
+            case .success(let proved): report.auditEvent = proved
+            case .failure(let problem): report.problems.append(problem.description)
+            }
+        }
         for document in manifest.documents {
             for path in [document.path].compactMap({ $0 }) + document.signatures.compactMap(\.path) where listed[path] == nil {
                 report.problems.append("document \(document.id) refers to \(path), which the manifest does not list")
@@ -90,5 +98,34 @@ public struct PackVerifier: Sendable {
             }
         }
         return report
+    }
+
+    struct AnchorProblem: Error, CustomStringConvertible { let description: String }
+
+    /// Checks the pack's audit anchor: the checkpoint is signed by the log key the (CMS-signed)
+    /// manifest names, and the issuing event proves into it.
+    static func check(_ anchor: PackManifest.AuditAnchor, about field: String) -> Result<String, AnchorProblem> {
+        func fail(_ why: String) -> Result<String, AnchorProblem> { .failure(AnchorProblem(description: "audit anchor: \(why)")) }
+        guard let key = Data(base64Encoded: anchor.logKey).map(Array.init), key.count == 32,
+            let event = Data(base64Encoded: anchor.event).map(Array.init)
+        else { return fail("the log key or the event is not base64") }
+        let name = SignedNote.logName(publicKey: key)
+        guard let body = SignedNote.verifiedBody(anchor.checkpoint, name: name, publicKey: key),
+            let checkpoint = SignedNote.checkpoint(body), checkpoint.origin == name
+        else { return fail("the checkpoint is not signed by the log key in the manifest") }
+        let path = anchor.path.compactMap { hex -> [UInt8]? in
+            guard hex.count == 64 else { return nil }
+            return stride(from: 0, to: 64, by: 2).compactMap { UInt8(hex[hex.index(hex.startIndex, offsetBy: $0)...].prefix(2), radix: 16) }
+        }
+        guard path.count == anchor.path.count, checkpoint.size == anchor.treeSize,
+            MerkleTree.verifyInclusion(
+                leaf: MerkleTree.leafHash(event), index: Int(anchor.sequence - 1), size: checkpoint.size, proof: path,
+                root: checkpoint.root)
+        else { return fail("event \(anchor.sequence) does not prove into the checkpoint of \(checkpoint.size) events") }
+        // A field of the canonical encoding is its UTF-8 length, a colon, the value and a newline.
+        guard String(decoding: event, as: UTF8.self).contains("\n\(field.utf8.count):\(field)\n") else {
+            return fail("event \(anchor.sequence) is not the one that issued this pack (\(field))")
+        }
+        return .success("event \(anchor.sequence) of \(name) (log of \(checkpoint.size) events)")
     }
 }

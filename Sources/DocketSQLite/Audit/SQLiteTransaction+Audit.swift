@@ -29,6 +29,16 @@ extension SQLiteTransaction: AuditRepository {
         return try AuditEvent.fetchAll(statement, arguments: [sequence, limit])
     }
 
+    func lastAuditEvent(subject: String, actions: [String]) throws -> AuditEvent? {
+        try AuditEvent.fetchOne(
+            db,
+            sql: """
+                SELECT sequence, time, actor, action, subject, details, previousHash, hash FROM auditEvent
+                WHERE subject = ? AND action IN (\(actions.map { _ in "?" }.joined(separator: ", "))) ORDER BY sequence DESC LIMIT 1
+                """,
+            arguments: StatementArguments([subject] + actions))
+    }
+
     func unloggedRecords() throws -> [(kind: String, count: Int)] {
         try [("users", "user"), ("sessions", "session")].map { kind, table in
             let count = try Int.fetchOne(

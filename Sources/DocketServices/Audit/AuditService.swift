@@ -1,5 +1,6 @@
 import DocketCore
 import DocketCrypto
+import DocketPack
 import Foundation
 
 /// Reading and verifying the audit log (auditors and admins): its hash chain, its Merkle tree
@@ -99,6 +100,19 @@ public struct AuditService: Sendable {
     /// stored nodes.
     public func prove(_ sequence: Int64, as user: User) async throws -> InclusionProof {
         try user.require(.readAudit)
+        return try await proof(of: sequence)
+    }
+
+    /// What a signed pack carries of the event that issued it: the log key, a checkpoint and the
+    /// event's inclusion proof. Callers decide who may have it.
+    func anchor(of sequence: Int64) async throws -> PackManifest.AuditAnchor {
+        let proof = try await proof(of: sequence)
+        return PackManifest.AuditAnchor(
+            logKey: Data(try Ed25519.publicKey(of: keys.auditLogSigner())).base64EncodedString(), checkpoint: proof.checkpoint,
+            sequence: sequence, event: proof.event, treeSize: proof.treeSize, path: proof.path)
+    }
+
+    private func proof(of sequence: Int64) async throws -> InclusionProof {
         let publicKey = try Ed25519.publicKey(of: keys.auditLogSigner())
         guard let event = try await storage.read({ try $0.auditEvents(after: sequence - 1, limit: 1) }).first,
             event.sequence == sequence

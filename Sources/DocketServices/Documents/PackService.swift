@@ -9,6 +9,7 @@ public struct PackService: Sendable {
     let blobs: BlobStore
     let keys: KeyStore
     let configuration: DocketConfiguration
+    var auditLog: AuditService { AuditService(storage: storage, keys: keys, time: configuration.time) }
 
     /// The pack of a session as `actor` may have it. A document above their clearance leaves
     /// nothing of itself in the pack; its agenda item only says that it has withheld material.
@@ -26,9 +27,12 @@ public struct PackService: Sendable {
                 }
                 documents.append((document, try reader.signatures(documentID: id)))
             }
-            return (session, body, try reader.bridgePoints(sessionID: sessionID), items, documents)
+            // The event that issued the agenda version this pack carries: scheduling, or a later agenda change.
+            let issued = try reader.lastAuditEvent(
+                subject: sessionID, actions: [AuditAction.sessionScheduled.rawValue, AuditAction.sessionAgenda.rawValue])
+            return (session, body, try reader.bridgePoints(sessionID: sessionID), items, documents, issued)
         }
-        let (session, body, points, items, documents) = snapshot
+        let (session, body, points, items, documents, issued) = snapshot
         let now = configuration.time.now()
 
         var builder = PackBuilder(blobs: blobs)
@@ -52,10 +56,11 @@ public struct PackService: Sendable {
         builder.add(
             PackManifest.indexPath,
             Data(Self.index(session: sessionInfo, body: bodyInfo, agenda: agenda, documents: entries).utf8), "text/html")
-        let manifest = PackManifest(
+        var manifest = PackManifest(
             generatedAt: Timestamp.string(now), recipient: actor.username, clearance: actor.clearance.rawValue,
             session: sessionInfo, body: bodyInfo, bridgePoints: points.map { .init(name: $0.name, hostAgency: $0.hostAgency) },
             agenda: agenda, documents: entries, files: builder.files)
+        if let issued { manifest.audit = try await auditLog.anchor(of: issued.sequence) }
         return try builder.pack(
             manifest, signer: try KeyStore.translating { try keys.officeSigner() },
             filename: "session-\(body.code)-\(session.number)-v\(session.agendaVersion).zip", generatedAt: now,

@@ -94,10 +94,14 @@ extension RecordService {
         if added.insert(record.0.id).inserted { try builder.add(record.0, signatures: record.1) }
         builder.add("catalogue.csv", Data(Self.catalogueCSV(catalogue).utf8), "text/csv")
         builder.add(PackManifest.indexPath, Data(Self.catalogueHTML(catalogue, record: record.0.id).utf8), "text/html")
-        let manifest = PackManifest(
+        var manifest = PackManifest(
             generatedAt: Timestamp.string(now), recipient: actor.username, clearance: actor.clearance.rawValue,
             archive: .init(dossiers: catalogue, transferredBy: actor.username, transferRecord: record.0.id),
             documents: builder.documents, files: builder.files)
+        // The transfer that issued the pack, proved to be in the audit log.
+        if let transfer = contents.flatMap(\.2).filter({ $0.action == AuditAction.dossierTransfer.rawValue }).max(by: { $0.sequence < $1.sequence }) {
+            manifest.audit = try await auditLog.anchor(of: transfer.sequence)
+        }
         return try builder.pack(
             manifest, signer: try KeyStore.translating { try signed.keys.officeSigner() },
             filename: "archive-\(contents.map(\.0.code).joined(separator: "_")).zip", generatedAt: now,

@@ -13,6 +13,7 @@ public struct RecordService: Sendable {
     let groupCommit: WriteBatcher
     var configuration: DocketConfiguration { signed.configuration }
     var book: RegisterBook { RegisterBook(configuration: configuration) }
+    var auditLog: AuditService { AuditService(storage: storage, keys: signed.keys, time: configuration.time) }
 
     // MARK: registers
 

@@ -72,6 +72,10 @@ import Testing
         #expect(report.valid, "\(report.problems)")
         let manifest = try await store.docket.packs.pack(prepared.session.id, as: store.delegate).manifest
         #expect(manifest.documents.map(\.id) == [prepared.openDocument.id])
+        // Its scheduling event is proved into the audit log; the checkpoint it carries is the store's own.
+        #expect(report.auditEvent?.hasPrefix("event ") == true, "\(report)")
+        let anchor = try #require(manifest.audit)
+        #expect(try await store.docket.auditLog.verify(as: store.auditor, against: anchor.checkpoint).isIntact)
         #expect(manifest.agenda?.items.map(\.withheldMaterial) == [false, true])
         #expect(manifest.agenda?.items[1].documents.isEmpty == true)
         let listing = try Command.run("unzip", ["-Z1", pack])

@@ -157,6 +157,8 @@ import Testing
         try await pack.write(toFileAt: path)
         let report = try PackCheck.verify(packAt: path, caPath: office.store.rootPath)
         #expect(report.valid && report.dossiers == [kept.code], "\(report.problems)")
+        // The transfer that issued it is proved into the audit log, against a signed checkpoint.
+        #expect(report.auditEvent?.hasPrefix("event ") == true, "\(report)")
         #expect(report.files.contains { $0.path == "documents/\(minutes.documentID ?? "")" + ".txt" })
         #expect(try Command.run("unzip", ["-t", "-q", path]).status == 0)
         let unpacked = office.store.directory.file("unpacked")

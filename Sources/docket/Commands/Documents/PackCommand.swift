@@ -48,6 +48,7 @@ struct PackCommand: AsyncParsableCommand {
                 }
                 if let session = report.session { print("session: \(session), agenda version \(report.agendaVersion ?? 0)") }
                 if let dossiers = report.dossiers { print("dossiers: \(dossiers.joined(separator: ", "))") }
+                if let event = report.auditEvent { print("issued by audit \(event)") }
                 for file in report.files { print("\(file.ok ? "ok  " : "FAIL") \(file.path)") }
                 for problem in report.problems { print("problem: \(problem)") }
                 print(report.valid ? "VALID: \(report.files.count + 2) files checked" : "INVALID: \(report.problems.count) problem(s)")
