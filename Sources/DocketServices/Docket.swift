@@ -25,15 +25,15 @@ public final class Docket: Sendable {
     public var auditLog: AuditService { AuditService(storage: storage, keys: keys, time: configuration.time) }
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
-    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, groupCommit: groupCommit) }
+    public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, groupCommit: groupCommit, auditLog: auditLog) }
     public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords) }
     public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: signedRecords) }
     public var records: RecordService {
-        RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords, groupCommit: groupCommit)
+        RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords, groupCommit: groupCommit, auditLog: auditLog)
     }
     public var agencies: AgencyService { AgencyService(storage: storage, audit: audit, configuration: configuration) }
     public var packs: PackService {
-        PackService(storage: storage, blobs: blobs, keys: keys, configuration: configuration)
+        PackService(storage: storage, blobs: blobs, keys: keys, configuration: configuration, auditLog: auditLog)
     }
     var signedRecords: SignedRecords { SignedRecords(blobs: blobs, keys: keys, audit: audit, configuration: configuration) }
 

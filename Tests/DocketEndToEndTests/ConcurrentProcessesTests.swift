@@ -65,12 +65,7 @@ import Testing
     @Test func fiftyNoticesFromTheServerAndFromCLIProcessesAtOnceAreNumberedWithoutGaps() throws {
         let office = try SecurityRegressionTests.Office()
         let docket = office.docket
-        _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
-        let session = try #require(
-            docket.json(
-                try docket.ok(
-                    "session", "create", "--body", "BCĐ", "--title", "Phiên họp", "--starts-at", "2025-03-10T08:00+07:00", "--json",
-                    as: "lan"))["id"] as? String)
+        let session = try office.draftSession()
         _ = try docket.ok("session", "invite", session, "mai", as: "lan")
         _ = try docket.ok("session", "advance", session, "scheduled", as: "lan")  // invitation 01-GM
         let lan = try office.token("lan")

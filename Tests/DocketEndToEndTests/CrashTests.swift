@@ -31,12 +31,7 @@ import Testing
         _ = try docket.ok("register", "create", "DEN", "--kind", "incoming", as: "lan")
         let large = try docket.workspace.write(sampleBytes(24 << 20, seed: 9), to: "large.pdf")
         let small = try docket.workspace.write(Data("Công văn đến, bản quét".utf8), to: "cv.txt")
-        _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
-        let session = try #require(
-            docket.json(
-                try docket.ok(
-                    "session", "create", "--body", "BCĐ", "--title", "Phiên họp", "--starts-at", "2025-03-10T08:00+07:00", "--json",
-                    as: "lan"))["id"] as? String)
+        let session = try office.draftSession()
         _ = try docket.ok("session", "invite", session, "mai", as: "lan")
         _ = try docket.ok("session", "advance", session, "scheduled", as: "lan")
         var points = 0

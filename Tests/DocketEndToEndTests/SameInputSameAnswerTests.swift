@@ -19,12 +19,7 @@ import Testing
     @Test func theSameBadInputGivesTheSameErrorFromTheCLIAndOverHTTP() throws {
         let office = try SecurityRegressionTests.Office()
         let docket = office.docket
-        _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
-        let session = try #require(
-            docket.json(
-                try docket.ok(
-                    "session", "create", "--body", "BCĐ", "--title", "Phiên họp", "--starts-at", "2025-03-10T08:00+07:00", "--json",
-                    as: "lan"))["id"] as? String)
+        let session = try office.draftSession()
         let file = try docket.workspace.write(Data("nội dung".utf8), to: "a.txt")
         let cases = [
             Case(

@@ -30,6 +30,15 @@ import Testing
             server = try DocketServer(docket)
         }
 
+        /// A draft session of a new body BCĐ, made by the clerk lan; its id.
+        func draftSession() throws -> String {
+            _ = try docket.ok("body", "create", "--name", "Ban Chỉ đạo", "--code", "BCĐ", "--term", "2020-2025", as: "lan")
+            let made = try docket.ok(
+                "session", "create", "--body", "BCĐ", "--title", "Phiên họp", "--starts-at", "2025-03-10T08:00+07:00", "--json",
+                as: "lan")
+            return try #require(try docket.json(made)["id"] as? String)
+        }
+
         func token(_ user: String, days: Int? = nil) throws -> String {
             let arguments = ["token", "create", user] + (days.map { ["--expires-in-days", String($0)] } ?? [])
             let result = try docket.run(arguments)

@@ -113,10 +113,7 @@ public struct PackVerifier: Sendable {
         guard let body = SignedNote.verifiedBody(anchor.checkpoint, name: name, publicKey: key),
             let checkpoint = SignedNote.checkpoint(body), checkpoint.origin == name
         else { return fail("the checkpoint is not signed by the log key in the manifest") }
-        let path = anchor.path.compactMap { hex -> [UInt8]? in
-            guard hex.count == 64 else { return nil }
-            return stride(from: 0, to: 64, by: 2).compactMap { UInt8(hex[hex.index(hex.startIndex, offsetBy: $0)...].prefix(2), radix: 16) }
-        }
+        let path = anchor.path.compactMap { [UInt8](hex: $0) }
         guard path.count == anchor.path.count, checkpoint.size == anchor.treeSize,
             MerkleTree.verifyInclusion(
                 leaf: MerkleTree.leafHash(event), index: Int(anchor.sequence - 1), size: checkpoint.size, proof: path,

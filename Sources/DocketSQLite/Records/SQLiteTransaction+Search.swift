@@ -76,9 +76,8 @@ extension SQLiteTransaction {
         narrow("registerEntry.registeredAt < ?", [query.to])
         narrow("registerEntry.id IN (SELECT entryID FROM processingHandler WHERE userID = ?)", [query.handledBy])
         // Without conditions on the entries, the index alone answers: entries are read for the page only.
-        let joined = conditions.count > 1
-        let from = joined
-            ? "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE " + conditions.joined(separator: " AND ")
+        let from = conditions.count > 1
+            ? "FROM recordText \(Self.withEntries) WHERE " + conditions.joined(separator: " AND ")
             : "FROM recordText WHERE recordText MATCH ?"
         let (ranked, total) = try rank("recordText", from, arguments, page: page)
         let hits = try ranked.compactMap { rowid, text -> SearchHit? in
@@ -89,7 +88,7 @@ extension SQLiteTransaction {
                 snippet: SearchSnippet.make(text, terms: query.terms))
         }
         return SearchResults(
-            hits: Paged(items: hits, total: total, page: page), facets: query.facets ? try facets(from, arguments) : nil)
+            hits: Paged(items: hits, total: total, page: page), facets: query.facets ? try facets(conditions, arguments) : nil)
     }
 
     /// The page of matches of `from` over the full-text `table`, best first, with each one's indexed
@@ -116,18 +115,23 @@ extension SQLiteTransaction {
         return (page, total)
     }
 
-    /// Counts of all matches by register code, year, type, processing state, classification,
-    /// sender and unit (the agency of the lead handler).
-    private func facets(_ from: String, _ arguments: [any DatabaseValueConvertible]) throws -> [String: [String: Int]] {
-        let from = from.hasPrefix("FROM recordText JOIN") ? from : "FROM recordText JOIN registerEntry ON registerEntry.rowid = recordText.rowid WHERE recordText MATCH ?"
+    static let withEntries = "JOIN registerEntry ON registerEntry.rowid = recordText.rowid"
+
+    /// Counts of all matches (the entries that meet `conditions`) by register code, year, type,
+    /// processing state, classification, sender and unit (the agency of the lead handler).
+    private func facets(_ conditions: [String], _ arguments: [any DatabaseValueConvertible]) throws -> [String: [String: Int]] {
+        func rows(_ columns: String, join: String = "", also: String? = nil, groups: String = "1") throws -> [Row] {
+            let filter = (conditions + [also].compactMap { $0 }).joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT \(columns), COUNT(*) FROM recordText \(Self.withEntries) \(join) WHERE \(filter) GROUP BY \(groups)",
+                arguments: StatementArguments(arguments))
+        }
         var facets: [String: [String: Int]] = [
             "register": [:], "year": [:], "type": [:], "state": [:], "classification": [:], "sender": [:], "unit": [:],
         ]
         var codes: [String: String] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT registerEntry.registerID, registerEntry.year, registerEntry.type, registerEntry.state, "
-                + "registerEntry.classification, COUNT(*) \(from) GROUP BY 1, 2, 3, 4, 5", arguments: StatementArguments(arguments))
-        {
+        let entryColumns = "registerEntry.registerID, registerEntry.year, registerEntry.type, registerEntry.state, registerEntry.classification"
+        for row in try rows(entryColumns, groups: "1, 2, 3, 4, 5") {
             let count: Int = try row.decode(atIndex: 5)
             let registerID: String = try row.decode(atIndex: 0)
             if codes[registerID] == nil { codes[registerID] = try register(id: registerID)?.code ?? registerID }
@@ -138,17 +142,10 @@ extension SQLiteTransaction {
             facets["classification", default: [:]][try row.decode(atIndex: 4) as String, default: 0] += count
         }
         // Senders and units have many values each: counted on their own rather than multiplying the groups above.
-        for row in try Row.fetchAll(
-            db, sql: "SELECT registerEntry.sender, COUNT(*) \(from) AND registerEntry.sender IS NOT NULL GROUP BY 1",
-            arguments: StatementArguments(arguments))
-        {
+        for row in try rows("registerEntry.sender", also: "registerEntry.sender IS NOT NULL") {
             facets["sender", default: [:]][try row.decode(atIndex: 0) as String] = try row.decode(atIndex: 1)
         }
-        let withUnit = from.replacingOccurrences(
-            of: "recordText.rowid WHERE ", with: "recordText.rowid JOIN user ON user.id = registerEntry.handlerID WHERE ")
-        for row in try Row.fetchAll(
-            db, sql: "SELECT user.agency, COUNT(*) \(withUnit) AND user.agency IS NOT NULL GROUP BY 1", arguments: StatementArguments(arguments))
-        {
+        for row in try rows("user.agency", join: "JOIN user ON user.id = registerEntry.handlerID", also: "user.agency IS NOT NULL") {
             facets["unit", default: [:]][try row.decode(atIndex: 0) as String] = try row.decode(atIndex: 1)
         }
         return facets

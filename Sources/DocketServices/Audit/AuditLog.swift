@@ -23,7 +23,6 @@ struct AuditLog: Sendable {
             hash: "")
         event.hash = Self.hash(of: event)
         try writer.append(event)
-        try AuditTree.append(MerkleTree.leafHash(event.canonicalEncoding), at: Int(event.sequence - 1), in: writer)
     }
 
     /// SHA-256 over the event's canonical encoding.

@@ -21,8 +21,7 @@ public struct AuditService: Sendable {
     /// before, proves the log still extends it: the same first events, hashing to its root.
     public func verify(as user: User, against note: String? = nil) async throws -> AuditVerification {
         try user.require(.readAudit)
-        let publicKey = try note.map { _ in try Ed25519.publicKey(of: keys.auditLogSigner()) }
-        let checkpoint = try note.map { try Checkpoint.verified($0, publicKey: publicKey ?? []) }
+        let checkpoint = try note.map { try Checkpoint.verified($0, publicKey: keys.auditLogKey().publicKey) }
         var result = try await verifyChain()
         if result.problem == nil {
             let unlogged = try await storage.read { try $0.unloggedRecords() }.filter { $0.count > 0 }
@@ -54,7 +53,7 @@ public struct AuditService: Sendable {
     /// every session close. Never signs a tree that contradicts a checkpoint kept before: that
     /// would be two signed, inconsistent histories.
     public func keepCheckpoint() async throws -> String {
-        let key = try keys.auditLogSigner()
+        let key = try keys.auditLogKey()
         let (roots, size, kept, treeLeaves) = try await storage.read { reader in
             let kept = try reader.latestCheckpoint()
             let treeLeaves = try reader.auditTreeLeaves()
@@ -72,12 +71,11 @@ public struct AuditService: Sendable {
                 .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
                 field: "checkpoint")
         }
-        let checkpoint = Checkpoint(
-            origin: Checkpoint.origin(publicKey: try Ed25519.publicKey(of: key)), size: size, root: root, time: time.now())
-        let note = try checkpoint.note(signedWith: key)
+        let checkpoint = Checkpoint(origin: Checkpoint.origin(publicKey: key.publicKey), size: size, root: root, time: time.now())
+        let note = try checkpoint.note(signedWith: key.privateKey)
         try await storage.write { writer in
             try writer.keepCheckpoint(size: checkpoint.size, rootHash: checkpoint.root.hexString, signedAt: checkpoint.time, note: note)
-            // The stored tree catches up, or is built again when it disagrees with the events.
+            // The stored tree catches up with the events, or is built again when it disagrees with them.
             var from = treeLeaves
             let agrees = try treeLeaves <= size && (treeLeaves == 0 || AuditTree.hash(0..<treeLeaves, in: writer) == roots[treeLeaves])
             if !agrees {
@@ -92,7 +90,7 @@ public struct AuditService: Sendable {
     /// The public key that verifies checkpoints, as PEM, for verifiers outside Docket.
     public func logKey(as user: User) async throws -> Data {
         try user.require(.readAudit)
-        return try Ed25519.publicKeyPEM(of: keys.auditLogSigner())
+        return try Ed25519.publicKeyPEM(of: keys.auditLogKey().privateKey)
     }
 
     /// The inclusion proof of event `sequence` in the tree of the first checkpoint kept that holds
@@ -108,23 +106,21 @@ public struct AuditService: Sendable {
     func anchor(of sequence: Int64) async throws -> PackManifest.AuditAnchor {
         let proof = try await proof(of: sequence)
         return PackManifest.AuditAnchor(
-            logKey: Data(try Ed25519.publicKey(of: keys.auditLogSigner())).base64EncodedString(), checkpoint: proof.checkpoint,
+            logKey: Data(try keys.auditLogKey().publicKey).base64EncodedString(), checkpoint: proof.checkpoint,
             sequence: sequence, event: proof.event, treeSize: proof.treeSize, path: proof.path)
     }
 
     private func proof(of sequence: Int64) async throws -> InclusionProof {
-        let publicKey = try Ed25519.publicKey(of: keys.auditLogSigner())
-        guard let event = try await storage.read({ try $0.auditEvents(after: sequence - 1, limit: 1) }).first,
-            event.sequence == sequence
-        else {
-            let size = try await storage.read { try $0.auditHead()?.sequence ?? 0 }
+        let (event, size, kept) = try await storage.read { reader in
+            // A kept checkpoint holding the event, when the stored tree has caught up with it.
+            let kept = try reader.auditTreeLeaves() >= sequence ? reader.checkpointNote(covering: Int(sequence)) : nil
+            return (try reader.auditEvents(after: sequence - 1, limit: 1).first, try reader.auditHead()?.sequence ?? 0, kept)
+        }
+        guard let event, event.sequence == sequence else {
             throw DocketError(.notFound, "no audit event \(sequence); the log holds \(size)", field: "sequence")
         }
-        var note = try await storage.read { try $0.checkpointNote(covering: Int(sequence)) }
-        // A store from before the tree fills it in with its first checkpoint.
-        let treeLeaves = try await storage.read { try $0.auditTreeLeaves() }
-        if note == nil || treeLeaves < Int(sequence) { note = try await keepCheckpoint() }
-        let checkpoint = try Checkpoint.verified(note ?? "", publicKey: publicKey)
+        let note = if let kept { kept } else { try await keepCheckpoint() }
+        let checkpoint = try Checkpoint.verified(note, publicKey: keys.auditLogKey().publicKey)
         let leaf = MerkleTree.leafHash(event.canonicalEncoding)
         let index = Int(sequence - 1)
         let path = try await storage.read { reader in
@@ -137,13 +133,13 @@ public struct AuditService: Sendable {
         }
         return InclusionProof(
             sequence: sequence, treeSize: checkpoint.size, event: Data(event.canonicalEncoding).base64EncodedString(),
-            leafHash: leaf.hexString, path: path.map(\.hexString), rootHash: checkpoint.root.hexString, checkpoint: note ?? "")
+            leafHash: leaf.hexString, path: path.map(\.hexString), rootHash: checkpoint.root.hexString, checkpoint: note)
     }
 
     /// The consistency proof from an older checkpoint of this log to a checkpoint signed now.
     public func consistency(from note: String, as user: User) async throws -> ConsistencyProof {
         try user.require(.readAudit)
-        let publicKey = try Ed25519.publicKey(of: keys.auditLogSigner())
+        let publicKey = try keys.auditLogKey().publicKey
         let old = try Checkpoint.verified(note, publicKey: publicKey)
         let size = try await storage.read { try $0.auditHead()?.sequence ?? 0 }
         guard old.size <= size else {

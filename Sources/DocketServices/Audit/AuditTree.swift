@@ -2,15 +2,13 @@ import DocketCore
 import DocketCrypto
 import Foundation
 
-/// The audit log's Merkle tree as stored nodes: each event's leaf, and every complete subtree it
-/// completes, added in the event's own transaction. Proofs read O(log² n) nodes; checkpoints are
-/// still signed over roots recomputed from the events themselves, so the nodes are never trusted,
-/// only used to answer quickly.
+/// The audit log's Merkle tree as stored nodes: each event's leaf and every complete subtree.
+/// Checkpoints add the nodes of the events since the last one, as they stream every event to
+/// recompute the root; so the nodes are never trusted, only used to answer proofs in O(log² n)
+/// reads, and appending an event costs nothing more.
 enum AuditTree {
-    /// Adds leaf `index` and every complete subtree it closes. Nothing when the stored tree lags
-    /// behind the log (a store from before the tree): `catchUp` fills it in first.
+    /// Adds leaf `index`, the next one, and every complete subtree it closes.
     static func append(_ leaf: MerkleTree.Hash, at index: Int, in writer: any StorageWriter) throws {
-        guard try writer.auditTreeLeaves() == index else { return }
         try writer.insertAuditNode(level: 0, position: index, hash: leaf)
         var (level, position, hash) = (0, index, leaf)
         while position & 1 == 1, let left = try writer.auditNode(level: level, position: position - 1) {

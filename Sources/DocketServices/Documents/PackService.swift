@@ -9,7 +9,8 @@ public struct PackService: Sendable {
     let blobs: BlobStore
     let keys: KeyStore
     let configuration: DocketConfiguration
-    var auditLog: AuditService { AuditService(storage: storage, keys: keys, time: configuration.time) }
+    /// Proves the event that issued a pack.
+    let auditLog: AuditService
 
     /// The pack of a session as `actor` may have it. A document above their clearance leaves
     /// nothing of itself in the pack; its agenda item only says that it has withheld material.

@@ -11,9 +11,10 @@ public struct RecordService: Sendable {
     let signed: SignedRecords
     /// Registrations arriving together share one commit (and its fsync), each in its own savepoint.
     let groupCommit: WriteBatcher
+    /// Proves the transfer that issued an archive pack.
+    let auditLog: AuditService
     var configuration: DocketConfiguration { signed.configuration }
     var book: RegisterBook { RegisterBook(configuration: configuration) }
-    var auditLog: AuditService { AuditService(storage: storage, keys: signed.keys, time: configuration.time) }
 
     // MARK: registers
 

@@ -8,6 +8,8 @@ public struct SessionService: Sendable {
     let audit: AuditLog
     let records: SignedRecords
     let groupCommit: WriteBatcher
+    /// Signs a checkpoint of the audit log at every session close.
+    let auditLog: AuditService
     var configuration: DocketConfiguration { records.configuration }
 
     // MARK: bodies
@@ -135,7 +137,7 @@ public struct SessionService: Sendable {
         if target == .closed {
             // A closed session's record is anchored in a signed checkpoint. The close is committed
             // either way; a log that cannot be checkpointed is what `audit verify` reports.
-            _ = try? await AuditService(storage: storage, keys: records.keys, time: records.configuration.time).keepCheckpoint()
+            _ = try? await auditLog.keepCheckpoint()
         }
         return advanced
     }

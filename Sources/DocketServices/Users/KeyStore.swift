@@ -13,7 +13,7 @@ import Synchronization
 final class KeyStore: Sendable {
     let directory: URL
     let passphrase: String?
-    private let cache = Mutex<(office: CMSSigner?, trust: TrustStore?)>((nil, nil))
+    private let cache = Mutex<(office: CMSSigner?, trust: TrustStore?, auditLog: AuditLogKey?)>((nil, nil, nil))
 
     init(directory: URL, passphrase: String?) {
         self.directory = directory
@@ -27,7 +27,7 @@ final class KeyStore: Sendable {
     var officeKey: URL { file("office.key.pem") }
     var officeChain: URL { file("office-chain.pem") }
     var trustAnchors: URL { file("trust.pem") }
-    var auditLogKey: URL { file("audit-log.key.pem") }
+    var auditLogKeyFile: URL { file("audit-log.key.pem") }
     func userCertificate(_ userID: String) -> URL { file("users/\(userID).pem") }
     func userKey(_ userID: String) -> URL { file("users/\(userID).key.pem") }
 
@@ -73,16 +73,21 @@ final class KeyStore: Sendable {
         return signer
     }
 
-    /// The Ed25519 key that signs audit checkpoints, made on first use (stores made before
-    /// checkpoints get theirs then); when two processes make it at once, the first one stays.
-    func auditLogSigner() throws -> PrivateKey {
-        if !FileManager.default.fileExists(atPath: auditLogKey.path) {
-            let temporary = URL(fileURLWithPath: auditLogKey.path + ".tmp-\(getpid())")
+    /// The Ed25519 key that signs audit checkpoints, with its raw public key: made on first use
+    /// (stores made before checkpoints get theirs then; when two processes make it at once, the
+    /// first one stays), then loaded once.
+    func auditLogKey() throws -> AuditLogKey {
+        if let key = cache.withLock({ $0.auditLog }) { return key }
+        if !FileManager.default.fileExists(atPath: auditLogKeyFile.path) {
+            let temporary = URL(fileURLWithPath: auditLogKeyFile.path + ".tmp-\(getpid())")
             try writeKey(try Ed25519.generate(), to: temporary)
-            _ = link(temporary.path, auditLogKey.path)  // EEXIST: another process made it first
+            _ = link(temporary.path, auditLogKeyFile.path)  // EEXIST: another process made it first
             unlink(temporary.path)
         }
-        return try key(at: auditLogKey)
+        let privateKey = try key(at: auditLogKeyFile)
+        let key = AuditLogKey(privateKey: privateKey, publicKey: try Ed25519.publicKey(of: privateKey))
+        cache.withLock { $0.auditLog = key }
+        return key
     }
 
     /// The user's own signer when one was issued, else nil.
@@ -148,7 +153,7 @@ final class KeyStore: Sendable {
             try write(newCertificate.pem, to: officeCertificate)
             try write(intermediates.reduce(Data()) { $0 + $1.pem }, to: officeChain)
             try write(anchors.reduce(Data()) { $0 + $1.pem }, to: trustAnchors)
-            cache.withLock { $0 = (nil, nil) }
+            cache.withLock { ($0.office, $0.trust) = (nil, nil) }
             return newCertificate
         }
     }
@@ -197,4 +202,10 @@ extension KeyStore {
     func chainPEM() throws -> Data {
         try [officeCertificate, officeChain, trustAnchors].reduce(Data()) { try $0 + read($1) }
     }
+}
+
+/// The audit log's signing key and its raw public key, which names the log.
+struct AuditLogKey: Sendable {
+    let privateKey: PrivateKey
+    let publicKey: [UInt8]
 }
