@@ -22,6 +22,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case documentSign = "document.sign"
     case keysImport = "keys.import"
     case keysIssue = "keys.issue"
+    case keysTimestamping = "keys.timestamping"
     case noticeIssue = "notice.issue"
     case noticeRead = "notice.read"
     case planCreate = "plan.create"

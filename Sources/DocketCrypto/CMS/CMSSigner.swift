@@ -9,6 +9,11 @@ public struct CMSSigner: Sendable {
     /// Intermediate certificates to embed after the signer's (not the root).
     public let chain: [Certificate]
     let key: PrivateKey
+    /// Asks a time-stamping authority for a token over a signature value (RFC 3161); nil signs
+    /// without time-stamps.
+    public private(set) var timestamper: Timestamper?
+
+    public typealias Timestamper = @Sendable (_ signatureValue: Data) throws -> Data
 
     /// - Throws: `KeyError.mismatch` when the key does not belong to the certificate.
     public init(certificate: Certificate, key: PrivateKey, chain: [Certificate] = []) throws {
@@ -16,6 +21,14 @@ public struct CMSSigner: Sendable {
         self.certificate = certificate
         self.key = key
         self.chain = chain
+    }
+
+    /// This signer, with every signature time-stamped by `timestamper` (CAdES B-T: the token
+    /// sits in the signer's unsigned attributes).
+    public func timestamped(by timestamper: Timestamper?) -> CMSSigner {
+        var signer = self
+        signer.timestamper = timestamper
+        return signer
     }
 
     /// A signature and the SHA-256 of the content it covers (its message-digest attribute).
@@ -48,10 +61,23 @@ public struct CMSSigner: Sendable {
             throw OpenSSLError("making the CMS signature")
         }
         defer { CMS_ContentInfo_free(cms) }
+        if let timestamper { try Self.addTimestamp(to: cms, from: timestamper) }
         let out = try MemoryBIO.writable()
         defer { BIO_free(out) }
         try check(i2d_CMS_bio(out, cms), "encoding the CMS signature")
         return Signed(der: MemoryBIO.contents(out), contentSHA256: Self.messageDigest(cms))
+    }
+
+    private static func addTimestamp(to cms: OpaquePointer, from timestamper: Timestamper) throws {
+        guard let infos = CMS_get0_SignerInfos(cms), let info = docket_sk_CMS_SignerInfo_value(infos, 0),
+            let value = CMS_SignerInfo_get0_signature(info)
+        else { throw OpenSSLError("reading the signature value") }
+        let token = try timestamper(Data(bytes: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value))))
+        try check(
+            token.withUnsafeBytes {
+                CMS_unsigned_add1_attr_by_OBJ(
+                    info, OBJ_nid2obj(NID_id_smime_aa_timeStampToken), V_ASN1_SEQUENCE, $0.baseAddress, Int32($0.count))
+            }, "adding the time-stamp token")
     }
 
     private static func messageDigest(_ cms: OpaquePointer) -> String {

@@ -5,8 +5,13 @@ import Foundation
 public struct CMSVerifier: Sendable {
     /// The roots this verifier trusts.
     public let trust: TrustStore
+    /// The time-stamping authorities it trusts; nil reports every time-stamp as unchecked.
+    public let timestampTrust: TrustStore?
 
-    public init(trust: TrustStore) { self.trust = trust }
+    public init(trust: TrustStore, timestampTrust: TrustStore? = nil) {
+        self.trust = trust
+        self.timestampTrust = timestampTrust
+    }
 
     /// Checks `signature` (DER) over the bytes of `content`.
     public func verify(signature: Data, content: Data) throws -> SignatureReport {
@@ -52,7 +57,20 @@ public struct CMSVerifier: Sendable {
             signerSubject: certificate.subject, signerIssuer: certificate.issuer,
             signerSerial: certificate.serial, signingTime: Self.signingTime(info),
             contentMatches: contentMatches, contentProblem: contentProblem,
-            chainValid: chainProblem == nil, chainProblem: chainProblem)
+            chainValid: chainProblem == nil, chainProblem: chainProblem, timestamp: timestamp(of: info))
+    }
+
+    private func timestamp(of info: OpaquePointer) -> TimestampToken.Report? {
+        let index = CMS_unsigned_get_attr_by_NID(info, NID_id_smime_aa_timeStampToken, -1)
+        guard index >= 0 else { return nil }
+        guard let attribute = CMS_unsigned_get_attr(info, index), let value = X509_ATTRIBUTE_get0_type(attribute, 0),
+            value.pointee.type == V_ASN1_SEQUENCE, let sequence = value.pointee.value.sequence,
+            let signature = CMS_SignerInfo_get0_signature(info)
+        else { return TimestampToken.Report(valid: false, problem: "the time-stamp attribute is malformed") }
+        return TimestampToken.verify(
+            token: Data(bytes: ASN1_STRING_get0_data(sequence), count: Int(ASN1_STRING_length(sequence))),
+            over: Data(bytes: ASN1_STRING_get0_data(signature), count: Int(ASN1_STRING_length(signature))),
+            trust: timestampTrust)
     }
 
     /// OpenSSL queues "content verify error" only when the message digest differs; a bad

@@ -19,7 +19,9 @@ public struct SignatureReport: Sendable, Codable, Equatable {
     public var chainValid: Bool
     /// Why the chain failed, when it did.
     public var chainProblem: String?
+    /// The RFC 3161 time-stamp over the signature, when it carries one.
+    public var timestamp: TimestampToken.Report?
 
-    /// True only when the content and the chain both hold.
-    public var isValid: Bool { contentMatches && chainValid }
+    /// True only when the content and the chain hold, and the time-stamp when there is one.
+    public var isValid: Bool { contentMatches && chainValid && timestamp?.valid != false }
 }

@@ -32,7 +32,7 @@ public struct PackVerifier: Sendable {
         do {
             manifestBytes = try zip.data(manifestEntry)
             let signature = try zip.data(signatureEntry)
-            let signed = try CMSVerifier(trust: trust).verify(signature: signature, content: manifestBytes)
+            let signed = try CMSVerifier(trust: trust, timestampTrust: trust).verify(signature: signature, content: manifestBytes)
             report.signer = signed.signerSubject
             report.signerIssuer = signed.signerIssuer
             report.signingTime = signed.signingTime

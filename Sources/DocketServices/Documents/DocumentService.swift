@@ -125,7 +125,7 @@ public struct DocumentService: Sendable {
         } else {
             problem = "the content is missing from the blob store"
         }
-        let verifier = CMSVerifier(trust: try keys.trustStore())
+        let verifier = CMSVerifier(trust: try keys.trustStore(), timestampTrust: try keys.timestampTrust())
         let reports = try signatures.map { signature in
             let report: SignatureReport
             if problem == nil {

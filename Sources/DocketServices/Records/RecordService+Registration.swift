@@ -166,7 +166,9 @@ extension RecordService {
     /// is refused, naming the field.
     private func check(_ der: Data, contentAt path: String) throws -> CheckedSignature {
         do {
-            let verifier = CMSVerifier(trust: try KeyStore.translating { try signed.keys.trustStore() })
+            let verifier = try KeyStore.translating {
+                CMSVerifier(trust: try signed.keys.trustStore(), timestampTrust: try signed.keys.timestampTrust())
+            }
             return CheckedSignature(der: der, report: try verifier.verify(signature: der, contentFileAt: path))
         } catch let error as SignatureError {
             throw DocketError.invalid("signature", "the signature is \(error.description); give the .p7s that came with the document")

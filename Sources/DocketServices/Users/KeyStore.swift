@@ -10,6 +10,9 @@ import Synchronization
 /// - `office.pem`, `office.key.pem`, `office-chain.pem`: the office signer and its intermediates.
 /// - `trust.pem`: every root Docket trusts (its own, plus the roots of imported chains).
 /// - `users/ID.pem`, `users/ID.key.pem`: a user's own signer, when issued.
+/// - `timestamping.url`, `timestamping-roots.pem`: the RFC 3161 authority signatures are
+///   time-stamped by, when one is set, and the roots its tokens chain to (kept when it is unset,
+///   so earlier tokens still verify).
 final class KeyStore: Sendable {
     let directory: URL
     let passphrase: String?
@@ -28,6 +31,8 @@ final class KeyStore: Sendable {
     var officeChain: URL { file("office-chain.pem") }
     var trustAnchors: URL { file("trust.pem") }
     var auditLogKeyFile: URL { file("audit-log.key.pem") }
+    var timestampingURL: URL { file("timestamping.url") }
+    var timestampingRoots: URL { file("timestamping-roots.pem") }
     func userCertificate(_ userID: String) -> URL { file("users/\(userID).pem") }
     func userKey(_ userID: String) -> URL { file("users/\(userID).key.pem") }
 
@@ -61,16 +66,49 @@ final class KeyStore: Sendable {
         try Self.translating { try PrivateKey.load(pem: read(url), passphrase: passphrase, name: url.lastPathComponent) }
     }
 
-    /// The office signer, loaded once.
+    /// The office signer, loaded once, time-stamping when an authority is set.
     func officeSigner() throws -> CMSSigner {
-        if let signer = cache.withLock({ $0.office }) { return signer }
+        let stamp = try timestampAuthority()?.stamp
+        if let signer = cache.withLock({ $0.office }) { return signer.timestamped(by: stamp) }
         let signer = try Self.translating {
             try CMSSigner(
                 certificate: certificate(at: officeCertificate), key: key(at: officeKey),
                 chain: Certificate.loadAll(pem: read(officeChain)))
         }
         cache.withLock { $0.office = signer }
-        return signer
+        return signer.timestamped(by: stamp)
+    }
+
+    /// The time-stamping authority, read on every signature so that setting or unsetting it
+    /// reaches a running server at once.
+    func timestampAuthority() throws -> TimestampAuthority? {
+        guard let text = try? String(contentsOf: timestampingURL, encoding: .utf8),
+            let url = URL(string: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return nil }
+        guard let trust = try timestampTrust() else {
+            throw DocketError(.keyUnavailable, "\(timestampingRoots.path) is missing; set time-stamping again", field: "timestamping")
+        }
+        return TimestampAuthority(url: url, trust: trust)
+    }
+
+    /// The roots time-stamp tokens must chain to; nil when no authority was ever set.
+    func timestampTrust() throws -> TrustStore? {
+        guard FileManager.default.fileExists(atPath: timestampingRoots.path) else { return nil }
+        return try Self.translating { try TrustStore(anchors: Certificate.loadAll(pem: read(timestampingRoots))) }
+    }
+
+    /// Time-stamps every signature from now on by the authority at `url`, whose tokens chain to
+    /// `roots` (kept beside the roots set before).
+    func setTimestamping(url: URL, roots: [Certificate]) throws {
+        let existing = (try? Certificate.loadAll(pem: read(timestampingRoots))) ?? []
+        let kept = existing + roots.filter { root in !existing.contains { $0.fingerprint == root.fingerprint } }
+        try write(kept.reduce(Data()) { $0 + $1.pem }, to: timestampingRoots)
+        try write(Data(url.absoluteString.utf8), to: timestampingURL)
+    }
+
+    /// Signs without time-stamps from now on; the roots stay for the tokens made before.
+    func stopTimestamping() throws {
+        if FileManager.default.fileExists(atPath: timestampingURL.path) { try FileManager.default.removeItem(at: timestampingURL) }
     }
 
     /// The Ed25519 key that signs audit checkpoints, with its raw public key: made on first use
@@ -93,11 +131,12 @@ final class KeyStore: Sendable {
     /// The user's own signer when one was issued, else nil.
     func userSigner(_ userID: String) throws -> CMSSigner? {
         guard FileManager.default.fileExists(atPath: userCertificate(userID).path) else { return nil }
+        let stamp = try timestampAuthority()?.stamp
         return try Self.translating {
             try CMSSigner(
                 certificate: certificate(at: userCertificate(userID)), key: key(at: userKey(userID)),
                 chain: Certificate.loadAll(pem: read(officeChain)).filter { !$0.isSelfSigned })
-        }
+        }.timestamped(by: stamp)
     }
 
     /// The trust anchors, loaded once.

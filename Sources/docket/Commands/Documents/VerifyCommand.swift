@@ -22,7 +22,8 @@ struct VerifyCommand: DocketRunnable {
         }
         let report: SignatureReport
         do {
-            report = try CMSVerifier(trust: TrustStore(anchors: roots)).verify(signature: der, contentFileAt: file)
+            let trust = try TrustStore(anchors: roots)
+            report = try CMSVerifier(trust: trust, timestampTrust: trust).verify(signature: der, contentFileAt: file)
         } catch let error as SignatureError {
             throw DocketError(.verificationFailed, "\(signature): \(error.description)", field: "signature")
         }

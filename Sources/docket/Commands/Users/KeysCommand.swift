@@ -6,7 +6,7 @@ import Foundation
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Signing keys and certificates.",
-        subcommands: [Show.self, ExportCA.self, Import.self, Issue.self])
+        subcommands: [Show.self, ExportCA.self, Import.self, Issue.self, Timestamping.self])
 }
 
 extension KeysCommand {
@@ -29,6 +29,37 @@ extension KeysCommand {
             print("  key \(overview.officeKeyFile) (\(overview.officeKeyEncrypted ? "encrypted" : "not encrypted"))")
             overview.intermediates.forEach { show("Intermediate", $0) }
             overview.trustedRoots.forEach { show("Trusted root", $0) }
+            print("Time-stamping: " + (overview.timestamping.url.map { "every signature, by \($0)" } ?? "off"))
+            overview.timestamping.trustedRoots.forEach { show("Time-stamping root", $0) }
+        }
+    }
+
+    struct Timestamping: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Time-stamp every signature (RFC 3161) by an authority, or stop (admin).",
+            discussion: """
+                A first token is asked for and checked before the setting is kept. The roots stay \
+                after --off so that tokens made before still verify; `keys export-ca` includes them.
+                """)
+        @Option(help: "The authority's address, e.g. http://tsa.example.vn/tsr.") var url: String?
+        @Option(help: "PEM file with the root certificate(s) its tokens chain to.") var ca: String?
+        @Flag(help: "Stop time-stamping.") var off = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func execute() async throws {
+            let (docket, actor) = try await store.openActing()
+            if off {
+                guard url == nil, ca == nil else { throw DocketError.invalid("off", "--off takes no --url or --ca") }
+                try await docket.keyring.stopTimestamping(as: actor)
+                return print("Signatures are no longer time-stamped")
+            }
+            guard let url else { throw DocketError.invalid("url", "name the authority with --url, or pass --off") }
+            guard let ca else { throw DocketError.invalid("ca", "pass the root certificate(s) its tokens chain to with --ca") }
+            guard let roots = FileManager.default.contents(atPath: ca) else { throw DocketError.invalid("ca", "cannot read \(ca)") }
+            let setting = try await docket.keyring.setTimestamping(url: url, roots: roots, as: actor)
+            if output.json { return try Output.json(setting) }
+            print("Every signature is now time-stamped by \(url); a first token verified")
         }
     }
 
