@@ -7,6 +7,10 @@
                                                              (from `docket audit consistency`)
   verify-audit.py pack manifest.json --key LOG-KEY.pem       (a signed pack's manifest: the event
                                                              that issued it, proved into the log)
+  verify-audit.py notice PROOF.json --document NOTICE.html --key LOG-KEY.pem
+                                                             (`docket notice open ID -o NOTICE.html
+                                                             --proof PROOF.json`: the notice was issued,
+                                                             with exactly these bytes)
 
 LOG-KEY.pem is the log's public key (`docket audit log-key`), obtained from the office out of band.
 Formats: docs/formats.md, "Audit log: Merkle tree and checkpoints". Exit status 0 when everything
@@ -70,6 +74,19 @@ def checkpoint(note, key_path):
     raise Failure("no signature on the checkpoint verifies with this key")
 
 
+def event_fields(encoded):
+    """The fields of an event's canonical encoding: LENGTH ':' BYTES '\\n', repeated."""
+    fields, at = [], 0
+    while at < len(encoded):
+        colon = encoded.index(b":", at)
+        length = int(encoded[at:colon])
+        fields.append(encoded[colon + 1:colon + 1 + length].decode())
+        at = colon + 2 + length
+    if len(fields) != 8 or fields[0] != "docket-audit-v1":
+        raise Failure("the proved event is not a docket-audit-v1 event")
+    return fields
+
+
 def inclusion_root(leaf, index, size, path):
     """RFC 9162 section 2.1.3.2: the root the audit path leads to, or None."""
     if index >= size:
@@ -117,10 +134,11 @@ def consistent(old_size, old_root, new_size, new_root, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["checkpoint", "inclusion", "consistency", "pack"])
+    parser.add_argument("kind", choices=["checkpoint", "inclusion", "consistency", "pack", "notice"])
     parser.add_argument("file")
     parser.add_argument("--key", required=True)
     parser.add_argument("--old")
+    parser.add_argument("--document")
     args = parser.parse_args()
     text = open(args.file, encoding="utf-8").read()
     if args.kind == "checkpoint":
@@ -139,6 +157,17 @@ def main():
         proof["leafHash"] = sha256(b"\x00" + base64.b64decode(proof["event"])).hex()
         proof["rootHash"] = checkpoint(proof["checkpoint"], args.key)[2].hex()
         args.kind = "inclusion"
+    if args.kind == "notice":
+        if not args.document:
+            raise Failure("notice needs --document, the notice's HTML")
+        _, sequence, _, _, action, subject, details, _ = event_fields(base64.b64decode(proof["event"]))
+        digest = hashlib.sha256(open(args.document, "rb").read()).hexdigest()
+        if action != "notice.issue":
+            raise Failure(f"the proved event is {action}, not the issuing of a notice")
+        if json.loads(details).get("sha256") != digest:
+            raise Failure(f"{args.document} is not the document notice {subject} was issued with (SHA-256 {digest})")
+        symbol = json.loads(details).get("symbol", subject)
+        args.kind = "inclusion"
     origin, size, root = checkpoint(proof["checkpoint"], args.key)
     path = [bytes.fromhex(h) for h in proof["path"]]
     if args.kind == "inclusion":
@@ -147,6 +176,8 @@ def main():
             raise Failure("the proof does not match its event or its checkpoint")
         if inclusion_root(leaf, proof["sequence"] - 1, size, path) != root:
             raise Failure(f"event {proof['sequence']} is not in the tree of {size} events the checkpoint signed")
+        if args.document:
+            return f"notice {symbol} was issued with this document by event {proof['sequence']}, in the log of {origin} at {size} events"
         return f"event {proof['sequence']} is in the log of {origin} at {size} events"
     if not args.old:
         raise Failure("consistency needs --old, the older checkpoint")

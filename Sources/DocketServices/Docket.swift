@@ -26,7 +26,7 @@ public final class Docket: Sendable {
     public var keyring: KeyService { KeyService(storage: storage, keys: keys, audit: audit, configuration: configuration) }
     public var store: StoreService { StoreService(storage: storage, blobs: blobs) }
     public var sessions: SessionService { SessionService(storage: storage, audit: audit, records: signedRecords, groupCommit: groupCommit, auditLog: auditLog) }
-    public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords) }
+    public var notices: NoticeService { NoticeService(storage: storage, audit: audit, records: signedRecords, auditLog: auditLog) }
     public var tasks: TaskService { TaskService(storage: storage, audit: audit, records: signedRecords) }
     public var records: RecordService {
         RecordService(storage: storage, blobs: blobs, audit: audit, signed: signedRecords, groupCommit: groupCommit, auditLog: auditLog)

@@ -62,6 +62,20 @@ import Testing
         #expect(offline.status == 0 && offline.stdout.hasPrefix("OK: event "), "\(offline.stdout)")
         #expect(verified.stdout.contains("ok   documents/\(document).pdf"))
 
+        // The delegate's notice carries the proof of its issuing, bound to its bytes.
+        let noticeID = try #require(((docket.json(try docket.ok("notice", "inbox", "--json", as: "mai"))["items"] as? [[String: Any]])?.first?["notice"] as? [String: Any])?["id"] as? String)
+        let html = docket.workspace.file("notice.html")
+        let proof = docket.workspace.file("notice-proof.json")
+        let opened = try docket.ok("notice", "open", noticeID, "-o", html, "--proof", proof, as: "mai")
+        #expect(opened.stdout.contains("issued by audit event "), "\(opened.stdout)")
+        let provedNotice = try Command.run("python3", [AuditCheckpointTests.verifier, "notice", proof, "--document", html, "--key", key])
+        #expect(provedNotice.status == 0 && provedNotice.stdout.contains("OK: notice 01-TB/BCĐCĐS was issued with this document"), "\(provedNotice.stdout)")
+        let altered = try docket.workspace.write(try Data(contentsOf: URL(fileURLWithPath: html)) + Data(" ".utf8), to: "altered.html")
+        let refused = try Command.run("python3", [AuditCheckpointTests.verifier, "notice", proof, "--document", altered, "--key", key])
+        #expect(refused.status == 1 && refused.stdout.contains("is not the document notice"), "\(refused.stdout)")
+        let again = try docket.run("notice", "open", noticeID, "-o", html, as: "mai")
+        #expect(again.status == 2 && again.stderr.contains("[output]"), "\(again.stderr)")
+
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: pack))

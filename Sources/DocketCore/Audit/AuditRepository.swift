@@ -9,7 +9,7 @@ public protocol AuditReadRepository {
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent]
     /// The newest event about `subject` with one of `actions`.
     func lastAuditEvent(subject: String, actions: [String]) throws -> AuditEvent?
-        /// How many users and sessions no event mentions: their creating events are gone.
+    /// How many users and sessions no event mentions: their creating events are gone.
     func unloggedRecords() throws -> [(kind: String, count: Int)]
     /// The size and root hash (hex) of the largest checkpoint the store has signed.
     func latestCheckpoint() throws -> (size: Int, rootHash: String)?
@@ -24,11 +24,12 @@ public protocol AuditReadRepository {
 /// Changing the audit log inside a transaction.
 /// SQL specifics stay in the implementations, so another database can implement it too.
 public protocol AuditRepository: AuditReadRepository {
-    /// Appends an event; a sequence number already taken is refused.
+    /// Stores a node of the Merkle tree.
     func insertAuditNode(level: Int, position: Int, hash: [UInt8]) throws
     /// Drops the stored tree, to build it again from the events.
     func clearAuditTree() throws
-        /// Keeps a signed checkpoint; one of the same size is kept once.
+    /// Keeps a signed checkpoint; one of the same size is kept once.
     func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws
-        func append(_ event: AuditEvent) throws
+    /// Appends an event; a sequence number already taken is refused.
+    func append(_ event: AuditEvent) throws
 }

@@ -188,3 +188,4 @@ extension Notice: ResponseEncodable {}
 extension NoticeReceipts: ResponseEncodable {}
 
 extension NoticeDelivery: ResponseEncodable {}
+extension OpenedNotice: ResponseEncodable {}

@@ -52,8 +52,15 @@ public struct AuditService: Sendable {
     /// Signs and keeps a checkpoint of the log now, as `docket serve` does every so often and at
     /// every session close. Never signs a tree that contradicts a checkpoint kept before: that
     /// would be two signed, inconsistent histories.
-    public func keepCheckpoint() async throws -> String {
+    ///
+    /// Recomputing, it rehashes every event (O(n)) and refuses when the stored log no longer
+    /// hashes to the last checkpoint. Otherwise, when the stored tree still hashes to the last
+    /// checkpoint's signed root, it only adds the events since (what proofs for notices and packs
+    /// need at once); the new root extends the signed one by construction, and a rewritten log is
+    /// caught by the next recomputing checkpoint and by `docket audit verify`.
+    public func keepCheckpoint(recomputing: Bool = true) async throws -> String {
         let key = try keys.auditLogKey()
+        if !recomputing, let note = try await extendedCheckpoint(key: key) { return note }
         let (roots, size, kept, treeLeaves) = try await storage.read { reader in
             let kept = try reader.latestCheckpoint()
             let treeLeaves = try reader.auditTreeLeaves()
@@ -87,6 +94,34 @@ public struct AuditService: Sendable {
         return note
     }
 
+    /// A checkpoint over the stored tree extended by the events since the last kept checkpoint,
+    /// in one write transaction; nil when the tree does not end at that checkpoint or no longer
+    /// hashes to its signed root.
+    private func extendedCheckpoint(key: AuditLogKey) async throws -> String? {
+        let now = time.now()
+        return try await storage.write { writer in
+            guard let kept = try writer.latestCheckpoint(), try writer.auditTreeLeaves() == kept.size,
+                (try? AuditTree.hash(0..<kept.size, in: writer))?.hexString == kept.rootHash
+            else { return nil }
+            let size = Int(try writer.auditHead()?.sequence ?? 0)
+            var leaves = kept.size
+            try Self.forEachLeaf(in: writer, after: kept.size, upTo: size) { index, leaf in
+                try AuditTree.append(leaf, at: index, in: writer)
+                leaves = index + 1
+            }
+            guard leaves == size else {
+                throw DocketError(
+                    .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
+                    field: "checkpoint")
+            }
+            let checkpoint = Checkpoint(
+                origin: Checkpoint.origin(publicKey: key.publicKey), size: size, root: try AuditTree.hash(0..<size, in: writer), time: now)
+            let note = try checkpoint.note(signedWith: key.privateKey)
+            try writer.keepCheckpoint(size: size, rootHash: checkpoint.root.hexString, signedAt: now, note: note)
+            return note
+        }
+    }
+
     /// The public key that verifies checkpoints, as PEM, for verifiers outside Docket.
     public func logKey(as user: User) async throws -> Data {
         try user.require(.readAudit)
@@ -110,7 +145,7 @@ public struct AuditService: Sendable {
             sequence: sequence, event: proof.event, treeSize: proof.treeSize, path: proof.path)
     }
 
-    private func proof(of sequence: Int64) async throws -> InclusionProof {
+    func proof(of sequence: Int64) async throws -> InclusionProof {
         let (event, size, kept) = try await storage.read { reader in
             // A kept checkpoint holding the event, when the stored tree has caught up with it.
             let kept = try reader.auditTreeLeaves() >= sequence ? reader.checkpointNote(covering: Int(sequence)) : nil
@@ -119,7 +154,7 @@ public struct AuditService: Sendable {
         guard let event, event.sequence == sequence else {
             throw DocketError(.notFound, "no audit event \(sequence); the log holds \(size)", field: "sequence")
         }
-        let note = if let kept { kept } else { try await keepCheckpoint() }
+        let note = if let kept { kept } else { try await keepCheckpoint(recomputing: false) }
         let checkpoint = try Checkpoint.verified(note, publicKey: keys.auditLogKey().publicKey)
         let leaf = MerkleTree.leafHash(event.canonicalEncoding)
         let index = Int(sequence - 1)
@@ -176,6 +211,7 @@ public struct AuditService: Sendable {
             let batch = try reader.auditEvents(after: Int64(next), limit: min(10_000, size - next))
             if batch.isEmpty { return }
             for event in batch {
+                guard event.sequence == Int64(next) + 1 else { return }  // a gap: the caller sees too few leaves
                 try body(next, MerkleTree.leafHash(event.canonicalEncoding))
                 next += 1
             }

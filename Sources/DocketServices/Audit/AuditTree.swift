@@ -3,9 +3,9 @@ import DocketCrypto
 import Foundation
 
 /// The audit log's Merkle tree as stored nodes: each event's leaf and every complete subtree.
-/// Checkpoints add the nodes of the events since the last one, as they stream every event to
-/// recompute the root; so the nodes are never trusted, only used to answer proofs in O(log² n)
-/// reads, and appending an event costs nothing more.
+/// Checkpoints add the nodes of the events since the last one, so appending an event costs
+/// nothing more. The nodes answer proofs in O(log² n) reads, and are trusted only as far as
+/// they hash to a signed checkpoint's root.
 enum AuditTree {
     /// Adds leaf `index`, the next one, and every complete subtree it closes.
     static func append(_ leaf: MerkleTree.Hash, at index: Int, in writer: any StorageWriter) throws {

@@ -6,6 +6,7 @@ public struct NoticeService: Sendable {
     let storage: any Storage
     let audit: AuditLog
     let records: SignedRecords
+    let auditLog: AuditService
 
     /// Issues a notice for a session (admin, clerk) to users and whole agencies; with neither,
     /// to every participant. A conclusion notice needs the session's conclusions, and the tasks
@@ -52,19 +53,20 @@ public struct NoticeService: Sendable {
         }
     }
 
-    /// A notice and its read receipts (readers of all sessions).
+    /// A notice, its read receipts and the proof that it was issued (readers of all sessions).
     public func receipts(_ id: String, as actor: User) async throws -> NoticeReceipts {
         try actor.require(.readAllSessions)
-        return try await storage.read { reader in
+        let (notice, read, receipts) = try await storage.read { reader in
             guard let notice = try reader.notice(id: id) else { throw DocketError.notFound("notice", id) }
             let receipts = try reader.recipients(noticeID: id).map { recipient in
                 NoticeReceipts.Receipt(
                     userID: recipient.userID, username: try reader.user(id: recipient.userID)?.username ?? recipient.userID,
                     readAt: recipient.readAt)
             }.sorted { $0.username < $1.username }
-            let read = receipts.filter { $0.readAt != nil }.count
-            return NoticeReceipts(notice: notice, read: read, unread: receipts.count - read, recipients: receipts)
+            return (notice, receipts.filter { $0.readAt != nil }.count, receipts)
         }
+        return NoticeReceipts(
+            notice: notice, read: read, unread: receipts.count - read, recipients: receipts, proof: try await proof(of: notice))
     }
 
     /// A body's register of issued numbers, in order of issue (readers of all sessions).
@@ -80,19 +82,35 @@ public struct NoticeService: Sendable {
         try await storage.read { try $0.notices(recipient: actor.id, page: page) }
     }
 
-    /// Opens a notice from the actor's inbox; the first opening is recorded as read.
-    public func open(_ id: String, as actor: User) async throws -> NoticeDelivery {
+    /// Opens a notice from the actor's inbox, with the proof that it was issued; the first
+    /// opening is recorded as read.
+    public func open(_ id: String, as actor: User) async throws -> OpenedNotice {
         let now = records.configuration.time.now()
-        return try await storage.write { writer in
-            guard let notice = try writer.notice(id: id),
-                var receipt = try writer.recipient(noticeID: id, userID: actor.id)
+        @Sendable func delivered(in reader: any StorageReader) throws -> (Notice, NoticeRecipient) {
+            guard let notice = try reader.notice(id: id), let receipt = try reader.recipient(noticeID: id, userID: actor.id)
             else { throw DocketError.notFound("notice", id) }
+            return (notice, receipt)
+        }
+        // The proof first: a log that cannot prove the notice records no reading of it.
+        let proof = try await proof(of: try await storage.read { try delivered(in: $0).0 })
+        return try await storage.write { writer in
+            var (notice, receipt) = try delivered(in: writer)
             if receipt.readAt == nil {
                 receipt.readAt = now
                 try writer.save(receipt)
                 try audit.record(writer, actor: actor.id, action: .noticeRead, subject: id)
             }
-            return NoticeDelivery(notice: notice, readAt: receipt.readAt)
+            return OpenedNotice(notice: notice, readAt: receipt.readAt, proof: proof)
         }
+    }
+
+    /// The inclusion proof of the event that issued `notice`.
+    private func proof(of notice: Notice) async throws -> InclusionProof {
+        guard let issued = try await storage.read({ try $0.lastAuditEvent(subject: notice.id, actions: [AuditAction.noticeIssue.rawValue]) })
+        else {
+            throw DocketError(
+                .verificationFailed, "the audit log holds no event issuing \(notice.symbol); run `docket audit verify`", field: "id")
+        }
+        return try await auditLog.proof(of: issued.sequence)
     }
 }

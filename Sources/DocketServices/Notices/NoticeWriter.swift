@@ -69,7 +69,7 @@ struct NoticeWriter: Sendable {
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
         try audit.record(
             writer, actor: actor.id, action: .noticeIssue, subject: notice.id,
-            details: ["symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id,
+            details: ["symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id, "sha256": document.sha256,
                       "recipients": String(recipients.count)])
         return notice
     }

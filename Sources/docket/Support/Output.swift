@@ -9,6 +9,13 @@ enum Output {
         print(String(decoding: try DocketJSON.pretty.encode(value), as: UTF8.self))
     }
 
+    /// Writes `value` as JSON to a new file at `path`.
+    static func write(_ value: some Encodable, to path: String, field: String) throws {
+        do { try DocketJSON.pretty.encode(value).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting) } catch {
+            throw DocketError.invalid(field, "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
     /// Prints rows as aligned columns under a header.
     static func table(_ header: [String], _ rows: [[String]]) {
         let widths = header.indices.map { column in

@@ -131,9 +131,10 @@ import Testing
             let first = try #require((inbox["items"] as? [[String: Any]])?.first?["notice"] as? [String: Any])
             let noticeID = try #require(first["id"] as? String)
             try await client.execute(uri: "/api/v1/me/notices/\(noticeID)", method: .get, headers: fixture.headers(.delegate)) { response in
-                samples.append(("NoticeDelivery", Data(buffer: response.body)))
+                samples.append(("OpenedNotice", Data(buffer: response.body)))
                 let json = try response.json()
                 #expect(json["readAt"] != nil)
+                #expect(((json["proof"] as? [String: Any])?["checkpoint"] as? String)?.hasPrefix("docket.audit/") == true)
             }
             for (path, schema) in [
                 ("/api/v1/sessions/\(id)/attendance", "AttendanceReport"), ("/api/v1/sessions/\(id)/agenda", "Agenda"),

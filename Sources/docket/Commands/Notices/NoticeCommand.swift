@@ -34,18 +34,21 @@ struct NoticeCommand: AsyncParsableCommand {
     struct Show: DocketRunnable {
         static let configuration = CommandConfiguration(abstract: "Show a notice and who has and has not read it.")
         @Argument(help: "Notice id.") var id: String
+        @Option(help: "Write the proof that it was issued (JSON) here, for tools/verify-audit.py notice.") var proof: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let receipts = try await docket.notices.receipts(id, as: actor)
+            if let proof { try Output.write(receipts.proof, to: proof, field: "proof") }
             if output.json { return try Output.json(receipts) }
             print("\(receipts.notice.symbol)  \(receipts.notice.title)")
             print("issued \(Timestamp.string(receipts.notice.issuedAt)); document \(receipts.notice.documentID)")
             Output.table(
                 ["RECIPIENT", "READ"], receipts.recipients.map { [$0.username, $0.readAt.map { Timestamp.string($0) } ?? "not read"] })
             print("\(receipts.read) read, \(receipts.unread) not read")
+            print("issued by audit event \(receipts.proof.sequence), proved into the checkpoint of \(receipts.proof.treeSize) events")
         }
     }
 
@@ -74,22 +77,25 @@ struct NoticeCommand: AsyncParsableCommand {
             abstract: "Open a notice from your inbox (records that you read it) and save its document.")
         @Argument(help: "Notice id.") var id: String
         @Option(name: .shortAndLong, help: "Write the notice's HTML here.") var output: String?
+        @Option(help: "Write the proof that it was issued (JSON) here, for tools/verify-audit.py notice.") var proof: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var format: OutputOptions
 
         func execute() async throws {
+            for path in [output, proof].compactMap({ $0 }) where FileManager.default.fileExists(atPath: path) {
+                throw DocketError.invalid(path == output ? "output" : "proof", "\(path) already exists")
+            }
             let (docket, actor) = try await store.openActing()
-            let delivery = try await docket.notices.open(id, as: actor)
+            let opened = try await docket.notices.open(id, as: actor)
             if let output {
-                let (_, path) = try await docket.documents.content(delivery.notice.documentID, as: actor)
-                if FileManager.default.fileExists(atPath: output) {
-                    throw DocketError.invalid("output", "\(output) already exists")
-                }
+                let (_, path) = try await docket.documents.content(opened.notice.documentID, as: actor)
                 try FileManager.default.copyItem(atPath: path, toPath: output)
             }
-            if format.json { return try Output.json(delivery) }
-            print("\(delivery.notice.symbol)  \(delivery.notice.title)")
-            print("read \(delivery.readAt.map { Timestamp.string($0) } ?? "")" + (output.map { "; saved to \($0)" } ?? ""))
+            if let proof { try Output.write(opened.proof, to: proof, field: "proof") }
+            if format.json { return try Output.json(opened) }
+            print("\(opened.notice.symbol)  \(opened.notice.title)")
+            print("read \(opened.readAt.map { Timestamp.string($0) } ?? "")" + (output.map { "; saved to \($0)" } ?? ""))
+            print("issued by audit event \(opened.proof.sequence), proved into the checkpoint of \(opened.proof.treeSize) events")
         }
     }
 }
