@@ -68,7 +68,9 @@ print(String(format: "prove: 1,000 random events of %d, median %.2f ms, p99 %.2f
 
 try await docket.appendAuditEvents(count: 100, actor: admin.id, action: .documentAdd, subject: "doc-bench", details: details)
 let newest = Int64(checked) + 100
-let extending = try await seconds { precondition(try await docket.auditLog.prove(newest, as: admin).treeSize == Int(newest)) }
+var extendedSize = 0
+let extending = try await seconds { extendedSize = try await docket.auditLog.prove(newest, as: admin).treeSize }
+precondition(extendedSize >= Int(newest))
 print(String(format: "prove the newest of 100 events since the checkpoint (extends it): %.1f ms", extending * 1000))
 let recomputing = try await seconds { _ = try await docket.auditLog.checkpoint(as: admin) }
 print(String(format: "recomputed checkpoint: %.1f s (every event rehashed)", recomputing))
