@@ -38,8 +38,8 @@ import Testing
                 field: "quorum", cli: ["body", "create", "--name", "B", "--code", "B2", "--quorum", "most"], method: "POST",
                 path: "/api/v1/bodies", json: #"{"name":"B","code":"B2","quorum":"most"}"#),
             Case(
-                field: "startsAt", cli: ["session", "create", "--body", "BCĐ", "--title", "T", "--starts-at", "2025-03-10T08:00"],
-                method: "POST", path: "/api/v1/sessions", json: #"{"body":"BCĐ","title":"T","startsAt":"2025-03-10T08:00"}"#),
+                field: "startsAt", cli: ["session", "create", "--body", "BCĐ", "--title", "T", "--starts-at", "31/02/2025 08:00"],
+                method: "POST", path: "/api/v1/sessions", json: #"{"body":"BCĐ","title":"T","startsAt":"31/02/2025 08:00"}"#),
             Case(
                 field: "endsAt",
                 cli: ["session", "create", "--body", "BCĐ", "--title", "T", "--starts-at", "2025-03-10T08:00Z", "--ends-at", "noon"],

@@ -29,10 +29,10 @@ import Testing
             "--phases", "GĐ2=2025-07-01..2025-12-31")
 
         // A bad row: nothing is imported, and the row is named.
-        let bad = try docket.workspace.write(Data(Self.csv.replacingOccurrences(of: "2025-05-15", with: "15/05/2025").utf8), to: "bad.csv")
+        let bad = try docket.workspace.write(Data(Self.csv.replacingOccurrences(of: "2025-05-15", with: "31/04/2025").utf8), to: "bad.csv")
         let refused = try docket.run("task", "import", bad, "--plan", "05-KH/TU", as: "lan")
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("line 5, deadline: '15/05/2025' is not a date"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("line 5, deadline: '31/04/2025' is not a date"), "\(refused.stderr)")
         #expect(try docket.ok("task", "list", "--plan", "05-KH/TU").stdout.contains("0 of 0 tasks"))
 
         let good = try docket.workspace.write(Data(Self.csv.utf8), to: "tasks.csv")

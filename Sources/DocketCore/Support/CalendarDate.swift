@@ -1,17 +1,22 @@
 import Foundation
 
-/// A calendar date without a time, `YYYY-MM-DD`: deadlines and completion dates.
+/// A calendar date without a time, `YYYY-MM-DD`: deadlines and completion dates. People may type
+/// it as they write it, `31/03/2025` (also `31.03.2025`, `31-03-2025`, `1/4/2025`).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; nil unless it names a day that exists.
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (`/`, `.` or `-` between, day and month of one or two
+    /// digits); nil unless it names a day that exists.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "/.-".contains($0)) }) else { return nil }
+        let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
+        guard parts.count == 3, text.filter({ "/.-".contains($0) }).count == 2 else { return nil }
+        let iso = parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2 && !text.contains("/") && !text.contains(".")
+        let typed = (1...2).contains(parts[0].count) && (1...2).contains(parts[1].count) && parts[2].count == 4
+        guard iso || typed,
+            let year = Int(iso ? parts[0] : parts[2]), let month = Int(parts[1]), let day = Int(iso ? parts[2] : parts[0]),
             (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year)
         else { return nil }
         self.year = year
@@ -21,15 +26,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func isValid(_ text: String) -> Bool { CalendarDate(text) != nil }
 
-    /// Parses `YYYY-MM-DD` or throws naming `field`.
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`, or throws naming `field`.
     public static func parse(_ text: String, field: String) throws -> CalendarDate {
         guard let date = CalendarDate(text.trimmingCharacters(in: .whitespaces)) else {
-            throw DocketError.invalid(field, "'\(text)' is not a date; write YYYY-MM-DD, e.g. 2025-06-30")
+            throw DocketError.invalid(field, "'\(text)' is not a date; write e.g. 30/06/2025 or 2025-06-30")
         }
         return date
     }
 
-    /// Parses `YYYY-MM-DD` when given; nil stays nil.
+    /// Parses a date when given; nil stays nil.
     public static func parse(optional text: String?, field: String) throws -> CalendarDate? {
         try text.map { try parse($0, field: field) }
     }

@@ -45,14 +45,31 @@ public enum Timestamp {
         Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000 + 0.001).rounded(.down) + 0.25) / 1000)
     }
 
-    /// Parses `2025-03-10` (UTC midnight) or a time with a zone: `2025-03-10T08:00+07:00`,
-    /// `2025-03-10T08:00:00Z`, `2025-03-10T08:00:00.250+07:00`. Anything else, including a time
-    /// without a zone, is an error naming `field`: a time is never guessed or silently dropped.
-    public static func parse(_ text: String, field: String) throws -> Date {
-        let pattern = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2}))?/
+    /// Parses `2025-03-10` or a time with a zone: `2025-03-10T08:00+07:00`, `2025-03-10T08:00:00Z`,
+    /// `2025-03-10T08:00:00.250+07:00`. Given the office's `zone`, it also takes what people type:
+    /// `10/03/2025 08:00`, `08:00 ngày 10/03/2025` (as Docket prints it) and times without a zone,
+    /// all in that zone, and a date alone is its midnight there (else UTC midnight). Anything else,
+    /// and a time without a zone when no zone is given, is an error naming `field`: a time is
+    /// never guessed or silently dropped.
+    public static func parse(_ text: String, field: String, zone: TimeZone? = nil) throws -> Date {
+        let pattern = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?)?/
         let invalid = DocketError.invalid(
-            field, "'\(text)' is not a date or a time with a zone; use e.g. 2025-03-10 or 2025-03-10T08:00+07:00")
-        guard let match = text.wholeMatch(of: pattern) else { throw invalid }
+            field, zone == nil
+                ? "'\(text)' is not a date or a time with a zone; use e.g. 2025-03-10 or 2025-03-10T08:00+07:00"
+                : "'\(text)' is not a date or a time; use e.g. 10/03/2025 08:00 or 2025-03-10T08:00 (the office's time zone)")
+        var typed = text.trimmingCharacters(in: .whitespaces)
+        if let zone {
+            if let printed = typed.wholeMatch(of: /(\d{1,2}:\d{2}(?::\d{2})?) ngày (\S+)/) {
+                typed = "\(printed.2) \(printed.1)"
+            }
+            let dayFirst = /(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4})(?:[T ](.+))?/
+            if let match = typed.wholeMatch(of: dayFirst) {
+                guard let day = CalendarDate(String(match.1)) else { throw invalid }
+                typed = day.description + (match.2.map { "T" + $0 } ?? "")
+            }
+        }
+        guard let match = typed.wholeMatch(of: pattern) else { throw invalid }
+        if match.4 != nil && match.8 == nil && zone == nil { throw invalid }
         // The pattern admits only digits here, so the conversions cannot fail.
         func number(_ digits: Substring?) -> Int { digits.flatMap { Int($0) } ?? 0 }
         let (year, month, day) = (number(match.1), number(match.2), number(match.3))
@@ -64,10 +81,14 @@ public enum Timestamp {
         // Calendar rolls 30 February over into March; a changed day means the date does not exist.
         guard let base = calendar.date(from: components), calendar.component(.day, from: base) == day else { throw invalid }
         var offset = 0
-        if let zone = match.8, zone != "Z", zone != "z" {
-            let digits = zone.dropFirst().filter(\.isNumber)
-            let minutes = number(digits.prefix(2)) * 60 + number(digits.suffix(2))
-            offset = (zone.first == "-" ? -1 : 1) * minutes * 60
+        if let written = match.8 {
+            if written != "Z", written != "z" {
+                let digits = written.dropFirst().filter(\.isNumber)
+                let minutes = number(digits.prefix(2)) * 60 + number(digits.suffix(2))
+                offset = (written.first == "-" ? -1 : 1) * minutes * 60
+            }
+        } else if let zone {
+            offset = zone.secondsFromGMT(for: base)
         }
         let fraction = match.7.flatMap { Double("0." + $0) } ?? 0
         return base.addingTimeInterval(fraction - Double(offset))

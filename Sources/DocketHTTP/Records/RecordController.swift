@@ -156,7 +156,7 @@ struct RecordController {
                     throw DocketError.invalid("signature", "the signature is base64 of the .p7s file's bytes")
                 }
                 return data
-            })
+            }, zone: docket.configuration.timeZone)
         let entry = try await docket.records.registerIncoming(new, original: body.document.map { .stored(id: $0) }, as: actor)
         return .init(status: .created, response: entry)
     }

@@ -90,7 +90,7 @@ extension SessionController {
         let body = try await request.decode(as: AttendanceRequest.self, context: context)
         let change = try AttendanceChange(
             user: body.user, status: body.status, at: body.at, leftAt: body.leftAt, reason: body.reason, proxy: body.proxy,
-            amendment: body.amendment)
+            amendment: body.amendment, zone: docket.configuration.timeZone)
         return try await docket.sessions.recordAttendance(context.parameters.value("id"), change, as: actor)
     }
 

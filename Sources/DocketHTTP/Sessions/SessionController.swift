@@ -97,7 +97,8 @@ struct SessionController {
         let body = try await request.decode(as: SessionRequest.self, context: context)
         let session = try await docket.sessions.create(
             NewSession(
-                body: body.body, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, location: body.location),
+                body: body.body, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, location: body.location,
+                zone: docket.configuration.timeZone),
             as: actor)
         return .init(status: .created, response: session)
     }

@@ -45,18 +45,19 @@ public struct NewIncoming: Sendable {
         self.signature = signature
     }
 
-    /// From what a clerk typed or sent; dates are `YYYY-MM-DD`, the arrival time ISO 8601.
+    /// From what a clerk typed or sent: dates as `2025-03-31` or `31/03/2025`, the arrival time
+    /// in the office's `zone` unless it names one.
     public init(
         register: String?, sender: String, senderSymbol: String, senderDate: String?, type: String?, summary: String,
         classification: String?, urgency: String?, pages: Int?, arrivedAt: String?, deadline: String?, note: String?,
-        signature: Data? = nil
+        signature: Data? = nil, zone: TimeZone
     ) throws {
         self.init(
             register: register, sender: sender, senderSymbol: senderSymbol,
             senderDate: try CalendarDate.parse(optional: senderDate, field: "senderDate"), type: type, summary: summary,
             classification: try Classification.parse(optional: classification, field: "classification") ?? .internal,
             urgency: try Urgency.parse(optional: urgency, field: "urgency") ?? .normal, pages: pages,
-            arrivedAt: try arrivedAt.map { try Timestamp.parse($0, field: "arrivedAt") },
+            arrivedAt: try arrivedAt.map { try Timestamp.parse($0, field: "arrivedAt", zone: zone) },
             deadline: try CalendarDate.parse(optional: deadline, field: "deadline"), note: note, signature: signature)
     }
 }

@@ -30,13 +30,16 @@ public struct AttendanceChange: Sendable {
 }
 
 extension AttendanceChange {
-    /// From what a clerk typed or sent: a status name and times with a zone (`at`, `leftAt`).
+    /// From what a clerk typed or sent: a status name and times (`at`, `leftAt`); times without a
+    /// zone are in the office's `zone`.
     public init(
-        user: String, status: String, at: String?, leftAt: String?, reason: String?, proxy: String?, amendment: String?
+        user: String, status: String, at: String?, leftAt: String?, reason: String?, proxy: String?, amendment: String?,
+        zone: TimeZone
     ) throws {
         self.init(
             user: user, status: try AttendanceStatus.parse(status, field: "status"),
-            at: try at.map { try Timestamp.parse($0, field: "at") }, leftAt: try leftAt.map { try Timestamp.parse($0, field: "leftAt") },
+            at: try at.map { try Timestamp.parse($0, field: "at", zone: zone) },
+            leftAt: try leftAt.map { try Timestamp.parse($0, field: "leftAt", zone: zone) },
             reason: reason, proxy: proxy, amendment: amendment)
     }
 }

@@ -20,10 +20,11 @@ public struct NewSession: Sendable {
 }
 
 extension NewSession {
-    /// From what a clerk typed or sent: times with a zone, named `startsAt` and `endsAt` everywhere.
-    public init(body: String, title: String, startsAt: String, endsAt: String?, location: String?) throws {
+    /// From what a clerk typed or sent (`startsAt` and `endsAt` everywhere): times without a zone
+    /// are in the office's `zone`.
+    public init(body: String, title: String, startsAt: String, endsAt: String?, location: String?, zone: TimeZone) throws {
         self.init(
-            body: body, title: title, startsAt: try Timestamp.parse(startsAt, field: "startsAt"),
-            endsAt: try endsAt.map { try Timestamp.parse($0, field: "endsAt") }, location: location)
+            body: body, title: title, startsAt: try Timestamp.parse(startsAt, field: "startsAt", zone: zone),
+            endsAt: try endsAt.map { try Timestamp.parse($0, field: "endsAt", zone: zone) }, location: location)
     }
 }

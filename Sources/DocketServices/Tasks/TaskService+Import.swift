@@ -20,13 +20,33 @@ public struct TaskImportResult: Sendable, Codable, Equatable {
 }
 
 extension TaskService {
-    /// The CSV columns an import reads, and the task field each one fills.
-    static let importColumns: [(column: String, field: String)] = [
-        ("code", "code"), ("title", "title"), ("description", "description"), ("group", "group"), ("phase", "phase"),
-        ("lead", "leadAgency"), ("coordinating", "coordinatingAgencies"), ("assignee", "assignee"),
-        ("deadline", "deadline"), ("key", "key"), ("source", "source"), ("assigned", "assignedOn"),
+    /// The CSV columns an import reads, the task field each one fills, and the Vietnamese headers
+    /// that name it too (matched with or without accents, in any case).
+    static let importColumns: [(column: String, field: String, vietnamese: [String])] = [
+        ("code", "code", ["Mã", "Mã nhiệm vụ", "Mã số"]),
+        ("title", "title", ["Tên nhiệm vụ", "Nhiệm vụ", "Tên", "Tiêu đề"]),
+        ("description", "description", ["Mô tả", "Nội dung"]),
+        ("group", "group", ["Nhóm", "Nhóm nhiệm vụ"]),
+        ("phase", "phase", ["Giai đoạn"]),
+        ("lead", "leadAgency", ["Chủ trì", "Cơ quan chủ trì", "Đơn vị chủ trì"]),
+        ("coordinating", "coordinatingAgencies", ["Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp"]),
+        ("assignee", "assignee", ["Người thực hiện"]),
+        ("deadline", "deadline", ["Thời hạn", "Hạn", "Thời hạn hoàn thành", "Hạn hoàn thành"]),
+        ("key", "key", ["Trọng tâm", "Nhiệm vụ trọng tâm"]),
+        ("source", "source", ["Nguồn", "Văn bản giao"]),
+        ("assigned", "assignedOn", ["Ngày giao"]),
     ]
     static let requiredColumns = ["code", "title", "lead", "deadline"]
+
+    /// The column a header names, in English or Vietnamese.
+    static func importColumn(named header: String) -> String? {
+        func fold(_ text: String) -> String {
+            CanonicalName.key(text).folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "đ", with: "d")
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let wanted = fold(header)
+        return importColumns.first { ([$0.column] + $0.vietnamese).contains { fold($0) == wanted } }?.column
+    }
 
     /// Imports tasks into a plan from UTF-8 CSV (admin, clerk). Every row is checked first; if
     /// any is wrong nothing is imported and every wrong row is named with its line and column.
@@ -34,24 +54,26 @@ extension TaskService {
     public func importTasks(csv data: Data, plan reference: String, as actor: User) async throws -> TaskImportResult {
         try actor.require(.manageTasks)
         let records = try CSV.parse(data)
+        let known = Self.importColumns.map { "\($0.column) (\($0.vietnamese[0]))" }.joined(separator: ", ")
         guard let header = records.first else {
-            throw DocketError.invalid("file", "the file is empty; its first line names the columns: \(Self.importColumns.map(\.column).joined(separator: ","))")
+            throw DocketError.invalid("file", "the file is empty; its first line names the columns: \(known)")
         }
         var index: [String: Int] = [:]
-        for (position, name) in header.fields.enumerated() {
-            let name = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard Self.importColumns.contains(where: { $0.column == name }) else {
-                throw DocketError.invalid(
-                    "line 1", "line 1: unknown column '\(name)'; the columns are \(Self.importColumns.map(\.column).joined(separator: ", "))")
+        var written: [String: String] = [:]
+        for (position, text) in header.fields.enumerated() {
+            let text = text.trimmingCharacters(in: .whitespaces)
+            guard let name = Self.importColumn(named: text) else {
+                throw DocketError.invalid("line 1", "line 1: unknown column '\(text)'; the columns are \(known)")
             }
             guard index.updateValue(position, forKey: name) == nil else {
-                throw DocketError.invalid("line 1", "line 1: the column '\(name)' appears twice")
+                throw DocketError.invalid("line 1", "line 1: the column '\(text)' appears twice")
             }
+            written[name] = text
         }
         if let missing = Self.requiredColumns.first(where: { index[$0] == nil }) {
             throw DocketError.invalid("line 1", "line 1: the column '\(missing)' is missing; \(Self.requiredColumns.joined(separator: ", ")) are required")
         }
-        let columns = index
+        let (columns, headers) = (index, written)
         let rows = Array(records.dropFirst())
         let today = configuration.today()
         let now = configuration.time.now()
@@ -65,7 +87,8 @@ extension TaskService {
             var unchanged = 0
             for (row, id) in zip(rows, ids) {
                 let field = { (name: String) in
-                    "line \(row.line), \(Self.importColumns.first { $0.field == name }?.column ?? name)"
+                    let column = Self.importColumns.first { $0.field == name }?.column ?? name
+                    return "line \(row.line), \(headers[column] ?? column)"
                 }
                 do {
                     guard row.fields.count <= header.fields.count else {
@@ -132,7 +155,7 @@ extension TaskService {
             default: throw DocketError.invalid(field("key"), "'\(text)' is not yes or no (x, 1, có / 0, không)")
             }
         }
-        let coordinating = value("coordinating")?.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let coordinating = value("coordinating")?.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         return NewTask(
             code: value("code") ?? "", title: value("title") ?? "", description: value("description"), source: value("source"),

@@ -30,9 +30,13 @@ public struct AgencyService: Sendable {
     }
 
     /// The agency with `code`, or a not-found error naming `field`.
-    static func agency(_ code: String, field: String, in reader: any StorageReader) throws -> Agency {
-        guard let agency = try reader.agency(code: code) else {
-            throw DocketError(.notFound, "no agency with the code \(code); `docket agency list` shows them", field: field)
+    /// The agency with the code `text`, else the one whose name is exactly `text` (compared after
+    /// Unicode normalisation and case folding, as people type names).
+    static func agency(_ text: String, field: String, in reader: any StorageReader) throws -> Agency {
+        if let agency = try reader.agency(code: text) { return agency }
+        let key = CanonicalName.key(text.trimmingCharacters(in: .whitespaces))
+        guard let agency = try reader.agencies().first(where: { CanonicalName.key($0.name) == key }) else {
+            throw DocketError(.notFound, "no agency with the code or name \(text); `docket agency list` shows them", field: field)
         }
         return agency
     }

@@ -33,6 +33,11 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// The office's time zone, for times people type without one.
+    var timeZone: TimeZone { DocketConfiguration.fromEnvironment().timeZone }
+}
+
 extension DocketConfiguration {
     /// `user@host` of the process, as the operating system knows them.
     static func operatingSystemUser() -> String {

@@ -46,7 +46,7 @@ struct IncomingCommand: AsyncParsableCommand {
             let new = try NewIncoming(
                 register: register, sender: sender, senderSymbol: senderSymbol, senderDate: senderDate, type: type,
                 summary: summary, classification: classification, urgency: urgency, pages: pages, arrivedAt: arrivedAt,
-                deadline: deadline, note: note, signature: signature)
+                deadline: deadline, note: note, signature: signature, zone: store.timeZone)
             let original = try RecordsCLI.original(file: file, document: document, title: title)
             let (docket, actor) = try await store.openActing()
             let entry = try await docket.records.registerIncoming(new, original: original, as: actor)

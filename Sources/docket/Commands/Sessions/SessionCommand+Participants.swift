@@ -90,7 +90,8 @@ extension SessionCommand {
 
         func execute() async throws {
             let change = try AttendanceChange(
-                user: user, status: status, at: at, leftAt: leftAt, reason: reason, proxy: proxy, amendment: amend)
+                user: user, status: status, at: at, leftAt: leftAt, reason: reason, proxy: proxy, amendment: amend,
+                zone: store.timeZone)
             let (docket, actor) = try await store.openActing()
             let participant = try await docket.sessions.recordAttendance(id, change, as: actor)
             if output.json { return try Output.json(participant) }

@@ -22,7 +22,8 @@ struct SessionCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let new = try NewSession(body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location)
+            let new = try NewSession(
+                body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location, zone: store.timeZone)
             let (docket, actor) = try await store.openActing()
             let session = try await docket.sessions.create(new, as: actor)
             if output.json { return try Output.json(session) }
