@@ -261,7 +261,9 @@ public struct TaskService: Sendable {
         }
         guard deadline >= assignedOn else {
             throw DocketError.invalid(
-                field("deadline"), "the deadline \(deadline) is before the task was assigned (\(assignedOn)); give a later deadline")
+                field("deadline"),
+                "the deadline \(deadline) is before the task was assigned (\(assignedOn)); give a later deadline, "
+                    + "or the day it was really assigned (assignedOn; --assigned-on on the command line)")
         }
         if let group = new.group, !plan.groups.contains(where: { $0.number == group }) {
             throw DocketError.invalid(
@@ -315,6 +317,19 @@ public struct TaskService: Sendable {
             task = try reader.task(id: reference)
         }
         guard let task, actor.maySee(task) else {
+            if plan == nil {
+                // A code typed without its plan: say which plans have it (only those the actor may see).
+                let plans = try reader.plans(page: Page(limit: Page.maximumLimit)).items.filter { plan in
+                    try reader.task(planID: plan.id, code: reference).map(actor.maySee) ?? false
+                }.map(\.symbol)
+                if !plans.isEmpty {
+                    throw DocketError(
+                        .notFound,
+                        "no task has the id \(reference); \(reference) is the code of a task in \(plans.joined(separator: ", ")): "
+                            + "name the plan with --plan \(plans[0]) (over HTTP, use the task's id: GET /api/v1/tasks?plan=\(plans[0]) lists them)",
+                        field: "plan")
+                }
+            }
             throw DocketError(
                 .notFound, plan == nil ? "no task with id \(reference)" : "plan \(plan ?? "") has no task \(reference)", field: "task")
         }
