@@ -27,7 +27,7 @@ extension TaskService {
                 id: configuration.identifiers.make("tsk"), planID: plan.id, code: "\(entry.position).\(entry.index + 1)",
                 title: entry.task.title, sourceSymbol: notice.symbol, conclusionID: entry.conclusion.id,
                 conclusionTask: entry.index, leadAgency: entry.task.leadAgency,
-                coordinatingAgencies: entry.task.coordinatingAgencies, assignedOn: CalendarDate(now, in: configuration.timeZone),
+                coordinatingAgencies: entry.task.coordinatingAgencies, assignedOn: CalendarDate(notice.issuedAt, in: configuration.timeZone),
                 deadline: try CalendarDate.parse(entry.task.deadline, field: "deadline"), createdBy: actor.id, createdAt: now)
             task.description = entry.conclusion.text
             try record(task, actor: actor, in: writer)
