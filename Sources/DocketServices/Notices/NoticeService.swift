@@ -37,6 +37,11 @@ public struct NoticeService: Sendable {
                         field: "state")
                 }
             }
+            var note = note?.nilIfEmpty
+            if kind == .agendaChange {
+                let changes = try Self.agendaChanges(notNotifiedIn: session, in: writer)
+                note = (changes.map { "Phiên bản \($0.version): \($0.change)" } + [note].compactMap { $0 }).joined(separator: "\n")
+            }
             var userIDs = try users.map { try SessionService.user($0, in: writer).id }
             let agencies = try agencies.map { try AgencyService.agency($0, field: "agency", in: writer).code }
             if userIDs.isEmpty && agencies.isEmpty { userIDs = try writer.participants(sessionID: sessionID).map(\.userID) }
@@ -44,13 +49,34 @@ public struct NoticeService: Sendable {
                 throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")
             }
             let notice = try NoticeWriter(audit: audit, records: records).issue(
-                kind, for: session, to: userIDs, agencies: agencies, note: note?.nilIfEmpty, as: actor, in: writer)
+                kind, for: session, to: userIDs, agencies: agencies, note: note, as: actor, in: writer)
             if kind == .conclusion {
                 try TaskService(storage: storage, audit: audit, records: records)
                     .takeOver(conclusionsOf: session, notice: notice, as: actor, in: writer)
             }
             return notice
         }
+    }
+
+    /// The agenda versions no invitation or agenda-change notice has announced yet; refused when
+    /// there are none, as the notice would have nothing to say.
+    static func agendaChanges(notNotifiedIn session: Session, in reader: any StorageReader) throws -> [AgendaVersion] {
+        var announced = 0
+        var lastSymbol = ""
+        for notice in try reader.notices(sessionID: session.id) where notice.kind == .invitation || notice.kind == .agendaChange {
+            let event = try reader.lastAuditEvent(subject: notice.id, actions: [AuditAction.noticeIssue.rawValue])
+            let details = event.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.details.utf8)) }
+            // Notices issued before versions were recorded with them announced the agenda as it then stood.
+            let version = details?["agendaVersion"].flatMap(Int.init) ?? (notice.kind == .invitation ? 1 : session.agendaVersion)
+            if version >= announced { (announced, lastSymbol) = (version, notice.symbol) }
+        }
+        let changes = try reader.agendaVersions(sessionID: session.id).filter { $0.version > announced }
+        guard !changes.isEmpty else {
+            throw DocketError(
+                .conflict, "the agenda has not changed since \(lastSymbol.isEmpty ? "the invitation" : lastSymbol) announced version \(announced); there is nothing to notify",
+                field: "kind")
+        }
+        return changes
     }
 
     /// A notice, its read receipts and the proof that it was issued (readers of all sessions).

@@ -20,7 +20,8 @@ struct NoticeWriter: Sendable {
         let chair = try writer.participants(sessionID: session.id).first { $0.role == .chair }
         return try issue(
             kind, by: body, session: session.id, title: title, content: render(kind, session: session, note: note, in: writer),
-            to: userIDs, agencies: agencies, signerID: chair?.userID, as: actor, in: writer)
+            to: userIDs, agencies: agencies, signerID: chair?.userID, as: actor, in: writer,
+            agendaVersion: kind == .invitation || kind == .agendaChange ? session.agendaVersion : nil)
     }
 
     /// Takes the next number of `body`'s sequence for the kind's document type, renders the
@@ -28,7 +29,7 @@ struct NoticeWriter: Sendable {
     /// delivers it to the users and every user of the agencies.
     func issue(
         _ kind: NoticeKind, by body: Body, session sessionID: String?, title: String, content: String, to userIDs: [String],
-        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter
+        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter, agendaVersion: Int? = nil
     ) throws -> Notice {
         let now = configuration.time.now()
         let book = RegisterBook(configuration: configuration)
@@ -67,10 +68,13 @@ struct NoticeWriter: Sendable {
         var recipients = Set(userIDs)
         for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
-        try audit.record(
-            writer, actor: actor.id, action: .noticeIssue, subject: notice.id,
-            details: ["symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id, "sha256": document.sha256,
-                      "recipients": String(recipients.count)])
+        var details = [
+            "symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id, "sha256": document.sha256,
+            "recipients": String(recipients.count),
+        ]
+        // The agenda version it announces: an agenda-change notice covers the versions since.
+        if let agendaVersion { details["agendaVersion"] = String(agendaVersion) }
+        try audit.record(writer, actor: actor.id, action: .noticeIssue, subject: notice.id, details: details)
         return notice
     }
 
@@ -92,7 +96,7 @@ struct NoticeWriter: Sendable {
             Thời gian: \(when)\(session.location.map { "<br>Địa điểm: \(HTML.escape($0))" } ?? "")</p>
 
             """
-        if let note { content += "<p>\(HTML.escape(note))</p>\n" }
+        if let note { content += "<p>\(HTML.escape(note).replacingOccurrences(of: "\n", with: "<br>\n"))</p>\n" }
         switch kind {
         case .invitation, .agendaChange:
             let items = NumberedAgendaItem.outline(try reader.agendaItems(sessionID: session.id))

@@ -124,8 +124,9 @@ extension SessionService {
     }
 
     /// Runs one agenda change: `body` edits the item list and says what it did; the rows are saved,
-    /// and once invitations are out a version is frozen and the participants get a notice (an
-    /// amendment instead once the session is closed).
+    /// and once invitations are out a version is frozen (an amendment instead once the session is
+    /// closed). The clerk tells the participants with one agenda-change notice when they decide
+    /// to: it covers every version since the last notice.
     private func changeAgenda(
         _ sessionID: String, amendment: String?, versioned: Bool = true, as actor: User,
         _ body: @escaping @Sendable (Session, inout [AgendaItem], any StorageWriter) throws
@@ -146,11 +147,6 @@ extension SessionService {
                     AgendaVersion(
                         sessionID: session.id, version: session.agendaVersion, items: outline, change: change,
                         createdBy: actor.id, createdAt: configuration.time.now()))
-                if amending == nil {
-                    try NoticeWriter(audit: audit, records: records).issue(
-                        .agendaChange, for: session, to: try writer.participants(sessionID: session.id).map(\.userID),
-                        agencies: [], note: change, as: actor, in: writer)
-                }
             }
             try audit.record(
                 writer, actor: actor.id, action: .sessionAgenda, subject: session.id,

@@ -45,6 +45,8 @@ import Testing
         let records = store.docket.records
         let registered = try await records.registerOutgoing(Self.outgoing("BCĐCĐS", "GM"), original: nil, as: store.clerk)
         #expect(registered.symbol == "02-GM/BCĐCĐS")
+        _ = try await store.docket.sessions.editAgendaItem(
+            prepared.session.id, item: "1", AgendaItemEdit(title: "Khai mạc phiên họp"), as: store.clerk)
         _ = try await store.docket.notices.issue(.agendaChange, session: prepared.session.id, as: store.clerk)
         let entries = try await records.entries(register: "bcđcđs", year: nil, page: .first, as: store.auditor)
         #expect(entries.items.map(\.symbol) == ["01-GM/BCĐCĐS", "02-GM/BCĐCĐS", "01-TB/BCĐCĐS"])
