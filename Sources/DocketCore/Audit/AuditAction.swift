@@ -31,6 +31,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case recordProcess = "record.process"
     case recordWithdraw = "record.withdraw"
     case registerCreate = "register.create"
+    case registerSeriesStart = "register.series-start"
     case sessionAgenda = "session.agenda"
     case sessionAmend = "session.amend"
     case sessionArchived = "session.archived"

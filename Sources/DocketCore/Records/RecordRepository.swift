@@ -14,8 +14,11 @@ public protocol RecordReadRepository {
     /// Every `(series, number)` of the series that have entries in `year`, whole (a term's series
     /// spans years), in order: what the gap report checks.
     func registerNumbers(registerID: String, year: Int) throws -> [(series: String, number: Int)]
-    /// The highest number taken in a series; 0 when none.
+    /// The highest number taken in a series, counting those taken before Docket (a series
+    /// start); 0 when none.
     func lastRegisterNumber(registerID: String, series: String) throws -> Int
+    /// The register's series that continue from numbers taken before Docket.
+    func seriesStarts(registerID: String) throws -> [SeriesStart]
     /// The first incoming entry from `sender` with this number and symbol (canonical forms).
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry?
     /// Incoming entries whose processing has not ended and whose lead or coordinating handler is
@@ -58,6 +61,8 @@ public protocol RecordReadRepository {
 public protocol RecordRepository: RecordReadRepository {
     /// Inserts a register; a code already used (in canonical form) is a conflict.
     func insert(_ register: Register) throws
+    /// Records where a series continues; one per series.
+    func insert(_ start: SeriesStart) throws
     /// Inserts an entry; a number already taken in its series is refused.
     func insert(_ entry: RegisterEntry) throws
     /// Saves an entry's changeable fields (processing state, handler, deadline, withdrawal).

@@ -20,6 +20,14 @@ struct RecordController {
         let secretSeries: Bool?
     }
 
+    struct SeriesStartRequest: Decodable {
+        let type: String
+        let classification: String?
+        let year: Int?
+        let next: Int
+        let reason: String
+    }
+
     struct IncomingRequest: Decodable {
         let register: String?
         let document: String?
@@ -94,6 +102,7 @@ struct RecordController {
         routes.get("registers/:register/entries", use: listRegisterEntries)
         routes.get("registers/:register/sheet", use: printRegister)
         routes.get("registers/:register/gaps", use: registerGaps)
+        routes.post("registers/:register/series", use: startSeries)
         routes.post("incoming", use: registerIncoming)
         routes.post("outgoing", use: registerOutgoing)
         routes.get("entries/:id", use: getRegisterEntry)
@@ -122,6 +131,16 @@ struct RecordController {
             code: body.code, name: body.name, kind: body.kind, issuer: body.issuer, numbering: body.numbering,
             period: body.period, term: body.term, seriesPerType: body.seriesPerType, secretSeries: body.secretSeries)
         return .init(status: .created, response: try await docket.records.createRegister(new, as: actor))
+    }
+
+    @Sendable func startSeries(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<SeriesStart> {
+        let actor = try context.user()
+        let body = try await request.decode(as: SeriesStartRequest.self, context: context)
+        let start = try await docket.records.startSeries(
+            register: context.parameters.require("register"), type: body.type,
+            classification: try Classification.parse(optional: body.classification, field: "classification") ?? .internal,
+            year: body.year, next: body.next, reason: body.reason, as: actor)
+        return .init(status: .created, response: start)
     }
 
     @Sendable func listRegisterEntries(_ request: Request, context: DocketRequestContext) async throws -> Paged<RegisterEntry> {
@@ -248,4 +267,5 @@ extension SearchResults: ResponseEncodable {}
 extension RegisterEntry: ResponseEncodable {}
 extension RegisterEntryDetail: ResponseEncodable {}
 extension GapReport: ResponseEncodable {}
+extension SeriesStart: ResponseEncodable {}
 extension OverdueRecords: ResponseEncodable {}

@@ -17,6 +17,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0011AuthGeneration.identifier, migrate: Migration0011AuthGeneration.migrate)
         migrator.registerMigration(Migration0012AuditCheckpoints.identifier, migrate: Migration0012AuditCheckpoints.migrate)
         migrator.registerMigration(Migration0013AuditTree.identifier, migrate: Migration0013AuditTree.migrate)
+        migrator.registerMigration(Migration0014SeriesStarts.identifier, migrate: Migration0014SeriesStarts.migrate)
         return migrator
     }
 }

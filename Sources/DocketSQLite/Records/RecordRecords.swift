@@ -3,6 +3,10 @@ import GRDB
 
 // The domain types are plain structs in DocketCore; their database conformance lives here.
 
+extension SeriesStart: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "registerSeriesStart"
+}
+
 extension Register: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "register"
 

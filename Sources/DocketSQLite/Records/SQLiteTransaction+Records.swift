@@ -40,9 +40,20 @@ extension SQLiteTransaction: RecordRepository {
 
     func lastRegisterNumber(registerID: String, series: String) throws -> Int {
         try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(number) FROM registerEntry WHERE registerID = ? AND series = ?"),
+            db.cachedStatement(
+                sql: """
+                    SELECT MAX(
+                        COALESCE((SELECT MAX(number) FROM registerEntry WHERE registerID = ?1 AND series = ?2), 0),
+                        COALESCE((SELECT nextNumber - 1 FROM registerSeriesStart WHERE registerID = ?1 AND series = ?2), 0))
+                    """),
             arguments: [registerID, series]) ?? 0
     }
+
+    func seriesStarts(registerID: String) throws -> [SeriesStart] {
+        try SeriesStart.filter(Column("registerID") == registerID).order(Column("series")).fetchAll(db)
+    }
+
+    func insert(_ start: SeriesStart) throws { try start.insert(db) }
 
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
         try RegisterEntry.fetchOne(

@@ -8,7 +8,9 @@ extension RecordService {
         let year = year ?? configuration.today().year
         return try await storage.read { reader in
             let register = try Self.register(code, kind: kind, in: reader)
-            return GapReport(register: register.code, year: year, numbers: try reader.registerNumbers(registerID: register.id, year: year))
+            return GapReport(
+                register: register.code, year: year, numbers: try reader.registerNumbers(registerID: register.id, year: year),
+                starts: try reader.seriesStarts(registerID: register.id))
         }
     }
 

@@ -45,6 +45,54 @@ public struct RecordService: Sendable {
         }
     }
 
+    /// Continues a series from numbers taken before Docket (admin, clerk): its first Docket
+    /// number will be `next`. Once per series, before Docket takes any number in it, with the
+    /// reason. `register` is a register's code, or a body's code for the register its notices
+    /// are numbered in (opened now if need be); the series is the one a document of `type` and
+    /// `classification` dated in `year` (default this year) is numbered in.
+    public func startSeries(
+        register code: String, type: String, classification: Classification = .internal, year: Int? = nil, next: Int,
+        reason: String, as actor: User
+    ) async throws -> SeriesStart {
+        try actor.require(.manageRecords)
+        let type = try DocumentType.parse(type, field: "type")
+        guard (2...999_999).contains(next) else {
+            throw DocketError.invalid("next", "the next number is 2 or more (every series starts at 1 anyway); got \(next)")
+        }
+        let reason = try Self.line(reason, field: "reason", limit: 500)
+        let year = year ?? configuration.today().year
+        let now = configuration.time.now()
+        return try await storage.write { writer in
+            let register: Register
+            if let found = try writer.register(code: code) {
+                register = found
+            } else if let body = try writer.body(code: code) {
+                register = try book.register(for: body, as: actor, audit: audit, in: writer)
+            } else {
+                throw DocketError(.notFound, "no register and no body with the code \(code)", field: "register")
+            }
+            let series = register.series(type: type, classification: classification, year: year)
+            if let started = try writer.seriesStarts(registerID: register.id).first(where: { $0.series == series }) {
+                throw DocketError(
+                    .conflict, "series \(series) of \(register.code) already continues from paper at \(started.nextNumber) (\(started.reason)); a series is started once",
+                    field: "next")
+            }
+            let last = try writer.lastRegisterNumber(registerID: register.id, series: series)
+            guard last == 0 else {
+                throw DocketError(
+                    .conflict, "series \(series) of \(register.code) already has Docket numbers up to \(last); a series is started before its first number",
+                    field: "register")
+            }
+            let start = SeriesStart(
+                registerID: register.id, series: series, nextNumber: next, reason: reason, startedBy: actor.id, startedAt: now)
+            try writer.insert(start)
+            try audit.record(
+                writer, actor: actor.id, action: .registerSeriesStart, subject: register.id,
+                details: ["series": series, "next": String(next), "reason": reason])
+            return start
+        }
+    }
+
     /// The registers, incoming first, by code (readers of all records).
     public func registers(page: Page, as actor: User) async throws -> Paged<Register> {
         try actor.require(.readAllRecords)

@@ -33,6 +33,11 @@ import Testing
             _ = try await send(
                 .post, "/api/v1/registers", as: .clerk, #"{"code":"TU","kind":"outgoing","numbering":"party","term":"XIII"}"#,
                 expect: .created)
+            let start = try await send(
+                .post, "/api/v1/registers/TU/series", as: .clerk, #"{"type":"NQ","next":6,"reason":"Nghị quyết 01–05 ban hành trên giấy"}"#,
+                expect: .created, schema: "SeriesStart")
+            #expect(start["series"] as? String == "XIII/NQ" && start["nextNumber"] as? Int == 6)
+            _ = try await send(.post, "/api/v1/registers/TU/series", as: .clerk, #"{"type":"NQ","next":9,"reason":"lần hai"}"#, expect: .conflict)
             let entry = try await send(
                 .post, "/api/v1/incoming", as: .clerk,
                 #"{"document":"\#(original.id)","sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","senderDate":"2026-02-27","summary":"Về việc chuyển đổi số","pages":3,"deadline":"2026-03-03"}"#,

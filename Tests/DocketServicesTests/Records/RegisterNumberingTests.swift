@@ -55,6 +55,44 @@ import Testing
         #expect(try await records.gaps(register: "BCĐCĐS", year: year, as: store.auditor).clean)
     }
 
+    /// An office that adopts Docket mid-term: its body issued notices 01 to 05 on paper.
+    @Test func aSeriesContinuedFromPaperGivesTheFirstDocketNoticeTheNextNumber() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession(open: true)  // the invitation: 01-GM/BCĐCĐS
+        let records = store.docket.records
+        let refusals: [(String, @Sendable () async throws -> Void)] = [
+            ("next", { _ = try await records.startSeries(register: "BCĐCĐS", type: "TB", next: 1, reason: "x", as: store.clerk) }),
+            ("reason", { _ = try await records.startSeries(register: "BCĐCĐS", type: "TB", next: 6, reason: " ", as: store.clerk) }),
+            ("register", { _ = try await records.startSeries(register: "NOPE", type: "TB", next: 6, reason: "x", as: store.clerk) }),
+            ("register", { _ = try await records.startSeries(register: "BCĐCĐS", type: "GM", next: 6, reason: "x", as: store.clerk) }),
+        ]
+        for (field, refused) in refusals {
+            #expect(await thrownError(refused)?.field == field)
+        }
+        #expect(await thrownError {
+            _ = try await records.startSeries(register: "BCĐCĐS", type: "TB", next: 6, reason: "x", as: store.auditor)
+        }?.code == .forbidden)
+        let start = try await records.startSeries(
+            register: "bcđcđs", type: "TB", next: 6, reason: "Thông báo 01–05 ban hành trên giấy", as: store.clerk)
+        #expect(start.series == "2020-2025/TB" && start.nextNumber == 6)
+        let again = await thrownError {
+            _ = try await records.startSeries(register: "BCĐCĐS", type: "TB", next: 9, reason: "x", as: store.clerk)
+        }
+        #expect(again?.code == .conflict && again?.field == "next")
+
+        _ = try await store.docket.sessions.addConclusion(
+            prepared.session.id, NewConclusion(text: "Giao Văn phòng báo cáo", item: "1", tasks: []), as: store.clerk)
+        let notice = try await store.docket.notices.issue(.conclusion, session: prepared.session.id, as: store.clerk)
+        #expect(notice.symbol == "06-TB/BCĐCĐS")
+        let year = CalendarDate(Date(), in: store.docket.configuration.timeZone).year
+        let gaps = try await records.gaps(register: "BCĐCĐS", year: year, as: store.auditor)
+        #expect(gaps.clean)
+        let series = try #require(gaps.series.first { $0.series == "2020-2025/TB" })
+        #expect(series.first == 6 && series.last == 6 && series.missing.isEmpty && series.startReason == start.reason)
+        let events = try await store.docket.auditLog.list(AuditFilter(subject: notice.id), page: .first, as: store.auditor)
+        #expect(events.items.map(\.action).contains("notice.issue"))
+    }
+
     @Test func aBodysOutgoingRegisterOpensBesideARegisterThatTookItsCode() async throws {
         let store = try await TestStore()
         let records = store.docket.records

@@ -10,7 +10,7 @@ struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Registers of incoming and outgoing documents: open them, list them, print a year, prove no number is missing.",
-        subcommands: [Create.self, List.self, Entries.self, Show.self, Gaps.self])
+        subcommands: [Create.self, Start.self, List.self, Entries.self, Show.self, Gaps.self])
 
     /// `--register CODE` or `--kind K`: which register a command reads.
     struct Choice: ParsableArguments {
@@ -47,6 +47,33 @@ struct RegisterCommand: AsyncParsableCommand {
             let register = try await docket.records.createRegister(new, as: actor)
             if output.json { return try Output.json(register) }
             print("Opened \(register.kind.rawValue) register \(register.code) (\(register.id)): \(register.name)")
+        }
+    }
+
+    struct Start: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Continue a series from numbers taken on paper: its first Docket number (admin, clerk).",
+            discussion: """
+                Once per series, before Docket takes a number in it. --register is a register's code, or a body's code \
+                for the register its notices are numbered in. E.g. a body that issued notices 01 to 05 on paper: \
+                docket register start --register BCĐCĐS --type TB --next 6 --reason "01–05 ban hành trên giấy"
+                """)
+        @Option(help: "The register's code, or a body's code.") var register: String
+        @Option(help: "The document type whose series it is, e.g. TB.") var type: String
+        @Option(help: "For a register with a secret series: the classification (default internal).") var classification: String?
+        @Option(help: "The series' year, for a register numbered per year (default this year).") var year: Int?
+        @Option(help: "The first number Docket takes.") var next: Int
+        @Option(help: "Why the numbers before it are not in Docket.") var reason: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func execute() async throws {
+            let classification = try Classification.parse(optional: classification, field: "classification") ?? .internal
+            let (docket, actor) = try await store.openActing()
+            let start = try await docket.records.startSeries(
+                register: register, type: type, classification: classification, year: year, next: next, reason: reason, as: actor)
+            if output.json { return try Output.json(start) }
+            print("Series \(start.series) of \(register) continues at \(start.nextNumber): \(start.reason)")
         }
     }
 
@@ -137,9 +164,9 @@ struct RegisterCommand: AsyncParsableCommand {
                 try Output.json(report)
             } else {
                 Output.table(
-                    ["SERIES", "NUMBERS", "LAST", "MISSING", "REPEATED"],
+                    ["SERIES", "FIRST", "NUMBERS", "LAST", "MISSING", "REPEATED"],
                     report.series.map {
-                        [$0.series, String($0.count), String($0.last), $0.missing.map(String.init).joined(separator: ","),
+                        [$0.series, String($0.first), String($0.count), String($0.last), $0.missing.map(String.init).joined(separator: ","),
                          $0.repeated.map(String.init).joined(separator: ",")]
                     })
                 print(report.clean ? "No number is missing or repeated." : "Numbers are missing or repeated.")
