@@ -109,7 +109,8 @@ struct TaskController {
     }
 
     @Sendable func getTask(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
-        try await docket.tasks.task(context.parameters.value("id"), as: context.user())
+        try await docket.tasks.task(
+            context.parameters.value("id"), asOf: CalendarDate.parse(optional: request.query("asOf"), field: "asOf"), as: context.user())
     }
 
     @Sendable func changeTaskStatus(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {

@@ -97,13 +97,16 @@ public struct TaskService: Sendable {
         }
     }
 
-    /// A task with its history and how it stands today.
-    public func task(_ reference: String, plan: String? = nil, as actor: User) async throws -> TaskDetail {
+    /// A task, how it stood on `asOf` (default today; not in the future) and its history up to
+    /// that day.
+    public func task(_ reference: String, plan: String? = nil, asOf: CalendarDate? = nil, as actor: User) async throws -> TaskDetail {
         let today = configuration.today()
+        let day = asOf ?? today
+        guard day <= today else { throw DocketError.invalid("asOf", "\(day) is in the future; today is \(today)") }
         return try await storage.read { reader in
             var task = try Self.visibleTask(reference, plan: plan, to: actor, in: reader)
-            var history = try reader.taskEvents(taskID: task.id)
-            let standing = TaskStanding(task, events: history, asOf: today, basis: .current)
+            var history = try reader.taskEvents(taskID: task.id).filter { $0.effectiveOn <= day }
+            let standing = TaskStanding(task, events: history, asOf: day, basis: .current)
             // Evidence the reader may not open leaves no id behind.
             var memo: [String: Bool] = [:]
             task.evidence = try actor.readable(task.evidence, in: reader, memo: &memo)
@@ -111,8 +114,13 @@ public struct TaskService: Sendable {
                 history[index].documents = try actor.readable(history[index].documents, in: reader, memo: &memo)
             }
             return TaskDetail(
-                task: task, plan: try reader.plan(id: task.planID)?.symbol ?? task.planID,
-                timeliness: standing?.timeliness(asOf: today) ?? .notYetDue, history: history)
+                task: task, plan: try reader.plan(id: task.planID)?.symbol ?? task.planID, asOf: day,
+                standing: standing.map {
+                    TaskDetail.Standing(
+                        status: $0.status, deadline: $0.deadline, completedOn: $0.completedOn,
+                        percent: history.last { $0.percent != nil }?.percent)
+                },
+                timeliness: standing?.timeliness(asOf: day) ?? .notYetDue, history: history)
         }
     }
 

@@ -129,6 +129,30 @@ import Testing
         #expect(try await store.docket.tasks.task("1.1", plan: "05-KH/TU", as: store.clerk).task.title == "Đào tạo")
     }
 
+    @Test func aTaskIsShownAsItStoodOnAPastDay() async throws {
+        let store = try await store()
+        let file = Data("Mã;Tên nhiệm vụ;Chủ trì;Thời hạn;Ngày giao\n1.1;Đào tạo;VPTU;30/06/2025;02/01/2025\n".utf8)
+        _ = try await store.docket.tasks.importTasks(csv: file, plan: "05-KH/TU", as: store.clerk)
+        let tasks = store.docket.tasks
+        _ = try await tasks.reportProgress("1.1", plan: "05-KH/TU", percent: 40, text: "Mở 2 lớp", on: date("2025-03-01"), as: store.clerk)
+        _ = try await tasks.extend("1.1", plan: "05-KH/TU", to: date("2025-09-30"), reason: "Chờ kinh phí", approvedBy: "Bí thư", on: date("2025-06-15"), as: store.clerk)
+        _ = try await tasks.changeStatus("1.1", plan: "05-KH/TU", to: .completed, on: date("2025-09-12"), as: store.clerk)
+
+        let march = try await tasks.task("1.1", plan: "05-KH/TU", asOf: date("2025-03-31"), as: store.clerk)
+        #expect(march.standing == TaskDetail.Standing(status: .inProgress, deadline: date("2025-06-30"), completedOn: nil, percent: 40))
+        #expect(march.timeliness == .inProgress && march.history.allSatisfy { $0.effectiveOn <= date("2025-03-31") })
+        #expect(march.history.contains { $0.kind == .progress } && !march.history.contains { $0.kind == .extension })
+        let july = try await tasks.task("1.1", plan: "05-KH/TU", asOf: date("2025-07-01"), as: store.clerk)
+        #expect(july.standing?.deadline == date("2025-09-30") && july.timeliness == .inProgress)
+        let now = try await tasks.task("1.1", plan: "05-KH/TU", as: store.clerk)
+        #expect(now.standing?.status == .completed && now.timeliness == .completedOnTime)
+        #expect(now.history.count == july.history.count + 1 && july.history.count == march.history.count + 1)
+        let before = try await tasks.task("1.1", plan: "05-KH/TU", asOf: date("2025-01-01"), as: store.clerk)
+        #expect(before.standing == nil && before.history.isEmpty)
+        let future = await thrownError { _ = try await tasks.task("1.1", plan: "05-KH/TU", asOf: date("2999-01-01"), as: store.clerk) }
+        #expect(future?.code == .invalidInput && future?.field == "asOf")
+    }
+
     @Test func headerProblemsAreNamed() async throws {
         let store = try await store()
         let field = { (csv: String) async -> String? in

@@ -69,20 +69,29 @@ struct TaskCommand: AsyncParsableCommand {
     }
 
     struct Show: DocketRunnable {
-        static let configuration = CommandConfiguration(abstract: "Show a task, how it stands today, and its history.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show a task, how it stands today (or stood on a past day), and its history up to then.")
         @OptionGroup var reference: TaskReference
+        @Option(help: "The day to see it as of, e.g. 30/06/2025 (default today).") var asOf: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let day = try CalendarDate.parse(optional: asOf, field: "asOf")
             let (docket, actor) = try await store.openActing()
-            let detail = try await docket.tasks.task(reference.task, plan: reference.plan, as: actor)
+            let detail = try await docket.tasks.task(reference.task, plan: reference.plan, asOf: day, as: actor)
             if output.json { return try Output.json(detail) }
             let task = detail.task
             print("\(detail.plan) \(task.code)  \(task.title)\(task.key ? "  (key task)" : "")")
             print("lead \(task.leadAgency)" + (task.coordinatingAgencies.isEmpty ? "" : "; with \(task.coordinatingAgencies.joined(separator: ", "))"))
             print("assigned \(task.assignedOn); deadline \(task.deadline)" + (task.deadline != task.originalDeadline ? " (originally \(task.originalDeadline))" : ""))
-            print("\(task.status.rawValue), \(task.percent)%; today: \(detail.timeliness.rawValue)" + (task.sourceSymbol.map { "; source \($0)" } ?? ""))
+            print("now \(task.status.rawValue), \(task.percent)%" + (task.sourceSymbol.map { "; source \($0)" } ?? ""))
+            let when = day == nil ? "today" : "on \(detail.asOf)"
+            if let standing = detail.standing {
+                print("\(when): \(standing.status.rawValue), \(standing.percent ?? 0)%, deadline \(standing.deadline) — \(detail.timeliness.rawValue)")
+            } else {
+                print("\(when): not assigned yet")
+            }
             Output.table(
                 ["#", "ON", "WHAT", "DETAIL"],
                 detail.history.map { event in
