@@ -52,6 +52,10 @@ import Testing
         let show = try docket.ok("task", "show", "2.1", "--plan", "05-KH/TU")
         #expect(show.stdout.contains("deadline 2025-06-30 (originally 2025-04-30)"))
         #expect(show.stdout.contains("approved by Đồng chí Bí thư"))
+        let april = try docket.ok("task", "show", "2.1", "--plan", "05-KH/TU", "--as-of", "01/04/2025")
+        #expect(april.stdout.contains("on 2025-04-01: assigned, 0%, deadline 2025-04-30") && !april.stdout.contains("Chờ hướng dẫn"), "\(april.stdout)")
+        let withoutPlan = try docket.run("task", "complete", "2.1")
+        #expect(withoutPlan.status == 3 && withoutPlan.stderr.contains("name the plan with --plan 05-KH/TU") && withoutPlan.stderr.contains("[plan]"), "\(withoutPlan.stderr)")
 
         let table = try docket.ok("task", "report", "--plan", "05-KH/TU", "--as-of", "2025-05-20", as: "kiem").stdout
         #expect(table.contains("Tasks as of 2025-05-20, plan 05-KH/TU, by agency"))

@@ -10,6 +10,11 @@ public enum CSV {
     public struct Record: Sendable, Equatable {
         public var line: Int
         public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     /// Parses `data` into records; blank lines are skipped.

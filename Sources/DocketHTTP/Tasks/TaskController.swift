@@ -97,8 +97,8 @@ struct TaskController {
 
     @Sendable func importTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
         let actor = try context.user()
-        let csv = try await request.body.collect(upTo: Int(maxUploadSize))
-        return try await docket.tasks.importTasks(csv: Data(csv.readableBytesView), plan: context.parameters.value("plan"), as: actor)
+        let file = try await request.body.collect(upTo: Int(maxUploadSize))
+        return try await docket.tasks.importTasks(file: Data(file.readableBytesView), plan: context.parameters.value("plan"), as: actor)
     }
 
     @Sendable func listTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {

@@ -48,12 +48,13 @@ extension TaskService {
         return importColumns.first { ([$0.column] + $0.vietnamese).contains { fold($0) == wanted } }?.column
     }
 
-    /// Imports tasks into a plan from UTF-8 CSV (admin, clerk). Every row is checked first; if
-    /// any is wrong nothing is imported and every wrong row is named with its line and column.
-    /// Tasks are matched by code, so importing the same file again changes nothing.
-    public func importTasks(csv data: Data, plan reference: String, as actor: User) async throws -> TaskImportResult {
+    /// Imports tasks into a plan from a spreadsheet (admin, clerk): CSV as `CSV` reads it, or the
+    /// first sheet of an .xlsx workbook. Every row is checked first; if any is wrong nothing is
+    /// imported and every wrong row is named with its line (the sheet's row) and column. Tasks
+    /// are matched by code, so importing the same file again changes nothing.
+    public func importTasks(file data: Data, plan reference: String, as actor: User) async throws -> TaskImportResult {
         try actor.require(.manageTasks)
-        let records = try CSV.parse(data)
+        let records = try Workbook.isWorkbook(data) ? Workbook.rows(data) : CSV.parse(data)
         let known = Self.importColumns.map { "\($0.column) (\($0.vietnamese[0]))" }.joined(separator: ", ")
         guard let header = records.first else {
             throw DocketError.invalid("file", "the file is empty; its first line names the columns: \(known)")

@@ -38,7 +38,7 @@ import Testing
             """#
         let before = try await auditCount(store)
         await #expect {
-            _ = try await store.docket.tasks.importTasks(csv: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
+            _ = try await store.docket.tasks.importTasks(file: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
         } throws: { error in
             guard let error = error as? DocketError else { return false }
             return error.code == .invalidInput && error.field == "line 4, deadline"
@@ -60,12 +60,12 @@ import Testing
 
             """#
         let tasks = store.docket.tasks
-        let first = try await tasks.importTasks(csv: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
+        let first = try await tasks.importTasks(file: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
         #expect(first.created == ["1.1", "1.2"] && first.updated.isEmpty && first.unchanged == 0)
-        let again = try await tasks.importTasks(csv: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
+        let again = try await tasks.importTasks(file: Data((Self.header + rows).utf8), plan: "05-KH/TU", as: store.clerk)
         #expect(again.created.isEmpty && again.updated.isEmpty && again.unchanged == 2)
         let edited = rows.replacingOccurrences(of: "Số hoá hồ sơ,", with: "Số hoá toàn bộ hồ sơ,").replacingOccurrences(of: ",BTC,,,2025-09-30,,", with: ",BTC,VPTU,,2025-09-30,có,")
-        let third = try await tasks.importTasks(csv: Data((Self.header + edited).utf8), plan: "05-KH/TU", as: store.clerk)
+        let third = try await tasks.importTasks(file: Data((Self.header + edited).utf8), plan: "05-KH/TU", as: store.clerk)
         #expect(third.updated == [TaskImportResult.Update(code: "1.2", fields: ["title", "coordinating", "key"])])
         #expect(third.unchanged == 1)
         let listed = try await tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
@@ -77,7 +77,7 @@ import Testing
         // A deadline is not changed by an import: that is an extension, with a reason.
         let moved = rows.replacingOccurrences(of: "2025-09-30", with: "2025-10-31")
         #expect(await thrownError {
-            _ = try await tasks.importTasks(csv: Data((Self.header + moved).utf8), plan: "05-KH/TU", as: store.clerk)
+            _ = try await tasks.importTasks(file: Data((Self.header + moved).utf8), plan: "05-KH/TU", as: store.clerk)
         }?.kind == .init(.invalidInput, "line 3, deadline"))
     }
 
@@ -97,7 +97,7 @@ import Testing
     ])
     func aSpreadsheetAsClerksHaveItImportsTheSameTasks(file: Data) async throws {
         let store = try await store()
-        let result = try await store.docket.tasks.importTasks(csv: file, plan: "05-KH/TU", as: store.clerk)
+        let result = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
         #expect(result.created == ["1.1", "1.2"])
         let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
             .sorted { $0.code < $1.code }
@@ -108,10 +108,61 @@ import Testing
         #expect(tasks.map(\.assignedOn.description) == ["2025-01-02", "2025-01-02"])
     }
 
+    /// The same list as an .xlsx written by openpyxl (shared strings, date cells formatted dd/mm/yyyy).
+    @Test func anXLSXWorkbookImportsTheSameTasks() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("nhiem-vu.xlsx")
+        _ = try Command.output("python3", ["-c", #"""
+            import datetime, sys, openpyxl
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.title = "Nhiệm vụ"
+            sheet.append(["Mã", "Tên nhiệm vụ", "Cơ quan chủ trì", "Phối hợp", "Thời hạn", "Ngày giao"])
+            sheet.append(["1.1", "Xây dựng quy chế, quy định", "Văn phòng Tỉnh ủy", "BTC; STTTT", datetime.date(2025, 6, 30), datetime.date(2025, 1, 2)])
+            sheet.append([])
+            sheet.append(["1.2", "Số hoá hồ sơ", "BTC", None, datetime.date(2025, 9, 30), datetime.date(2025, 1, 2)])
+            for row in sheet.iter_rows(min_row=2):
+                for cell in row[4:6]:
+                    cell.number_format = "dd/mm/yyyy"
+            book.save(sys.argv[1])
+            """#, path])
+        let store = try await store()
+        let result = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: path)), plan: "05-KH/TU", as: store.clerk)
+        #expect(result.created == ["1.1", "1.2"])
+        let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
+            .sorted { $0.code < $1.code }
+        #expect(tasks.map(\.title) == ["Xây dựng quy chế, quy định", "Số hoá hồ sơ"])
+        #expect(tasks.map(\.leadAgency) == ["VPTU", "BTC"])
+        #expect(tasks.map(\.coordinatingAgencies) == [["BTC", "STTTT"], []])
+        #expect(tasks.map(\.deadline.description) == ["2025-06-30", "2025-09-30"])
+        #expect(tasks.map(\.assignedOn.description) == ["2025-01-02", "2025-01-02"])
+
+        // A row the sheet numbers 4 is named as line 4, by the column's own header.
+        _ = try Command.output("python3", ["-c", #"""
+            import sys, openpyxl
+            book = openpyxl.Workbook()
+            sheet = book.active
+            for row in (["Mã", "Tên nhiệm vụ", "Chủ trì", "Thời hạn"], ["2.1", "Đào tạo", "VPTU", "30/06/2999"], [], ["2.2", "Hạ tầng", "VPTU", "31/04/2999"]):
+                sheet.append(row)
+            book.save(sys.argv[1])
+            """#, path])
+        let error = await thrownError {
+            _ = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: path)), plan: "05-KH/TU", as: store.clerk)
+        }
+        #expect(error?.code == .invalidInput && error?.field == "line 4, Thời hạn", "\(String(describing: error))")
+        // A ZIP that is no workbook says so.
+        let zip = directory.file("x.zip")
+        _ = try Command.output("python3", ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED).writestr('a.txt', 'x' * 1000)", zip])
+        let notBook = await thrownError {
+            _ = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: zip)), plan: "05-KH/TU", as: store.clerk)
+        }
+        #expect(notBook?.field == "file" && notBook?.message.contains("not an .xlsx workbook") == true)
+    }
+
     @Test func aVietnameseHeaderNamesItsColumnInErrors() async throws {
         let store = try await store()
         let file = Data("Mã;Tên nhiệm vụ;Chủ trì;Thời hạn\n1.1;Đào tạo;VPTU;31/04/2025\n".utf8)
-        let error = await thrownError { _ = try await store.docket.tasks.importTasks(csv: file, plan: "05-KH/TU", as: store.clerk) }
+        let error = await thrownError { _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk) }
         #expect(error?.code == .invalidInput && error?.field == "line 2, Thời hạn", "\(String(describing: error))")
         #expect(error?.message.contains("'31/04/2025' is not a date") == true)
     }
@@ -119,7 +170,7 @@ import Testing
     @Test func aCodeTypedWithoutItsPlanNamesTheFlagThatFindsIt() async throws {
         let store = try await store()
         let file = Data("code,title,lead,deadline,assigned\n1.1,Đào tạo,BTC,2025-06-30,2025-01-02\n".utf8)
-        _ = try await store.docket.tasks.importTasks(csv: file, plan: "05-KH/TU", as: store.clerk)
+        _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
         let error = await thrownError { _ = try await store.docket.tasks.task("1.1", as: store.clerk) }
         #expect(error?.code == .notFound && error?.field == "plan", "\(String(describing: error))")
         #expect(error?.message.contains("1.1 is the code of a task in 05-KH/TU: name the plan with --plan 05-KH/TU") == true)
@@ -132,7 +183,7 @@ import Testing
     @Test func aTaskIsShownAsItStoodOnAPastDay() async throws {
         let store = try await store()
         let file = Data("Mã;Tên nhiệm vụ;Chủ trì;Thời hạn;Ngày giao\n1.1;Đào tạo;VPTU;30/06/2025;02/01/2025\n".utf8)
-        _ = try await store.docket.tasks.importTasks(csv: file, plan: "05-KH/TU", as: store.clerk)
+        _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
         let tasks = store.docket.tasks
         _ = try await tasks.reportProgress("1.1", plan: "05-KH/TU", percent: 40, text: "Mở 2 lớp", on: date("2025-03-01"), as: store.clerk)
         _ = try await tasks.extend("1.1", plan: "05-KH/TU", to: date("2025-09-30"), reason: "Chờ kinh phí", approvedBy: "Bí thư", on: date("2025-06-15"), as: store.clerk)
@@ -157,7 +208,7 @@ import Testing
         let store = try await store()
         let field = { (csv: String) async -> String? in
             do {
-                _ = try await store.docket.tasks.importTasks(csv: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
+                _ = try await store.docket.tasks.importTasks(file: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
             } catch let error as DocketError { return error.message } catch {}
             return nil
         }
@@ -169,7 +220,7 @@ import Testing
         #expect(await field("code,title,lead,deadline,assigned\n1,A,VPTU,2025-01-01,2025-02-01\n")?.contains("line 2, deadline: the deadline 2025-01-01 is before the task was assigned (2025-02-01); give a later deadline, or the day it was really assigned") == true)
         let latin1 = Data([0x63, 0x6F, 0x64, 0x65, 0x0A, 0xE9, 0x0A])
         await #expect(throws: DocketError.invalid("file", "the file is not UTF-8 or UTF-16 text; save it as CSV UTF-8")) {
-            _ = try await store.docket.tasks.importTasks(csv: latin1, plan: "05-KH/TU", as: store.clerk)
+            _ = try await store.docket.tasks.importTasks(file: latin1, plan: "05-KH/TU", as: store.clerk)
         }
     }
 

@@ -207,12 +207,14 @@ struct TaskCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import tasks into a plan from a UTF-8 CSV file (admin, clerk).",
             discussion: """
-                Columns (first line): code,title,lead,deadline required; description,group,phase,coordinating \
-                (codes separated by ;),assignee,key (x/yes/1),source,assigned optional. Every row is checked \
-                first; if any is wrong nothing is imported. Tasks are matched by code, so a re-import updates \
-                and never duplicates.
+                A CSV file (`,` `;` or tab; UTF-8 or UTF-16) or an .xlsx workbook (its first sheet). Columns \
+                (first line, English or Vietnamese): code (Mã), title (Tên nhiệm vụ), lead (Chủ trì), deadline \
+                (Thời hạn) required; description, group, phase, coordinating (codes or names separated by ;), \
+                assignee, key (x/yes/1), source, assigned (Ngày giao) optional. Dates as 30/06/2025 or 2025-06-30. \
+                Every row is checked first; if any is wrong nothing is imported. Tasks are matched by code, so a \
+                re-import updates and never duplicates.
                 """)
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV or .xlsx file.") var file: String
         @Option(help: "Plan id or symbol.") var plan: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -222,7 +224,7 @@ struct TaskCommand: AsyncParsableCommand {
                 throw DocketError(.notFound, "cannot read \(file)", field: "file")
             }
             let (docket, actor) = try await store.openActing()
-            let result = try await docket.tasks.importTasks(csv: data, plan: plan, as: actor)
+            let result = try await docket.tasks.importTasks(file: data, plan: plan, as: actor)
             if output.json { return try Output.json(result) }
             print("\(result.plan): \(result.created.count) created, \(result.updated.count) updated, \(result.unchanged) unchanged")
             for update in result.updated { print("  updated \(update.code): \(update.fields.joined(separator: ", "))") }

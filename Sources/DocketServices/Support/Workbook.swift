@@ -1,0 +1,217 @@
+import DocketCore
+import DocketPack
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The first worksheet of an Office Open XML workbook (.xlsx), as the rows an import reads from
+/// CSV: shared and inline strings as written, numbers as stored, and cells a date format shows
+/// as dates as `YYYY-MM-DD`. Rows keep the sheet's row numbers, so errors name them.
+enum Workbook {
+    /// Whether `data` is a ZIP archive, as every .xlsx is.
+    static func isWorkbook(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
+    static func rows(_ data: Data) throws -> [CSV.Record] {
+        do {
+            let archive = try ZipArchive(data)
+            guard let workbook = try archive.member("xl/workbook.xml") else {
+                throw DocketError.invalid("file", "the file is a ZIP archive but not an .xlsx workbook (no xl/workbook.xml)")
+            }
+            let book = XMLElements(workbook)
+            let sheetRelation = book.first("sheet")?["r:id"]
+            let base1904 = book.first("workbookPr")?["date1904"].map { $0 == "1" || $0 == "true" } ?? false
+            let relations = try archive.member("xl/_rels/workbook.xml.rels").map(XMLElements.init)
+            let target = relations?.all("Relationship").first { $0["Id"] == sheetRelation }?["Target"] ?? "worksheets/sheet1.xml"
+            let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            guard let sheet = try archive.member(sheetPath) else {
+                throw DocketError.invalid("file", "the workbook's first sheet (\(sheetPath)) is missing")
+            }
+            let strings = try archive.member("xl/sharedStrings.xml").map(sharedStrings) ?? []
+            let dateStyles = try archive.member("xl/styles.xml").map(dateStyleIndexes) ?? []
+            return try cells(sheet, strings: strings, dateStyles: dateStyles, base1904: base1904)
+        } catch let error as ZipError {
+            throw DocketError.invalid("file", "the .xlsx file cannot be read: \(error.description)")
+        }
+    }
+
+    /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>` joined (phonetic runs left out).
+    private static func sharedStrings(_ xml: Data) -> [String] {
+        var strings: [String] = []
+        XMLElements.walk(xml) { event in
+            switch event {
+            case .start("si", _): strings.append("")
+            case .text(let text, let path) where path.last == "t" && !path.contains("rPh") && !strings.isEmpty:
+                strings[strings.count - 1] += text
+            default: break
+            }
+        }
+        return strings
+    }
+
+    /// The indexes of the cell formats (`cellXfs`) whose number format shows a date.
+    private static func dateStyleIndexes(_ xml: Data) -> Set<Int> {
+        let styles = XMLElements(xml)
+        var custom: [Int: String] = [:]
+        for format in styles.all("numFmt") {
+            if let id = format["numFmtId"].flatMap(Int.init) { custom[id] = format["formatCode"] ?? "" }
+        }
+        var indexes = Set<Int>()
+        for (index, format) in styles.all("xf", under: "cellXfs").enumerated() {
+            guard let id = format["numFmtId"].flatMap(Int.init) else { continue }
+            if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id)
+                || custom[id].map(isDateFormat) == true
+            {
+                indexes.insert(index)
+            }
+        }
+        return indexes
+    }
+
+    /// A custom format shows a date when, outside quoted text and brackets, it has a day or a year.
+    private static func isDateFormat(_ code: String) -> Bool {
+        var plain = ""
+        var quoted = false
+        var bracketed = false
+        for character in code {
+            switch character {
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracketed = true
+            case "]" where !quoted: bracketed = false
+            default: if !quoted && !bracketed { plain.append(character) }
+            }
+        }
+        return plain.lowercased().contains { $0 == "d" || $0 == "y" }
+    }
+
+    private static func cells(_ xml: Data, strings: [String], dateStyles: Set<Int>, base1904: Bool) throws -> [CSV.Record] {
+        var rows: [CSV.Record] = []
+        var row: (number: Int, fields: [String])?
+        var cell: (column: Int, type: String, style: Int, text: String)?
+        var problem: DocketError?
+        func finishRow() {
+            if let row, row.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                rows.append(CSV.Record(line: row.number, fields: row.fields))
+            }
+        }
+        XMLElements.walk(xml) { event in
+            switch event {
+            case .start("row", let attributes):
+                finishRow()
+                row = (Int(attributes["r"] ?? "") ?? (rows.last?.line ?? 0) + 1, [])
+            case .start("c", let attributes):
+                let column = attributes["r"].map(columnIndex) ?? (row?.fields.count ?? 0)
+                cell = (column, attributes["t"] ?? "n", Int(attributes["s"] ?? "") ?? 0, "")
+            case .text(let text, let path) where cell != nil && (path.last == "v" || (path.last == "t" && path.contains("is"))):
+                cell?.text += text
+            case .end("c"):
+                guard let done = cell, row != nil else { break }
+                var value = done.text
+                switch done.type {
+                case "s":
+                    guard let index = Int(value), strings.indices.contains(index) else {
+                        problem = DocketError.invalid("file", "row \(row?.number ?? 0): a cell names shared string \(value), which the workbook lacks")
+                        break
+                    }
+                    value = strings[index]
+                case "b": value = value == "1" ? "TRUE" : "FALSE"
+                case "n" where dateStyles.contains(done.style):
+                    if let serial = Double(value) { value = date(fromSerial: serial, base1904: base1904).description }
+                default: break
+                }
+                while row!.fields.count < done.column { row!.fields.append("") }
+                if row!.fields.count == done.column { row!.fields.append(value) } else { row!.fields[done.column] = value }
+                cell = nil
+            default: break
+            }
+        }
+        finishRow()
+        if let problem { throw problem }
+        return rows
+    }
+
+    /// `A` → 0, `Z` → 25, `AA` → 26, from a reference such as `AB12`.
+    private static func columnIndex(_ reference: String) -> Int {
+        reference.prefix { $0.isLetter }.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+    }
+
+    /// Excel's day numbers: day 1 is 1900-01-01 counting the 1900 leap day that never was, so day
+    /// 61 and later count from 1899-12-30; in the 1904 system day 0 is 1904-01-01.
+    private static func date(fromSerial serial: Double, base1904: Bool) -> CalendarDate {
+        let day = Int(serial.rounded(.down))
+        // Day numbers from 1970-01-01: 1904-01-01 is -24,107, 1899-12-31 is -25,568, 1899-12-30 is -25,569.
+        if base1904 { return CalendarDate(dayNumber: -24_107 + day) }
+        return CalendarDate(dayNumber: (day < 61 ? -25_568 : -25_569) + day)
+    }
+}
+
+/// A small reading of XML: elements with their attributes, found by name, for the parts of a
+/// workbook that are read whole.
+struct XMLElements {
+    struct Element {
+        let name: String
+        let path: [String]
+        let attributes: [String: String]
+        subscript(_ key: String) -> String? { attributes[key] }
+    }
+
+    enum Event {
+        case start(String, [String: String])
+        case text(String, path: [String])
+        case end(String)
+    }
+
+    private(set) var elements: [Element] = []
+
+    init(_ xml: Data) {
+        var elements: [Element] = []
+        var path: [String] = []
+        Self.walk(xml) { event in
+            switch event {
+            case .start(let name, let attributes):
+                elements.append(Element(name: name, path: path, attributes: attributes))
+                path.append(name)
+            case .end: path.removeLast()
+            case .text: break
+            }
+        }
+        self.elements = elements
+    }
+
+    func first(_ name: String) -> Element? { elements.first { $0.name == name } }
+    func all(_ name: String, under parent: String? = nil) -> [Element] {
+        elements.filter { $0.name == name && (parent.map($0.path.contains) ?? true) }
+    }
+
+    /// Streams `xml`'s elements and text, element names without their namespace prefix.
+    static func walk(_ xml: Data, _ body: @escaping (Event) -> Void) {
+        let delegate = Delegate(body)
+        let parser = XMLParser(data: xml)
+        parser.delegate = delegate
+        parser.parse()
+    }
+
+    private final class Delegate: NSObject, XMLParserDelegate {
+        let body: (Event) -> Void
+        var path: [String] = []
+
+        init(_ body: @escaping (Event) -> Void) { self.body = body }
+
+        static func local(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }
+
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            body(.start(Self.local(name), attributes))
+            path.append(Self.local(name))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { body(.text(string, path: path)) }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            path.removeLast()
+            body(.end(Self.local(name)))
+        }
+    }
+}
