@@ -48,6 +48,16 @@ public enum Command {
 }
 
 extension Command {
+    /// `run` on a thread of its own: a tool that runs for minutes must not hold one of the few
+    /// threads that run every test's tasks, or a live server in another test starves meanwhile.
+    public static func runOnOwnThread(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+        async throws -> CommandResult
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try run(executable, arguments, environment: environment) }) }.start()
+        }
+    }
+
     /// Runs a tool that must succeed and returns what it printed; a non-zero exit throws with its
     /// stderr, so an expectation on the output never passes because the tool failed.
     public static func output(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
