@@ -100,17 +100,17 @@ enum Workbook {
                 finishRow()
                 row = (Int(attributes["r"] ?? "") ?? (rows.last?.line ?? 0) + 1, [])
             case .start("c", let attributes):
-                let column = attributes["r"].map(columnIndex) ?? (row?.fields.count ?? 0)
+                let column = attributes["r"].flatMap(columnIndex) ?? (row?.fields.count ?? 0)
                 cell = (column, attributes["t"] ?? "n", Int(attributes["s"] ?? "") ?? 0, "")
             case .text(let text, let path) where cell != nil && (path.last == "v" || (path.last == "t" && path.contains("is"))):
                 cell?.text += text
             case .end("c"):
-                guard let done = cell, row != nil else { break }
+                guard let done = cell, var current = row else { break }
                 var value = done.text
                 switch done.type {
                 case "s":
                     guard let index = Int(value), strings.indices.contains(index) else {
-                        problem = DocketError.invalid("file", "row \(row?.number ?? 0): a cell names shared string \(value), which the workbook lacks")
+                        problem = DocketError.invalid("file", "row \(current.number): a cell names shared string \(value), which the workbook lacks")
                         break
                     }
                     value = strings[index]
@@ -119,8 +119,9 @@ enum Workbook {
                     if let serial = Double(value) { value = date(fromSerial: serial, base1904: base1904).description }
                 default: break
                 }
-                while row!.fields.count < done.column { row!.fields.append("") }
-                if row!.fields.count == done.column { row!.fields.append(value) } else { row!.fields[done.column] = value }
+                while current.fields.count < done.column { current.fields.append("") }
+                if current.fields.count == done.column { current.fields.append(value) } else { current.fields[done.column] = value }
+                row = current
                 cell = nil
             default: break
             }
@@ -130,9 +131,13 @@ enum Workbook {
         return rows
     }
 
-    /// `A` → 0, `Z` → 25, `AA` → 26, from a reference such as `AB12`.
-    private static func columnIndex(_ reference: String) -> Int {
-        reference.prefix { $0.isLetter }.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+    /// `A` → 0, `Z` → 25, `AA` → 26, from a reference such as `AB12`; nil past Excel's last
+    /// column (XFD) or without letters.
+    private static func columnIndex(_ reference: String) -> Int? {
+        let letters = reference.prefix { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }.uppercased()
+        guard (1...3).contains(letters.count) else { return nil }
+        let index = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return index < 16_384 ? index : nil
     }
 
     /// Excel's day numbers: day 1 is 1900-01-01 counting the 1900 leap day that never was, so day
