@@ -36,6 +36,12 @@ import Testing
         #expect(symbols == "100\n")
         let gaps = try docket.json(try docket.ok("register", "gaps", "--kind", "incoming", "--json", as: "kiem"))
         #expect(gaps["clean"] as? Bool == true, "\(gaps)")
+        // The printed book as .xlsx holds the CSV's rows, read back by openpyxl.
+        let csv = try docket.ok("register", "show", "--kind", "incoming", "--format", "csv", as: "kiem").stdout
+        let book = try docket.workspace.write(
+            try docket.ok("register", "show", "--kind", "incoming", "--format", "xlsx", as: "kiem").stdoutData, to: "so-den.xlsx")
+        let read = try Command.csv(ofWorkbook: book)
+        #expect(read == csv && read.split(separator: "\r\n").count == 101, "\(read.prefix(500))")
         _ = try docket.ok("audit", "verify", as: "kiem")
     }
 

@@ -102,6 +102,18 @@ import Testing
                 }
             }
         }
+        // The .xlsx download holds what the CSV does, read back by openpyxl, from the CLI and over HTTP.
+        let csv = try docket.ok("task", "report", "--plan", "05-KH/TU", "--as-of", "2025-05-20", "--format", "csv", as: "kiem").stdout
+        let cliBook = try docket.workspace.write(
+            try docket.ok("task", "report", "--plan", "05-KH/TU", "--as-of", "2025-05-20", "--format", "xlsx", as: "kiem").stdoutData,
+            to: "report-cli.xlsx")
+        let httpBook = try docket.workspace.write(
+            try curl("/api/v1/reports/tasks?plan=05-KH%2FTU&asOf=2025-05-20&format=xlsx").stdoutData, to: "report-http.xlsx")
+        for book in [cliBook, httpBook] {
+            #expect(try Command.run("unzip", ["-tq", book]).status == 0)
+            let read = try Command.csv(ofWorkbook: book)
+            #expect(read == csv, "\(book):\n\(read)\nvs\n\(csv)")
+        }
         let httpOverdue = try curl("/api/v1/reports/tasks/overdue?asOf=2025-05-20")
         #expect(httpOverdue.stdout.contains(#""daysOverdue":5"#), "\(httpOverdue.stdout)")
     }

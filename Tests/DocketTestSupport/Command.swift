@@ -116,3 +116,18 @@ extension DocketError {
         public var description: String { "\(code.rawValue)" + (field.map { " [\($0)]" } ?? "") }
     }
 }
+
+extension Command {
+    /// The first sheet of the .xlsx at `path` as CSV (`,`, minimal quoting, CRLF), read by openpyxl:
+    /// a reader nobody here wrote, to compare a downloaded workbook with the CSV of the same data.
+    public static func csv(ofWorkbook path: String) throws -> String {
+        try output("python3", ["-c", """
+            import csv, io, sys, openpyxl
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\\r\\n")
+            for row in openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True):
+                writer.writerow(["" if value is None else value for value in row])
+            sys.stdout.write(out.getvalue())
+            """, path])
+    }
+}

@@ -156,7 +156,8 @@ struct RecordController {
             register: context.parameters.require("register"), year: request.queryInt("year"), as: actor)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try sheet.rendered(format))))
+        if format == .xlsx { headers[.contentDisposition] = #"attachment; filename="register-\#(sheet.year).xlsx""# }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try await sheet.file(format))))
     }
 
     @Sendable func registerGaps(_ request: Request, context: DocketRequestContext) async throws -> GapReport {

@@ -147,7 +147,8 @@ struct TaskController {
         let report = try await docket.tasks.report(query, as: actor)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try report.rendered(format))))
+        if format == .xlsx { headers[.contentDisposition] = #"attachment; filename="task-report-\#(report.asOf).xlsx""# }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try await report.file(format))))
     }
 
     @Sendable func listOverdueTasks(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {

@@ -92,7 +92,13 @@ public struct RegisterSheet: Sendable, Codable {
         (register.name) + " — năm \(year)"
     }
 
-    /// The book as text in `format` (csv, md or html; json is the sheet itself).
+    /// The book as a file in `format`: both front ends print registers through here.
+    public func file(_ format: SheetFormat) async throws -> Data {
+        guard format == .xlsx else { return Data(try rendered(format).utf8) }
+        return try await Workbook.make(sheet: "Sổ năm \(year)", rows: [columns] + rows)
+    }
+
+    /// The book as text in `format` (csv, md or html; json is the sheet itself; an .xlsx is a file).
     public func rendered(_ format: SheetFormat) throws -> String {
         switch format {
         case .json:
@@ -110,6 +116,8 @@ public struct RegisterSheet: Sendable, Codable {
                 + columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
             for row in rows { body += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n" }
             return HTML.page(title: title, body: body + "</table>")
+        case .xlsx:
+            throw DocketError.invalid("format", "an .xlsx register is a file, not text; write it to a file")
         }
     }
 
@@ -121,7 +129,7 @@ public struct RegisterSheet: Sendable, Codable {
 
 /// How a register is printed.
 public enum SheetFormat: String, Sendable, CaseIterable, NamedValue {
-    case csv, md, html, json
+    case csv, md, html, json, xlsx
     public static let kind = "format"
 
     /// The media type HTTP answers with.
@@ -131,6 +139,7 @@ public enum SheetFormat: String, Sendable, CaseIterable, NamedValue {
         case .md: "text/markdown; charset=utf-8"
         case .html: "text/html; charset=utf-8"
         case .json: "application/json"
+        case .xlsx: Workbook.mediaType
         }
     }
 }

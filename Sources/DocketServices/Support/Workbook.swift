@@ -220,3 +220,52 @@ struct XMLElements {
         }
     }
 }
+
+extension Workbook {
+    static let mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    /// A workbook of one sheet named `name`: `rows` as written, the first one the header. A cell
+    /// that is a plain number (`12`, `85.3`; not `06`) is stored as a number, everything else as
+    /// text, so a spreadsheet sums the counts and keeps codes and dates as printed.
+    static func make(sheet name: String, rows: [[String]]) async throws -> Data {
+        let sheetName = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        for (index, row) in rows.enumerated() {
+            sheet += #"<row r="\#(index + 1)">"#
+            for cell in row {
+                sheet += isPlainNumber(cell) ? "<c><v>\(cell)</v></c>" : #"<c t="inlineStr"><is><t xml:space="preserve">\#(HTML.escape(cell))</t></is></c>"#
+            }
+            sheet += "</row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts = [
+            ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#),
+            ("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="\#(relationships)"><sheets><sheet name="\#(HTML.escape(sheetName.isEmpty ? "Sheet1" : sheetName))" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(relationships)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]
+        let output = Collected()
+        let zip = ZipWriter(modified: Date(), timeZone: .gmt) { bytes in output.append(bytes) }
+        for (path, xml) in parts { try await zip.add(path, data: Data(xml.utf8)) }
+        try await zip.finish()
+        return output.data
+    }
+
+    private static func isPlainNumber(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            return false
+        }
+        return parts[0] == "0" || !parts[0].hasPrefix("0")
+    }
+
+    /// The bytes a `ZipWriter` hands over, gathered.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes = Data()
+        func append(_ chunk: UnsafeRawBufferPointer) { lock.withLock { bytes.append(contentsOf: chunk) } }
+        var data: Data { lock.withLock { bytes } }
+    }
+}

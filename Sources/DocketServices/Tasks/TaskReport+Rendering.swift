@@ -3,7 +3,7 @@ import Foundation
 
 /// How a report is written out.
 public enum ReportFormat: String, Sendable, CaseIterable, NamedValue {
-    case table, json, csv, md
+    case table, json, csv, md, xlsx
     public static let kind = "format"
 
     /// The media type HTTP answers with.
@@ -13,6 +13,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, NamedValue {
         case .json: "application/json"
         case .csv: "text/csv; charset=utf-8"
         case .md: "text/markdown; charset=utf-8"
+        case .xlsx: Workbook.mediaType
         }
     }
 }
@@ -23,10 +24,18 @@ extension TaskReport {
         "on-time %",
     ]
 
-    /// The report as text in `format`; both front ends write reports through here.
+    /// The report as a file in `format`: both front ends write reports through here.
+    public func file(_ format: ReportFormat) async throws -> Data {
+        guard format == .xlsx else { return Data(try rendered(format).utf8) }
+        return try await Workbook.make(sheet: "Nhiệm vụ đến \(asOf)", rows: [header] + body)
+    }
+
+    private var header: [String] { [by.rawValue, "name"] + Self.columns }
+    private var body: [[String]] { rows.map { [$0.key, $0.label] + Self.cells($0.counts) } + [["total", ""] + Self.cells(totals)] }
+
+    /// The report as text in `format` (an .xlsx is a file: see `file(_:)`).
     public func rendered(_ format: ReportFormat) throws -> String {
-        let header = [by.rawValue, "name"] + Self.columns
-        let body = rows.map { [$0.key, $0.label] + Self.cells($0.counts) } + [["total", ""] + Self.cells(totals)]
+        let (header, body) = (header, body)
         let title = "Tasks as of \(asOf)" + (plan.map { ", plan \($0)" } ?? "") + ", by \(by.rawValue)"
             + (basis == .original ? ", against original deadlines" : "") + "; due soon = within \(dueSoonDays) days"
         switch format {
@@ -50,6 +59,8 @@ extension TaskReport {
                 }.joined(separator: "  ") + "\n"
             }
             return out
+        case .xlsx:
+            throw DocketError.invalid("format", "an .xlsx report is a file, not text; write it to a file")
         }
     }
 

@@ -16,6 +16,14 @@ enum Output {
         }
     }
 
+    /// Writes a rendered file to stdout; a binary one (an .xlsx) only when stdout is not a terminal.
+    static func file(_ data: Data, binary: Bool) throws {
+        if binary && isatty(STDOUT_FILENO) == 1 {
+            throw DocketError.invalid("format", "an .xlsx file would garble the terminal; redirect it, e.g. > report.xlsx")
+        }
+        FileHandle.standardOutput.write(data)
+    }
+
     /// Prints rows as aligned columns under a header.
     static func table(_ header: [String], _ rows: [[String]]) {
         let widths = header.indices.map { column in

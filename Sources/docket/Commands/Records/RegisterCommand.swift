@@ -137,14 +137,14 @@ struct RegisterCommand: AsyncParsableCommand {
             abstract: "Print a register's year as the paper book: columns in the book's order, dd/mm/yyyy.")
         @OptionGroup var choice: Choice
         @Option(help: "The calendar year (default: this year).") var year: Int?
-        @Option(help: "csv, md, html or json (default md).") var format: SheetFormat = .md
+        @Option(help: "csv, md, html, json or xlsx (redirect it to a file; default md).") var format: SheetFormat = .md
         @OptionGroup var store: StoreOptions
 
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
             let sheet = try await docket.records.sheet(
                 register: choice.register, kind: choice.kind, year: year, as: actor)
-            FileHandle.standardOutput.write(Data(try sheet.rendered(format).utf8))
+            try Output.file(try await sheet.file(format), binary: format == .xlsx)
         }
     }
 

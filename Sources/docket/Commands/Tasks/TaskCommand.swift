@@ -250,7 +250,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var options: ReportOptions
         @Option(help: "Rows: agency (the default), group, phase, plan, due-month.") var by: String?
         @Option(name: .customLong("due-soon"), help: "Due soon means within this many days (default 7).") var dueSoon: Int?
-        @Option(help: "table, json, csv, md.") var format: ReportFormat = .table
+        @Option(help: "table, json, csv, md, xlsx (redirect it to a file).") var format: ReportFormat = .table
         @OptionGroup var store: StoreOptions
         @Flag(help: "Same as --format json.") var json = false
 
@@ -259,7 +259,7 @@ struct TaskCommand: AsyncParsableCommand {
                 plan: options.plan, asOf: options.asOf, by: by, against: options.against, dueSoon: dueSoon)
             let (docket, actor) = try await store.openActing()
             let report = try await docket.tasks.report(query, as: actor)
-            print(try report.rendered(json ? .json : format), terminator: "")
+            try Output.file(try await report.file(json ? .json : format), binary: format == .xlsx && !json)
         }
     }
 
