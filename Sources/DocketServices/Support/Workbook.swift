@@ -18,10 +18,10 @@ enum Workbook {
             guard let workbook = try archive.member("xl/workbook.xml") else {
                 throw DocketError.invalid("file", "the file is a ZIP archive but not an .xlsx workbook (no xl/workbook.xml)")
             }
-            let book = XMLElements(workbook)
+            let book = try XMLElements(workbook, part: "xl/workbook.xml")
             let sheetRelation = book.first("sheet")?["r:id"]
             let base1904 = book.first("workbookPr")?["date1904"].map { $0 == "1" || $0 == "true" } ?? false
-            let relations = try archive.member("xl/_rels/workbook.xml.rels").map(XMLElements.init)
+            let relations = try archive.member("xl/_rels/workbook.xml.rels").map { try XMLElements($0, part: "xl/_rels/workbook.xml.rels") }
             let target = relations?.all("Relationship").first { $0["Id"] == sheetRelation }?["Target"] ?? "worksheets/sheet1.xml"
             let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             guard let sheet = try archive.member(sheetPath) else {
@@ -36,9 +36,9 @@ enum Workbook {
     }
 
     /// Each `<si>`'s text: its `<t>`, or its rich-text runs' `<t>` joined (phonetic runs left out).
-    private static func sharedStrings(_ xml: Data) -> [String] {
+    private static func sharedStrings(_ xml: Data) throws -> [String] {
         var strings: [String] = []
-        XMLElements.walk(xml) { event in
+        try XMLElements.walk(xml, part: "xl/sharedStrings.xml") { event in
             switch event {
             case .start("si", _): strings.append("")
             case .text(let text, let path) where path.last == "t" && !path.contains("rPh") && !strings.isEmpty:
@@ -50,8 +50,8 @@ enum Workbook {
     }
 
     /// The indexes of the cell formats (`cellXfs`) whose number format shows a date.
-    private static func dateStyleIndexes(_ xml: Data) -> Set<Int> {
-        let styles = XMLElements(xml)
+    private static func dateStyleIndexes(_ xml: Data) throws -> Set<Int> {
+        let styles = try XMLElements(xml, part: "xl/styles.xml")
         var custom: [Int: String] = [:]
         for format in styles.all("numFmt") {
             if let id = format["numFmtId"].flatMap(Int.init) { custom[id] = format["formatCode"] ?? "" }
@@ -94,7 +94,7 @@ enum Workbook {
                 rows.append(CSV.Record(line: row.number, fields: row.fields))
             }
         }
-        XMLElements.walk(xml) { event in
+        try XMLElements.walk(xml, part: "the first sheet") { event in
             switch event {
             case .start("row", let attributes):
                 finishRow()
@@ -168,10 +168,10 @@ struct XMLElements {
 
     private(set) var elements: [Element] = []
 
-    init(_ xml: Data) {
+    init(_ xml: Data, part: String) throws {
         var elements: [Element] = []
         var path: [String] = []
-        Self.walk(xml) { event in
+        try Self.walk(xml, part: part) { event in
             switch event {
             case .start(let name, let attributes):
                 elements.append(Element(name: name, path: path, attributes: attributes))
@@ -189,11 +189,13 @@ struct XMLElements {
     }
 
     /// Streams `xml`'s elements and text, element names without their namespace prefix.
-    static func walk(_ xml: Data, _ body: @escaping (Event) -> Void) {
+    static func walk(_ xml: Data, part: String, _ body: @escaping (Event) -> Void) throws {
         let delegate = Delegate(body)
         let parser = XMLParser(data: xml)
         parser.delegate = delegate
-        parser.parse()
+        guard parser.parse() else {
+            throw DocketError.invalid("file", "the .xlsx file's \(part) is not well-formed XML; save the workbook again")
+        }
     }
 
     private final class Delegate: NSObject, XMLParserDelegate {

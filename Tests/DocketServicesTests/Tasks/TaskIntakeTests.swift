@@ -157,6 +157,11 @@ import Testing
             _ = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: zip)), plan: "05-KH/TU", as: store.clerk)
         }
         #expect(notBook?.field == "file" && notBook?.message.contains("not an .xlsx workbook") == true)
+        _ = try Command.output("python3", ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED).writestr('xl/workbook.xml', '<workbook><sheets><sheet name=a <</sheets></workbook>')", zip])
+        let broken = await thrownError {
+            _ = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: zip)), plan: "05-KH/TU", as: store.clerk)
+        }
+        #expect(broken?.field == "file" && broken?.message.contains("xl/workbook.xml is not well-formed XML") == true, "\(String(describing: broken))")
     }
 
     @Test func aVietnameseHeaderNamesItsColumnInErrors() async throws {
