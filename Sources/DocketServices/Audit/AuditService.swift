@@ -73,15 +73,10 @@ public struct AuditService: Sendable {
                 "the log no longer extends the checkpoint of \(kept.size) events signed before; refusing to sign another. `docket audit verify` says where it broke",
                 field: "checkpoint")
         }
-        guard let root = roots[size] else {
-            throw DocketError(
-                .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
-                field: "checkpoint")
-        }
-        let checkpoint = Checkpoint(origin: Checkpoint.origin(publicKey: key.publicKey), size: size, root: root, time: time.now())
-        let note = try checkpoint.note(signedWith: key.privateKey)
-        try await storage.write { writer in
-            try writer.keepCheckpoint(size: checkpoint.size, rootHash: checkpoint.root.hexString, signedAt: checkpoint.time, note: note)
+        guard let root = roots[size] else { throw Self.gaps(before: size) }
+        let now = time.now()
+        return try await storage.write { writer in
+            let note = try Self.signAndKeep(size: size, root: root, key: key, at: now, in: writer)
             // The stored tree catches up with the events, or is built again when it disagrees with them.
             var from = treeLeaves
             let agrees = try treeLeaves <= size && (treeLeaves == 0 || AuditTree.hash(0..<treeLeaves, in: writer) == roots[treeLeaves])
@@ -90,8 +85,8 @@ public struct AuditService: Sendable {
                 from = 0
             }
             try Self.forEachLeaf(in: writer, after: from, upTo: size) { index, leaf in try AuditTree.append(leaf, at: index, in: writer) }
+            return note
         }
-        return note
     }
 
     /// A checkpoint over the stored tree extended by the events since the last kept checkpoint,
@@ -109,17 +104,25 @@ public struct AuditService: Sendable {
                 try AuditTree.append(leaf, at: index, in: writer)
                 leaves = index + 1
             }
-            guard leaves == size else {
-                throw DocketError(
-                    .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
-                    field: "checkpoint")
-            }
-            let checkpoint = Checkpoint(
-                origin: Checkpoint.origin(publicKey: key.publicKey), size: size, root: try AuditTree.hash(0..<size, in: writer), time: now)
-            let note = try checkpoint.note(signedWith: key.privateKey)
-            try writer.keepCheckpoint(size: size, rootHash: checkpoint.root.hexString, signedAt: now, note: note)
-            return note
+            guard leaves == size else { throw Self.gaps(before: size) }
+            return try Self.signAndKeep(size: size, root: try AuditTree.hash(0..<size, in: writer), key: key, at: now, in: writer)
         }
+    }
+
+    /// Signs the checkpoint of the first `size` events, whose tree head is `root`, and keeps it.
+    private static func signAndKeep(size: Int, root: MerkleTree.Hash, key: AuditLogKey, at time: Date, in writer: any StorageWriter)
+        throws -> String
+    {
+        let note = try Checkpoint(origin: Checkpoint.origin(publicKey: key.publicKey), size: size, root: root, time: time)
+            .note(signedWith: key.privateKey)
+        try writer.keepCheckpoint(size: size, rootHash: root.hexString, signedAt: time, note: note)
+        return note
+    }
+
+    private static func gaps(before size: Int) -> DocketError {
+        DocketError(
+            .verificationFailed, "the log has gaps before event \(size); refusing to sign it. `docket audit verify` names them",
+            field: "checkpoint")
     }
 
     /// The public key that verifies checkpoints, as PEM, for verifiers outside Docket.

@@ -81,6 +81,19 @@ import Testing
         }?.kind == .init(.invalidInput, "line 3, deadline"))
     }
 
+    /// Imports `file` into plan 05-KH/TU and checks it made the two tasks every form of the list holds.
+    func expectTheTwoTasks(importing file: Data, into store: TestStore) async throws {
+        let result = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
+        #expect(result.created == ["1.1", "1.2"])
+        let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
+            .sorted { $0.code < $1.code }
+        #expect(tasks.map(\.title) == ["Xây dựng quy chế, quy định", "Số hoá hồ sơ"])
+        #expect(tasks.map(\.leadAgency) == ["VPTU", "BTC"])
+        #expect(tasks.map(\.coordinatingAgencies) == [["BTC", "STTTT"], []])
+        #expect(tasks.map(\.deadline.description) == ["2025-06-30", "2025-09-30"])
+        #expect(tasks.map(\.assignedOn.description) == ["2025-01-02", "2025-01-02"])
+    }
+
     /// The same list as clerks have it: English CSV; `;`-separated with Vietnamese headers, day-first
     /// dates and agencies by name (Excel under Vietnamese settings); tab-separated UTF-16 (Excel's
     /// "Unicode text"). Each imports to the same tasks.
@@ -96,16 +109,7 @@ import Testing
             + "1.2\tSố hoá hồ sơ\tBTC\t\t30.09.2025\t02.01.2025\r\n").data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }!,
     ])
     func aSpreadsheetAsClerksHaveItImportsTheSameTasks(file: Data) async throws {
-        let store = try await store()
-        let result = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
-        #expect(result.created == ["1.1", "1.2"])
-        let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
-            .sorted { $0.code < $1.code }
-        #expect(tasks.map(\.title) == ["Xây dựng quy chế, quy định", "Số hoá hồ sơ"])
-        #expect(tasks.map(\.leadAgency) == ["VPTU", "BTC"])
-        #expect(tasks.map(\.coordinatingAgencies) == [["BTC", "STTTT"], []])
-        #expect(tasks.map(\.deadline.description) == ["2025-06-30", "2025-09-30"])
-        #expect(tasks.map(\.assignedOn.description) == ["2025-01-02", "2025-01-02"])
+        try await expectTheTwoTasks(importing: file, into: try await store())
     }
 
     /// The same list as an .xlsx written by openpyxl (shared strings, date cells formatted dd/mm/yyyy).
@@ -127,15 +131,7 @@ import Testing
             book.save(sys.argv[1])
             """#, path])
         let store = try await store()
-        let result = try await store.docket.tasks.importTasks(file: try Data(contentsOf: URL(fileURLWithPath: path)), plan: "05-KH/TU", as: store.clerk)
-        #expect(result.created == ["1.1", "1.2"])
-        let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
-            .sorted { $0.code < $1.code }
-        #expect(tasks.map(\.title) == ["Xây dựng quy chế, quy định", "Số hoá hồ sơ"])
-        #expect(tasks.map(\.leadAgency) == ["VPTU", "BTC"])
-        #expect(tasks.map(\.coordinatingAgencies) == [["BTC", "STTTT"], []])
-        #expect(tasks.map(\.deadline.description) == ["2025-06-30", "2025-09-30"])
-        #expect(tasks.map(\.assignedOn.description) == ["2025-01-02", "2025-01-02"])
+        try await expectTheTwoTasks(importing: try Data(contentsOf: URL(fileURLWithPath: path)), into: store)
 
         // A row the sheet numbers 4 is named as line 4, by the column's own header.
         _ = try Command.output("python3", ["-c", #"""
