@@ -85,22 +85,15 @@ import Testing
         let (fixture, prepared, _) = try await fixture()
         let id = prepared.session.id
         _ = try await fixture.store.docket.sessions.addConclusion(id, NewConclusion(text: "Kết luận"), as: fixture.store.clerk)
-        let headers = fixture.headers(.clerk)
-        let numbers = try await fixture.application.test(.live) { client in
-            try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<50 {
-                    group.addTask {
-                        try await client.execute(
-                            uri: "/api/v1/notices", method: .post, headers: headers,
-                            body: ByteBuffer(string: #"{"session":"\#(id)","kind":"conclusion"}"#)
-                        ) { response in
-                            #expect(response.status == .created)
-                            return try #require(try response.json()["number"] as? Int)
-                        }
-                    }
-                }
-                return try await group.reduce(into: []) { $0.append($1) }
-            }
+        let answers = try await fixture.application.test(.live) { client in
+            try await fixture.sendAtOnce(
+                50, port: try #require(client.port), path: "/api/v1/notices", method: "POST", as: .clerk,
+                body: #"{"session":"\#(id)","kind":"conclusion"}"#
+            )
+        }
+        #expect(answers.map(\.status) == Array(repeating: 201, count: 50))
+        let numbers = try answers.map { answer in
+            try #require((try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["number"] as? Int)
         }
         #expect(numbers.sorted() == Array(1...50))
         let register = try await fixture.store.docket.notices.register(body: "BCĐCĐS", page: Page(limit: 100, offset: 0), as: fixture.store.auditor)

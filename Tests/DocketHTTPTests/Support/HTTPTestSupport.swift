@@ -3,6 +3,9 @@ import DocketHTTP
 import DocketServices
 import DocketTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Hummingbird
 import HummingbirdTesting
 
@@ -74,6 +77,31 @@ struct HTTPFixture {
         var headers = HTTPFields()
         if let role, let token = tokens[role] { headers[.authorization] = "Bearer \(token)" }
         return headers
+    }
+
+    /// Sends `count` copies of one request at once, each on a connection of its own, and returns each
+    /// answer's status and body. The live test client sends everything down one connection and gives each
+    /// request 20 s from when it was queued; on a loaded machine that limit, not the server, decides.
+    func sendAtOnce(_ count: Int, port: Int, path: String, method: String, as role: Role, body: String) async throws -> [(status: Int, body: Data)] {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = count
+        configuration.timeoutIntervalForRequest = 600
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.httpBody = Data(body.utf8)
+        request.setValue("Bearer \(tokens[role] ?? "")", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        return try await withThrowingTaskGroup(of: (status: Int, body: Data).self) { group in
+            for _ in 0..<count {
+                group.addTask { [request] in
+                    let (data, response) = try await session.data(for: request)
+                    return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
     }
 }
 
