@@ -20,11 +20,15 @@ public struct Notice: Sendable, Codable, Equatable, Identifiable {
     /// Agencies it was delivered to as a whole (their users are recipients too).
     public var agencies: [String]
     public var issuedBy: String
+    /// When it was issued; for a back-entered notice, the start of the day it bears.
     public var issuedAt: Date
+    /// Issued on paper before Docket and entered afterwards with its real number and date; delivered to no one.
+    public var backEntered: Bool
 
     public init(
         id: String, bodyID: String, sessionID: String?, kind: NoticeKind, type: String, number: Int, period: String,
-        year: Int, symbol: String, title: String, documentID: String, agencies: [String], issuedBy: String, issuedAt: Date
+        year: Int, symbol: String, title: String, documentID: String, agencies: [String], issuedBy: String, issuedAt: Date,
+        backEntered: Bool = false
     ) {
         self.id = id
         self.bodyID = bodyID
@@ -40,6 +44,7 @@ public struct Notice: Sendable, Codable, Equatable, Identifiable {
         self.agencies = agencies
         self.issuedBy = issuedBy
         self.issuedAt = issuedAt
+        self.backEntered = backEntered
     }
 
     /// `NUMBER-TYPE/ISSUER` with the number zero-padded to two digits.

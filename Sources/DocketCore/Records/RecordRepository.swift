@@ -9,6 +9,7 @@ public protocol RecordReadRepository {
     /// The outgoing register numbering for `issuer` (canonical form); at most one exists.
     func outgoingRegister(issuer: String) throws -> Register?
     func registerEntry(id: String) throws -> RegisterEntry?
+    func registerEntry(registerID: String, series: String, number: Int) throws -> RegisterEntry?
     /// Entries in series and number order.
     func registerEntries(_ filter: RegisterEntryFilter, page: Page) throws -> Paged<RegisterEntry>
     /// Every `(series, number)` of the series that have entries in `year`, whole (a term's series

@@ -27,7 +27,11 @@ public struct RegisterEntry: Sendable, Codable, Equatable, Identifiable {
     public var documentID: String?
     public var note: String?
     public var registeredBy: String
+    /// When it was entered in Docket; a back-entered entry was registered on paper on its real date before.
     public var registeredAt: Date
+    /// Numbered before Docket (on paper) and entered afterwards: its year and series are those of
+    /// its real date (`documentDate`, or `arrivedAt` for incoming documents).
+    public var backEntered: Bool
 
     // Outgoing.
     public var signer: String?
@@ -69,7 +73,8 @@ public struct RegisterEntry: Sendable, Codable, Equatable, Identifiable {
         registeredBy: String, registeredAt: Date, signer: String? = nil, recipients: [String] = [], keptBy: String? = nil,
         copies: Int? = nil, answersID: String? = nil, noticeID: String? = nil, sender: String? = nil,
         senderSymbol: String? = nil, arrivedAt: Date? = nil, deadline: CalendarDate? = nil, state: ProcessingState? = nil,
-        handlerID: String? = nil, coordinatingIDs: [String] = [], duplicateOf: String? = nil, signatureCheck: String? = nil
+        handlerID: String? = nil, coordinatingIDs: [String] = [], duplicateOf: String? = nil, signatureCheck: String? = nil,
+        backEntered: Bool = false
     ) {
         self.id = id
         self.registerID = registerID
@@ -103,6 +108,7 @@ public struct RegisterEntry: Sendable, Codable, Equatable, Identifiable {
         self.coordinatingIDs = coordinatingIDs
         self.duplicateOf = duplicateOf
         self.signatureCheck = signatureCheck
+        self.backEntered = backEntered
     }
 
     /// Whether `userID` is the lead or a coordinating handler.

@@ -17,10 +17,13 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
     public var attendanceRecordID: String?
     public var createdBy: String
     public var createdAt: Date
+    /// Held before Docket and recorded afterwards: nothing about it is issued or delivered today.
+    public var backEntered: Bool
 
     public init(
         id: String, bodyID: String, number: Int, title: String, startsAt: Date, endsAt: Date?, location: String?,
-        state: SessionState, agendaVersion: Int = 0, attendanceRecordID: String? = nil, createdBy: String, createdAt: Date
+        state: SessionState, agendaVersion: Int = 0, attendanceRecordID: String? = nil, createdBy: String, createdAt: Date,
+        backEntered: Bool = false
     ) {
         self.id = id
         self.bodyID = bodyID
@@ -34,5 +37,6 @@ public struct Session: Sendable, Codable, Equatable, Identifiable {
         self.attendanceRecordID = attendanceRecordID
         self.createdBy = createdBy
         self.createdAt = createdAt
+        self.backEntered = backEntered
     }
 }

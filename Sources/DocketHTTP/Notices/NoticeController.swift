@@ -15,6 +15,9 @@ struct NoticeController {
         let users: [String]?
         let agencies: [String]?
         let note: String?
+        let backEntered: Bool?
+        let number: Int?
+        let date: String?
     }
 
     /// The routes, relative to `/api/v1`.
@@ -35,7 +38,8 @@ struct NoticeController {
         let body = try await request.decode(as: NoticeRequest.self, context: context)
         let notice = try await docket.notices.issue(
             NoticeKind.parse(body.kind, field: "kind"), session: body.session, users: body.users ?? [],
-            agencies: body.agencies ?? [], note: body.note, as: actor)
+            agencies: body.agencies ?? [], note: body.note,
+            backEntered: BackEntry(backEntered: body.backEntered ?? false, number: body.number, date: body.date), as: actor)
         return .init(status: .created, response: notice)
     }
 

@@ -42,6 +42,8 @@ struct RecordController {
         let arrivedAt: String?
         let deadline: String?
         let note: String?
+        let backEntered: Bool?
+        let number: Int?
         /// The detached CMS signature over the original, base64.
         let signature: String?
     }
@@ -61,6 +63,8 @@ struct RecordController {
         let pages: Int?
         let answers: String?
         let note: String?
+        let backEntered: Bool?
+        let number: Int?
     }
 
     struct SubmitRequest: Decodable {
@@ -176,7 +180,7 @@ struct RecordController {
                     throw DocketError.invalid("signature", "the signature is base64 of the .p7s file's bytes")
                 }
                 return data
-            }, zone: docket.configuration.timeZone)
+            }, backEntered: body.backEntered ?? false, number: body.number, zone: docket.configuration.timeZone)
         let entry = try await docket.records.registerIncoming(new, original: body.document.map { .stored(id: $0) }, as: actor)
         return .init(status: .created, response: entry)
     }
@@ -187,7 +191,8 @@ struct RecordController {
         let new = try NewOutgoing(
             register: body.register, type: body.type, summary: body.summary, date: body.date, signer: body.signer,
             recipients: body.recipients ?? [], keptBy: body.keptBy, copies: body.copies, classification: body.classification,
-            urgency: body.urgency, pages: body.pages, answers: body.answers, note: body.note)
+            urgency: body.urgency, pages: body.pages, answers: body.answers, note: body.note,
+            backEntered: body.backEntered ?? false, number: body.number)
         let entry = try await docket.records.registerOutgoing(new, original: body.document.map { .stored(id: $0) }, as: actor)
         return .init(status: .created, response: entry)
     }

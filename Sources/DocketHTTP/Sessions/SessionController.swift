@@ -21,6 +21,7 @@ struct SessionController {
         let startsAt: String
         let endsAt: String?
         let location: String?
+        let backEntered: Bool?
     }
 
     struct StateRequest: Decodable {
@@ -98,7 +99,7 @@ struct SessionController {
         let session = try await docket.sessions.create(
             NewSession(
                 body: body.body, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt, location: body.location,
-                zone: docket.configuration.timeZone),
+                backEntered: body.backEntered ?? false, zone: docket.configuration.timeZone),
             as: actor)
         return .init(status: .created, response: session)
     }

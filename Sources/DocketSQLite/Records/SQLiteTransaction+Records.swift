@@ -13,6 +13,10 @@ extension SQLiteTransaction: RecordRepository {
 
     func registerEntry(id: String) throws -> RegisterEntry? { try RegisterEntry.fetchOne(db, key: id) }
 
+    func registerEntry(registerID: String, series: String, number: Int) throws -> RegisterEntry? {
+        try RegisterEntry.fetchOne(db, key: ["registerID": registerID, "series": series, "number": number])
+    }
+
     func registerEntries(_ filter: RegisterEntryFilter, page: Page) throws -> Paged<RegisterEntry> {
         var request = RegisterEntry.filter(RegisterEntry.Columns.registerID == filter.registerID)
         if let year = filter.year { request = request.filter(RegisterEntry.Columns.year == year) }

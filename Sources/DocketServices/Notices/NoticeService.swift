@@ -10,46 +10,60 @@ public struct NoticeService: Sendable {
 
     /// Issues a notice for a session (admin, clerk) to users and whole agencies; with neither,
     /// to every participant. A conclusion notice needs the session's conclusions, and the tasks
-    /// they assign become supervised tasks in a plan named by the notice's symbol.
+    /// they assign become supervised tasks in a plan named by the notice's symbol, assigned on
+    /// the notice's date. A notice issued on paper before Docket is entered `backEntered`: with
+    /// its number and date, for a session in any state but draft, and delivered to no one.
     public func issue(
         _ kind: NoticeKind, session sessionID: String, users: [String] = [], agencies: [String] = [], note: String? = nil,
-        as actor: User
+        backEntered: BackEntry? = nil, as actor: User
     ) async throws -> Notice {
         try actor.require(.manageSessions)
+        if let backEntered {
+            guard users.isEmpty && agencies.isEmpty else {
+                throw DocketError.invalid("to", "a back-entered notice was delivered on paper; Docket delivers it to no one, so name no recipients")
+            }
+            guard backEntered.date <= records.configuration.today() else {
+                throw DocketError.invalid("date", "a back-entered notice was issued before today; \(backEntered.date) is in the future")
+            }
+        }
         return try await storage.write { writer in
             guard let session = try writer.session(id: sessionID) else { throw DocketError.notFound("session", sessionID) }
+            // A back-entered notice records what happened on paper: any state but draft, no recipients.
+            let allowedStates: Set<SessionState> =
+                backEntered != nil ? [.scheduled, .open, .closed, .archived]
+                : kind == .conclusion ? [.open, .closed] : [.scheduled, .open]
             switch kind {
-            case .conclusion:
-                guard session.state == .open || session.state == .closed else {
-                    throw DocketError(
-                        .conflict, "a conclusion notice is issued for an open or closed session; \(sessionID) is \(session.state.rawValue)",
-                        field: "state")
-                }
-                guard !(try writer.conclusions(sessionID: sessionID)).isEmpty else {
-                    throw DocketError(.conflict, "session \(sessionID) has no conclusions to notify", field: "kind")
-                }
             case .reminder:
                 throw DocketError.invalid("kind", "reminders are issued for tasks, with `docket task remind`")
-            case .invitation, .agendaChange:
-                guard session.state == .scheduled || session.state == .open else {
-                    throw DocketError(
-                        .conflict, "a \(kind.rawValue) notice is issued for a scheduled or open session; \(sessionID) is \(session.state.rawValue)",
-                        field: "state")
+            case _ where !allowedStates.contains(session.state):
+                let states = SessionState.allCases.filter(allowedStates.contains).map(\.rawValue).joined(separator: ", ")
+                throw DocketError(
+                    .conflict, "a \(kind.rawValue) notice is issued for a session that is \(states); \(sessionID) is \(session.state.rawValue)",
+                    field: "state")
+            case .conclusion:
+                guard !(try writer.conclusions(sessionID: sessionID)).isEmpty else {
+                    throw DocketError(.conflict, "session \(sessionID) has no conclusions to notify; record them first", field: "kind")
                 }
+            case .invitation, .agendaChange:
+                break
             }
             var note = note?.nilIfEmpty
-            if kind == .agendaChange {
-                let changes = try Self.agendaChanges(notNotifiedIn: session, in: writer)
-                note = (changes.map { "Phiên bản \($0.version): \($0.change)" } + [note].compactMap { $0 }).joined(separator: "\n")
-            }
-            var userIDs = try users.map { try SessionService.user($0, in: writer).id }
-            let agencies = try agencies.map { try AgencyService.agency($0, field: "agency", in: writer).code }
-            if userIDs.isEmpty && agencies.isEmpty { userIDs = try writer.participants(sessionID: sessionID).map(\.userID) }
-            guard !userIDs.isEmpty || !agencies.isEmpty else {
-                throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")
+            var userIDs: [String] = []
+            var agencyCodes: [String] = []
+            if backEntered == nil {
+                if kind == .agendaChange {
+                    let changes = try Self.agendaChanges(notNotifiedIn: session, in: writer)
+                    note = (changes.map { "Phiên bản \($0.version): \($0.change)" } + [note].compactMap { $0 }).joined(separator: "\n")
+                }
+                userIDs = try users.map { try SessionService.user($0, in: writer).id }
+                agencyCodes = try agencies.map { try AgencyService.agency($0, field: "agency", in: writer).code }
+                if userIDs.isEmpty && agencyCodes.isEmpty { userIDs = try writer.participants(sessionID: sessionID).map(\.userID) }
+                guard !userIDs.isEmpty || !agencyCodes.isEmpty else {
+                    throw DocketError.invalid("to", "the notice has no recipients: name users or agencies, or invite participants")
+                }
             }
             let notice = try NoticeWriter(audit: audit, records: records).issue(
-                kind, for: session, to: userIDs, agencies: agencies, note: note, as: actor, in: writer)
+                kind, for: session, to: userIDs, agencies: agencyCodes, note: note, as: actor, backEntered: backEntered, in: writer)
             if kind == .conclusion {
                 try TaskService(storage: storage, audit: audit, records: records)
                     .takeOver(conclusionsOf: session, notice: notice, as: actor, in: writer)

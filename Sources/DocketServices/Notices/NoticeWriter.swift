@@ -9,11 +9,12 @@ struct NoticeWriter: Sendable {
     let records: SignedRecords
     var configuration: DocketConfiguration { records.configuration }
 
-    /// Issues a session's notice; signed with the chair's certificate when they have one.
+    /// Issues a session's notice; signed with the chair's certificate when they have one. A
+    /// back-entered notice keeps its paper number and date and goes to no one.
     @discardableResult
     func issue(
         _ kind: NoticeKind, for session: Session, to userIDs: [String], agencies: [String], note: String?, as actor: User,
-        in writer: any StorageWriter
+        backEntered: BackEntry? = nil, in writer: any StorageWriter
     ) throws -> Notice {
         guard let body = try writer.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
         let title = Self.title(kind, session: session)
@@ -21,37 +22,42 @@ struct NoticeWriter: Sendable {
         return try issue(
             kind, by: body, session: session.id, title: title, content: render(kind, session: session, note: note, in: writer),
             to: userIDs, agencies: agencies, signerID: chair?.userID, as: actor, in: writer,
-            agendaVersion: kind == .invitation || kind == .agendaChange ? session.agendaVersion : nil)
+            agendaVersion: kind == .invitation || kind == .agendaChange ? session.agendaVersion : nil, backEntered: backEntered)
     }
 
     /// Takes the next number of `body`'s sequence for the kind's document type, renders the
     /// notice (the issuer, symbol, date and title, then `content`), signs and files it, and
-    /// delivers it to the users and every user of the agencies.
+    /// delivers it to the users and every user of the agencies. A back-entered notice takes its
+    /// paper number in the series of its date, bears that date, and is delivered to no one.
     func issue(
         _ kind: NoticeKind, by body: Body, session sessionID: String?, title: String, content: String, to userIDs: [String],
-        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter, agendaVersion: Int? = nil
+        agencies: [String], signerID: String?, as actor: User, in writer: any StorageWriter, agendaVersion: Int? = nil,
+        backEntered: BackEntry? = nil
     ) throws -> Notice {
         let now = configuration.time.now()
         let book = RegisterBook(configuration: configuration)
         let register = try book.register(for: body, as: actor, audit: audit, in: writer)
-        var entry = try book.number(
-            RegisterEntry(
-                id: configuration.identifiers.make("ent"), registerID: register.id, kind: .outgoing, series: "", number: 0,
-                year: 0, symbol: "", type: kind.documentType, summary: title, documentDate: configuration.today(),
-                registeredBy: actor.id, registeredAt: now, recipients: agencies),
-            in: register, in: writer)
+        let draft = RegisterEntry(
+            id: configuration.identifiers.make("ent"), registerID: register.id, kind: .outgoing, series: "", number: 0,
+            year: 0, symbol: "", type: kind.documentType, summary: title, documentDate: backEntered?.date ?? configuration.today(),
+            registeredBy: actor.id, registeredAt: now, recipients: agencies)
+        var entry = try backEntered.map {
+            try book.numberBackEntered(draft, dated: $0.date, number: $0.number, in: register, in: writer)
+        } ?? book.number(draft, in: register, in: writer)
         let (number, year, symbol) = (entry.number, entry.year, entry.symbol)
         let period = register.period == .term ? register.term ?? body.term : String(year)
-        var formatter = Date.FormatStyle(date: .long, time: .omitted)
-        formatter.timeZone = configuration.timeZone
+        let issuedAt = backEntered.map { $0.date.start(in: configuration.timeZone) } ?? now
+        let paper = backEntered.map { _ in
+            "<p class=\"muted\">Văn bản ban hành trên giấy, vào sổ Docket ngày \(RegisterSheet.day(now, in: configuration.timeZone)).</p>\n"
+        } ?? ""
         let html = HTML.page(
             title: "\(symbol) \(title)",
             body: """
                 <p class="muted">\(HTML.escape(body.name))</p>
                 <p class="symbol">Số \(HTML.escape(symbol))</p>
-                <p class="muted">\(HTML.escape(now.formatted(formatter)))</p>
+                <p class="muted">Ngày \(RegisterSheet.day(issuedAt, in: configuration.timeZone))</p>
                 <h1>\(HTML.escape(title))</h1>
-
+                \(paper)
                 """ + content)
         let document = try records.file(
             Data(html.utf8), title: "\(symbol) \(title)",
@@ -60,17 +66,18 @@ struct NoticeWriter: Sendable {
         let notice = Notice(
             id: configuration.identifiers.make("ntc"), bodyID: body.id, sessionID: sessionID, kind: kind,
             type: kind.documentType, number: number, period: period, year: year, symbol: symbol, title: title,
-            documentID: document.id, agencies: agencies, issuedBy: actor.id, issuedAt: now)
+            documentID: document.id, agencies: agencies, issuedBy: actor.id, issuedAt: issuedAt,
+            backEntered: backEntered != nil)
         try writer.insert(notice)
         entry.documentID = document.id
         entry.noticeID = notice.id
         try book.insert(entry, document: document, text: HTML.text(of: content), in: writer)
-        var recipients = Set(userIDs)
-        for agency in agencies { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
+        var recipients = Set(backEntered == nil ? userIDs : [])
+        for agency in agencies where backEntered == nil { recipients.formUnion(try writer.users(agency: agency).map(\.id)) }
         for userID in recipients.sorted() { try writer.save(NoticeRecipient(noticeID: notice.id, userID: userID)) }
         var details = [
             "symbol": symbol, "kind": kind.rawValue, "session": sessionID ?? "", "document": document.id, "sha256": document.sha256,
-            "recipients": String(recipients.count),
+            "recipients": String(recipients.count), "backEntered": String(notice.backEntered),
         ]
         // The agenda version it announces: an agenda-change notice covers the versions since.
         if let agendaVersion { details["agendaVersion"] = String(agendaVersion) }

@@ -24,11 +24,16 @@ public struct NewIncoming: Sendable {
     /// A detached CMS signature (DER) over the original, when it came with one: checked at
     /// registration, kept with the original, and its result recorded.
     public var signature: Data?
+    /// Registered on paper before Docket: numbered in the series of the day it arrived, with `number`
+    /// when given (see `BackEntry`).
+    public var backEntered: Bool
+    public var number: Int?
 
     public init(
         register: String?, sender: String, senderSymbol: String, senderDate: CalendarDate? = nil, type: String? = nil,
         summary: String, classification: Classification = .internal, urgency: Urgency = .normal, pages: Int? = nil,
-        arrivedAt: Date? = nil, deadline: CalendarDate? = nil, note: String? = nil, signature: Data? = nil
+        arrivedAt: Date? = nil, deadline: CalendarDate? = nil, note: String? = nil, signature: Data? = nil,
+        backEntered: Bool = false, number: Int? = nil
     ) {
         self.register = register
         self.sender = sender
@@ -43,6 +48,8 @@ public struct NewIncoming: Sendable {
         self.deadline = deadline
         self.note = note
         self.signature = signature
+        self.backEntered = backEntered
+        self.number = number
     }
 
     /// From what a clerk typed or sent: dates as `2025-03-31` or `31/03/2025`, the arrival time
@@ -50,7 +57,7 @@ public struct NewIncoming: Sendable {
     public init(
         register: String?, sender: String, senderSymbol: String, senderDate: String?, type: String?, summary: String,
         classification: String?, urgency: String?, pages: Int?, arrivedAt: String?, deadline: String?, note: String?,
-        signature: Data? = nil, zone: TimeZone
+        signature: Data? = nil, backEntered: Bool = false, number: Int? = nil, zone: TimeZone
     ) throws {
         self.init(
             register: register, sender: sender, senderSymbol: senderSymbol,
@@ -58,6 +65,7 @@ public struct NewIncoming: Sendable {
             classification: try Classification.parse(optional: classification, field: "classification") ?? .internal,
             urgency: try Urgency.parse(optional: urgency, field: "urgency") ?? .normal, pages: pages,
             arrivedAt: try arrivedAt.map { try Timestamp.parse($0, field: "arrivedAt", zone: zone) },
-            deadline: try CalendarDate.parse(optional: deadline, field: "deadline"), note: note, signature: signature)
+            deadline: try CalendarDate.parse(optional: deadline, field: "deadline"), note: note, signature: signature,
+            backEntered: backEntered, number: number)
     }
 }

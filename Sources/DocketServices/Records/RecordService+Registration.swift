@@ -40,6 +40,9 @@ extension RecordService {
         try Self.check(pages: new.pages)
         try Self.check(new.classification, for: actor)
         let arrivedAt = new.arrivedAt ?? now
+        let backEntry = try BackEntry.from(
+            backEntered: new.backEntered, number: new.number, date: new.arrivedAt.map { CalendarDate($0, in: configuration.timeZone) },
+            dateField: "arrivedAt", today: configuration.today())
         if let deadline = new.deadline, deadline < CalendarDate(arrivedAt, in: configuration.timeZone) {
             throw DocketError.invalid("deadline", "the processing deadline \(deadline) is before the document arrived")
         }
@@ -62,7 +65,7 @@ extension RecordService {
                 entry.signatureCheck = try keep(signature, of: document, as: actor, in: writer)
             }
             entry.duplicateOf = try writer.incomingEntry(sender: sender, senderSymbol: senderSymbol)?.id
-            let entered = try book.enter(entry, in: register, document: document, text: text, in: writer)
+            let entered = try book.enter(entry, in: register, document: document, text: text, backEntered: backEntry, in: writer)
             try writer.append(
                 ProcessingStep(entryID: entered.id, sequence: 1, kind: .register, actorID: actor.id, at: now, deadline: new.deadline))
             try audit.record(
@@ -70,6 +73,7 @@ extension RecordService {
                 details: [
                     "register": register.code, "number": entered.symbol, "year": String(entered.year), "sender": sender,
                     "senderSymbol": senderSymbol, "document": document?.id ?? "", "duplicateOf": entered.duplicateOf ?? "",
+                    "backEntered": String(entered.backEntered),
                 ])
             return entered
         }
@@ -89,6 +93,8 @@ extension RecordService {
         try Self.check(pages: new.pages)
         try Self.check(new.classification, for: actor)
         let note = try TextInput.clean(optional: new.note, field: "note", multiline: true)
+        let backEntry = try BackEntry.from(
+            backEntered: new.backEntered, number: new.number, date: new.date, dateField: "date", today: configuration.today())
         let draft = RegisterEntry(
             id: configuration.identifiers.make("ent"), registerID: "", kind: .outgoing, series: "", number: 0, year: 0,
             symbol: "", type: type, summary: summary, documentDate: new.date ?? configuration.today(),
@@ -107,12 +113,12 @@ extension RecordService {
                 }
                 entry.answersID = answered.id
             }
-            let entered = try book.enter(entry, in: register, document: document, text: text, in: writer)
+            let entered = try book.enter(entry, in: register, document: document, text: text, backEntered: backEntry, in: writer)
             try audit.record(
                 writer, actor: actor.id, action: .recordOutgoing, subject: entered.id,
                 details: [
                     "register": register.code, "symbol": entered.symbol, "document": document?.id ?? "",
-                    "answers": entered.answersID ?? "",
+                    "answers": entered.answersID ?? "", "backEntered": String(entered.backEntered),
                 ])
             return entered
         }

@@ -9,11 +9,15 @@ struct RegisterBook: Sendable {
     let configuration: DocketConfiguration
 
     /// Numbers `entry` (its series, number, year and symbol are filled in here), inserts it and
-    /// indexes it with its original's title and `text`.
+    /// indexes it with its original's title and `text`. A back-entered entry keeps the number it
+    /// was given on paper (see `numberBackEntered`).
     func enter(
-        _ entry: RegisterEntry, in register: Register, document: Document?, text: String?, in writer: any StorageWriter
+        _ entry: RegisterEntry, in register: Register, document: Document?, text: String?, backEntered: BackEntry? = nil,
+        in writer: any StorageWriter
     ) throws -> RegisterEntry {
-        let numbered = try number(entry, in: register, in: writer)
+        let numbered = try backEntered.map {
+            try numberBackEntered(entry, dated: $0.date, number: $0.number, in: register, in: writer)
+        } ?? number(entry, in: register, in: writer)
         try insert(numbered, document: document, text: text, in: writer)
         return numbered
     }
@@ -29,11 +33,51 @@ struct RegisterBook: Sendable {
     /// `entry` with the next number of its series, for a caller that needs the number before it
     /// inserts the entry in the same transaction (a notice prints its own symbol).
     func number(_ entry: RegisterEntry, in register: Register, in writer: any StorageWriter) throws -> RegisterEntry {
+        var entry = numbered(entry, in: register, year: CalendarDate(entry.registeredAt, in: configuration.timeZone).year)
+        entry.number = try writer.lastRegisterNumber(registerID: register.id, series: entry.series) + 1
+        return numbered(entry, in: register, year: entry.year)
+    }
+
+    /// `entry` as numbered before Docket, on paper, dated `date`: in the series of `date`'s year,
+    /// with `number` when it is given, else the next number of that series. A given number is one
+    /// no entry has and one that leaves no gap: the next of its series, or one below where the
+    /// series was started from paper (`docket register start`).
+    func numberBackEntered(
+        _ entry: RegisterEntry, dated date: CalendarDate, number: Int?, in register: Register, in writer: any StorageWriter
+    ) throws -> RegisterEntry {
+        var entry = numbered(entry, in: register, year: date.year)
+        entry.backEntered = true
+        let last = try writer.lastRegisterNumber(registerID: register.id, series: entry.series)
+        guard let number else {
+            entry.number = last + 1
+            return numbered(entry, in: register, year: date.year)
+        }
+        guard (1...999_999).contains(number) else {
+            throw DocketError.invalid("number", "a register number is 1 to 999999; got \(number)")
+        }
+        if let taken = try writer.registerEntry(registerID: register.id, series: entry.series, number: number) {
+            throw DocketError(
+                .conflict, "number \(number) of series \(entry.series) of \(register.code) is already \(taken.symbol) (\(taken.summary))",
+                field: "number")
+        }
+        let start = try writer.seriesStarts(registerID: register.id).first { $0.series == entry.series }
+        guard number == last + 1 || number < start?.nextNumber ?? 1 else {
+            let belowStart = start.map { ", or below \($0.nextNumber), where the series continued from paper" } ?? ""
+            throw DocketError.invalid(
+                "number",
+                "\(number) would leave a gap in series \(entry.series) of \(register.code): the next number is \(last + 1)\(belowStart); "
+                    + "enter the earlier numbers first, or start the series after the paper ones with `docket register start`")
+        }
+        entry.number = number
+        return numbered(entry, in: register, year: date.year)
+    }
+
+    /// `entry` with the year, series and symbol of its number in `register`.
+    private func numbered(_ entry: RegisterEntry, in register: Register, year: Int) -> RegisterEntry {
         var entry = entry
         entry.registerID = register.id
-        entry.year = CalendarDate(entry.registeredAt, in: configuration.timeZone).year
-        entry.series = register.series(type: entry.type, classification: entry.classification, year: entry.year)
-        entry.number = try writer.lastRegisterNumber(registerID: register.id, series: entry.series) + 1
+        entry.year = year
+        entry.series = register.series(type: entry.type, classification: entry.classification, year: year)
         entry.symbol =
             register.kind == .outgoing
             ? Notice.symbol(number: entry.number, type: entry.type, issuer: register.issuer) : String(entry.number)

@@ -11,6 +11,8 @@ public struct RegisterSheet: Sendable, Codable {
         public var withheld: Bool
         var registeredOn: String
         var documentOn: String
+        /// The day it was entered in Docket: for a back-entered line, later than its own dates.
+        var enteredOn: String
         var handedTo: String?
         var handedOn: String?
         /// The symbol of the outgoing document that answered it.
@@ -19,13 +21,17 @@ public struct RegisterSheet: Sendable, Codable {
         init(entry: RegisterEntry, withheld: Bool, timeZone: TimeZone) {
             self.withheld = withheld
             self.entry = entry
-            registeredOn = RegisterSheet.day(entry.arrivedAt ?? entry.registeredAt, in: timeZone)
             documentOn = entry.documentDate.map(RegisterSheet.day) ?? ""
+            // A back-entered outgoing document went out on its own date, not the day it was typed in.
+            registeredOn =
+                entry.backEntered && entry.arrivedAt == nil
+                ? documentOn : RegisterSheet.day(entry.arrivedAt ?? entry.registeredAt, in: timeZone)
+            enteredOn = RegisterSheet.day(entry.registeredAt, in: timeZone)
             if withheld {
                 self.entry = RegisterEntry(
                     id: entry.id, registerID: entry.registerID, kind: entry.kind, series: entry.series, number: entry.number,
                     year: entry.year, symbol: entry.symbol, type: "", summary: "", classification: entry.classification,
-                    registeredBy: entry.registeredBy, registeredAt: entry.registeredAt)
+                    registeredBy: entry.registeredBy, registeredAt: entry.registeredAt, backEntered: entry.backEntered)
             }
         }
     }
@@ -70,6 +76,7 @@ public struct RegisterSheet: Sendable, Codable {
     private func note(_ line: Line) -> String {
         let entry = line.entry
         var parts: [String] = []
+        if entry.backEntered { parts.append("Vào sổ sau từ sổ giấy, ngày \(line.enteredOn)") }
         if entry.classification >= .confidential { parts.append(Self.mark(entry.classification)) }
         if !entry.urgency.mark.isEmpty { parts.append(entry.urgency.mark) }
         if let reason = entry.withdrawReason { parts.append("Đã thu hồi: \(reason)") }

@@ -161,7 +161,8 @@ extension SessionService {
         }
     }
 
-    /// Freezes agenda version 1 and sends the invitation: the step to `scheduled`.
+    /// Freezes agenda version 1 and sends the invitation: the step to `scheduled`. A back-entered
+    /// session's invitation went out on paper, so none is issued.
     func sendInvitations(_ session: inout Session, as actor: User, in writer: any StorageWriter) throws {
         let participants = try writer.participants(sessionID: session.id)
         guard !participants.isEmpty else {
@@ -172,7 +173,9 @@ extension SessionService {
         try writer.insert(
             AgendaVersion(
                 sessionID: session.id, version: 1, items: NumberedAgendaItem.outline(try writer.agendaItems(sessionID: session.id)),
-                change: "invitations issued", createdBy: actor.id, createdAt: configuration.time.now()))
+                change: session.backEntered ? "agenda as held (back-entered)" : "invitations issued", createdBy: actor.id,
+                createdAt: configuration.time.now()))
+        guard !session.backEntered else { return }
         try NoticeWriter(audit: audit, records: records).issue(
             .invitation, for: session, to: participants.map(\.userID), agencies: [], note: nil, as: actor, in: writer)
     }

@@ -126,6 +126,11 @@ extension SessionService {
             guard let session = try writer.session(id: sessionID),
                 var participant = try writer.participant(sessionID: sessionID, userID: actor.id)
             else { throw DocketError.notFound("session", sessionID) }
+            guard !session.backEntered else {
+                throw DocketError(
+                    .conflict, "session \(sessionID) was held before Docket; the clerk records its attendance with the real times",
+                    field: "state")
+            }
             guard session.state == .open else {
                 throw DocketError(
                     .conflict, "session \(sessionID) is \(session.state.rawValue); check-in and check-out are possible while it is open",
@@ -167,7 +172,9 @@ extension SessionService {
             }
             var participant = before
             participant.status = change.status
-            participant.arrivedAt = change.status == .present ? (change.at ?? before.arrivedAt ?? now) : nil
+            // A session held before Docket: present without a time means on time, not late today.
+            let arrival = change.at ?? before.arrivedAt ?? (session.backEntered ? session.startsAt : now)
+            participant.arrivedAt = change.status == .present ? arrival : nil
             participant.leftAt = change.leftAt
             participant.reason = change.status == .absent ? reason : nil
             participant.proxy = change.status == .represented ? proxy : nil
@@ -330,6 +337,7 @@ extension SessionService {
             body: """
                 <h1>\(HTML.escape(title))</h1>
                 <p>\(HTML.escape(session.title))<br>starts \(Timestamp.string(session.startsAt)), closed \(Timestamp.string(configuration.time.now()))</p>
+                \(session.backEntered ? "<p>Phiên họp diễn ra trước khi dùng Docket; biên bản này được lập lại từ hồ sơ giấy.</p>" : "")
                 <p>Counted for quorum (\(report.quorumBasis.rawValue)): \(report.entitled); present at close: \(report.entitledPresent); quorum (\(HTML.escape(report.quorumRule))): \(report.quorum ? "held" : "not held")</p>
                 <table><tr><th>participant</th><th>role</th><th>counts for quorum</th><th>bridge point</th><th>attendance</th><th>arrived</th><th>left</th><th>note</th></tr>
                 \(rows)

@@ -59,17 +59,21 @@ public struct SessionService: Sendable {
         let location = try TextInput.clean(optional: new.location, field: "location")
         let id = configuration.identifiers.make("ses")
         let now = configuration.time.now()
+        if new.backEntered && new.startsAt >= now {
+            throw DocketError.invalid(
+                "startsAt", "a back-entered session is one already held; \(Timestamp.string(new.startsAt)) has not come yet")
+        }
         return try await storage.write { writer in
             let body = try Self.body(new.body, in: writer)
             let session = Session(
                 id: id, bodyID: body.id, number: try writer.lastSessionNumber(bodyID: body.id) + 1, title: title,
                 startsAt: new.startsAt, endsAt: new.endsAt, location: location?.isEmpty == true ? nil : location,
-                state: .draft, createdBy: actor.id, createdAt: now)
+                state: .draft, createdBy: actor.id, createdAt: now, backEntered: new.backEntered)
             try writer.insert(session)
             try audit.record(
                 writer, actor: actor.id, action: .sessionCreate, subject: session.id,
                 details: ["body": body.code, "number": String(session.number), "title": title,
-                          "startsAt": Timestamp.string(session.startsAt)])
+                          "startsAt": Timestamp.string(session.startsAt), "backEntered": String(session.backEntered)])
             return session
         }
     }
@@ -108,8 +112,9 @@ public struct SessionService: Sendable {
     }
 
     /// Moves a session one step along its lifecycle (admin, clerk). Scheduling freezes agenda
-    /// version 1 and issues the invitation to every participant; closing files the signed
-    /// attendance record.
+    /// version 1 and issues the invitation to every participant (a back-entered session's was
+    /// issued on paper: its notices are entered with `NoticeService.issue(backEntered:)`);
+    /// closing files the signed attendance record.
     public func advance(_ id: String, to target: SessionState, as actor: User) async throws -> Session {
         try actor.require(.manageSessions)
         let advanced = try await storage.write { writer in

@@ -19,15 +19,19 @@ struct NoticeCommand: AsyncParsableCommand {
         @Option(name: .customLong("to"), help: "A recipient's username (repeatable).") var users: [String] = []
         @Option(name: .customLong("agency"), help: "Deliver to every user of this agency (repeatable).") var agencies: [String] = []
         @Option(help: "A sentence to add to the notice.") var note: String?
+        @OptionGroup var paper: BackEntryOptions
+        @Option(help: "With --back-entered: the date it bears, e.g. 15/03/2025.") var date: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
+            let backEntry = try BackEntry(backEntered: paper.backEntered, number: paper.number, date: date)
             let (docket, actor) = try await store.openActing()
             let notice = try await docket.notices.issue(
-                kind, session: session, users: users, agencies: agencies, note: note, as: actor)
+                kind, session: session, users: users, agencies: agencies, note: note, backEntered: backEntry, as: actor)
             if output.json { return try Output.json(notice) }
-            print("Issued \(notice.symbol): \(notice.title) (\(notice.id), document \(notice.documentID))")
+            let verb = notice.backEntered ? "Entered back-entered" : "Issued"
+            print("\(verb) \(notice.symbol): \(notice.title) (\(notice.id), document \(notice.documentID))")
         }
     }
 

@@ -28,11 +28,12 @@ struct IncomingCommand: AsyncParsableCommand {
         @Option(help: "public, internal (default), confidential, secret or top-secret.") var classification: String?
         @Option(help: "normal (default), urgent, very-urgent or flash.") var urgency: String?
         @Option(help: "Number of pages.") var pages: Int?
-        @Option(help: "When it arrived, e.g. 2025-03-10T08:00+07:00 (default: now).") var arrivedAt: String?
+        @Option(help: "When it arrived, e.g. \"10/03/2025 08:00\" in the office's time zone (default: now).") var arrivedAt: String?
         @Option(help: "The processing deadline, YYYY-MM-DD.") var deadline: String?
         @Option(help: "A note for the register.") var note: String?
         @Option(help: "The stored document's title (default: the file name).") var title: String?
         @Option(help: "The detached signature (.p7s, DER) that came with it: checked, kept and recorded.") var signature: String?
+        @OptionGroup var paper: BackEntryOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -46,12 +47,15 @@ struct IncomingCommand: AsyncParsableCommand {
             let new = try NewIncoming(
                 register: register, sender: sender, senderSymbol: senderSymbol, senderDate: senderDate, type: type,
                 summary: summary, classification: classification, urgency: urgency, pages: pages, arrivedAt: arrivedAt,
-                deadline: deadline, note: note, signature: signature, zone: store.timeZone)
+                deadline: deadline, note: note, signature: signature, backEntered: paper.backEntered, number: paper.number,
+                zone: store.timeZone)
             let original = try RecordsCLI.original(file: file, document: document, title: title)
             let (docket, actor) = try await store.openActing()
             let entry = try await docket.records.registerIncoming(new, original: original, as: actor)
             if output.json { return try Output.json(entry) }
-            print("Registered incoming number \(entry.number) of \(entry.year) (\(entry.id)): \(entry.senderSymbol ?? "") \(entry.summary)")
+            print(
+                "Registered incoming number \(entry.number) of \(entry.year)\(entry.backEntered ? " (back-entered)" : "") (\(entry.id)): "
+                    + "\(entry.senderSymbol ?? "") \(entry.summary)")
             if let check = entry.signatureCheck { print("Signature: \(check)") }
             if let duplicate = entry.duplicateOf {
                 print("Warning: \(entry.sender ?? "") \(entry.senderSymbol ?? "") was registered before (\(duplicate)); a likely duplicate.")

@@ -16,7 +16,7 @@ struct OutgoingCommand: AsyncParsableCommand {
         @Option(help: "The register's code (default: the one outgoing register).") var register: String?
         @Option(help: "The document type: NQ, QĐ, CT, KL, TB, HD, BC, KH, CV, …") var type: String
         @Option(help: "Trích yếu: the one-line subject.") var summary: String
-        @Option(help: "The date it bears, YYYY-MM-DD (default: today).") var date: String?
+        @Option(help: "The date it bears, e.g. 31/03/2025 (default: today).") var date: String?
         @Option(help: "Who signs it.") var signer: String?
         @Option(name: .customLong("recipient"), help: "Nơi nhận, one each (repeatable).") var recipients: [String] = []
         @Option(help: "The unit or person keeping the file copy.") var keptBy: String?
@@ -27,6 +27,7 @@ struct OutgoingCommand: AsyncParsableCommand {
         @Option(help: "The incoming entry it answers.") var answers: String?
         @Option(help: "A note for the register.") var note: String?
         @Option(help: "The stored document's title (default: the file name).") var title: String?
+        @OptionGroup var paper: BackEntryOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -34,12 +35,12 @@ struct OutgoingCommand: AsyncParsableCommand {
             let new = try NewOutgoing(
                 register: register, type: type, summary: summary, date: date, signer: signer, recipients: recipients,
                 keptBy: keptBy, copies: copies, classification: classification, urgency: urgency, pages: pages,
-                answers: answers, note: note)
+                answers: answers, note: note, backEntered: paper.backEntered, number: paper.number)
             let original = try RecordsCLI.original(file: file, document: document, title: title)
             let (docket, actor) = try await store.openActing()
             let entry = try await docket.records.registerOutgoing(new, original: original, as: actor)
             if output.json { return try Output.json(entry) }
-            print("Registered \(entry.symbol) (\(entry.id)): \(entry.summary)")
+            print("Registered \(entry.symbol)\(entry.backEntered ? " (back-entered)" : "") (\(entry.id)): \(entry.summary)")
         }
     }
 

@@ -15,19 +15,22 @@ struct SessionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a draft session; it gets the body's next number.")
         @Option(help: "The body's code or id.") var body: String
         @Option(help: "Title.") var title: String
-        @Option(help: "Start, e.g. 2025-03-10T08:00:00+07:00.") var startsAt: String
+        @Option(help: "Start, e.g. \"10/03/2025 08:00\" in the office's time zone.") var startsAt: String
         @Option(help: "End (optional).") var endsAt: String?
         @Option(help: "Location (optional).") var location: String?
+        @Flag(help: "Held before Docket: scheduling issues no invitation; record attendance at its real times and enter its notices with `notice issue --back-entered`.")
+        var backEntered = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
             let new = try NewSession(
-                body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location, zone: store.timeZone)
+                body: body, title: title, startsAt: startsAt, endsAt: endsAt, location: location, backEntered: backEntered,
+                zone: store.timeZone)
             let (docket, actor) = try await store.openActing()
             let session = try await docket.sessions.create(new, as: actor)
             if output.json { return try Output.json(session) }
-            print("Created session \(session.number) of \(body): \(session.id) (draft)")
+            print("Created session \(session.number) of \(body): \(session.id) (draft\(session.backEntered ? ", back-entered" : ""))")
         }
     }
 

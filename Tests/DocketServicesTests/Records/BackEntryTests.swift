@@ -1,0 +1,156 @@
+import DocketCore
+import DocketServices
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// An office taking up the work where paper left off: sessions, notices and register entries from
+/// before Docket, entered with their real numbers and dates, delivering nothing today.
+@Suite struct BackEntryTests {
+    static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    @Test func aPastSessionRecordedAtItsRealTimesDeliversNothingAndNumbersNothingNew() async throws {
+        let clock = SettableClock(try Timestamp.parse("2026-04-01T09:00+07:00", field: "now"))
+        let store = try await TestStore(time: clock)
+        let (sessions, notices, records) = (store.docket.sessions, store.docket.notices, store.docket.records)
+        _ = try await store.docket.agencies.create(code: "VPTU", name: "Văn phòng Tỉnh ủy", as: store.clerk)
+        _ = try await sessions.createBody(
+            NewBody(name: "Ban Chỉ đạo Chuyển đổi số", code: "BCĐCĐS", numbering: .party, term: "2020-2025"), as: store.clerk)
+        let future = await thrownError {
+            _ = try await sessions.create(
+                NewSession(body: "BCĐCĐS", title: "Chưa họp", startsAt: "10/05/2026 08:00", endsAt: nil, location: nil,
+                           backEntered: true, zone: Self.zone),
+                as: store.clerk)
+        }
+        #expect(future?.code == .invalidInput && future?.field == "startsAt")
+
+        let session = try await sessions.create(
+            NewSession(body: "BCĐCĐS", title: "Phiên họp thứ nhất", startsAt: "10/03/2025 08:00", endsAt: "10/03/2025 11:00",
+                       location: "Hà Nội", backEntered: true, zone: Self.zone),
+            as: store.clerk)
+        let start = try Timestamp.parse("2025-03-10T01:00:00Z", field: "t")
+        #expect(session.backEntered && session.startsAt == start)
+        _ = try await sessions.invite(session.id, user: "chair", role: .chair, as: store.clerk)
+        _ = try await sessions.invite(session.id, user: "delegate", role: .member, as: store.clerk)
+        _ = try await sessions.addAgendaItem(session.id, NewAgendaItem(title: "Khai mạc"), as: store.clerk)
+        _ = try await sessions.advance(session.id, to: .scheduled, as: store.clerk)
+        _ = try await sessions.advance(session.id, to: .open, as: store.clerk)
+        let selfCheckIn = await thrownError { _ = try await sessions.checkIn(session.id, as: store.delegate) }
+        #expect(selfCheckIn?.code == .conflict && selfCheckIn?.field == "state")
+        _ = try await sessions.recordAttendance(
+            session.id,
+            try AttendanceChange(
+                user: "delegate", status: "present", at: "10/03/2025 08:20", leftAt: "10/03/2025 10:30", reason: nil,
+                proxy: nil, amendment: nil, zone: Self.zone),
+            as: store.clerk)
+        _ = try await sessions.recordAttendance(session.id, AttendanceChange(user: "chair", status: .present), as: store.clerk)
+        let attendance = try await sessions.participants(session.id, as: store.clerk).map {
+            "\($0.username) \($0.arrivedAt.map(Timestamp.string) ?? "-") late=\($0.late)"
+        }
+        #expect(attendance.sorted() == ["chair 2025-03-10T01:00:00.000Z late=false", "delegate 2025-03-10T01:20:00.000Z late=true"])
+        _ = try await sessions.addConclusion(
+            session.id,
+            NewConclusion(
+                text: "Giao Văn phòng xây dựng kế hoạch", item: "1",
+                tasks: [AssignedTask(title: "Xây dựng kế hoạch chuyển đổi số", leadAgency: "VPTU", deadline: "2025-06-30")]),
+            as: store.clerk)
+        _ = try await sessions.advance(session.id, to: .closed, as: store.clerk)
+
+        // Conclusion notice 03 went out on paper on 15/03/2025; 01–05 are the paper numbers.
+        func enter(number: Int?, date: String) async throws -> Notice {
+            try await notices.issue(
+                .conclusion, session: session.id,
+                backEntered: try BackEntry(backEntered: true, number: number, date: date), as: store.clerk)
+        }
+        let gap = await thrownError { _ = try await enter(number: 3, date: "15/03/2025") }
+        #expect(gap?.code == .invalidInput && gap?.field == "number")
+        _ = try await records.startSeries(
+            register: "BCĐCĐS", type: "TB", next: 6, reason: "Thông báo 01–05 ban hành trên giấy", as: store.clerk)
+        let notice = try await enter(number: 3, date: "15/03/2025")
+        #expect(notice.symbol == "03-TB/BCĐCĐS" && notice.backEntered)
+        #expect(CalendarDate(notice.issuedAt, in: Self.zone) == CalendarDate("2025-03-15")!)
+        let twice = await thrownError { _ = try await enter(number: 3, date: "15/03/2025") }
+        #expect(twice?.code == .conflict && twice?.field == "number")
+        let tomorrow = await thrownError { _ = try await enter(number: 4, date: "02/04/2026") }
+        #expect(tomorrow?.code == .invalidInput && tomorrow?.field == "date")
+        let addressed = await thrownError {
+            _ = try await notices.issue(
+                .conclusion, session: session.id, users: ["delegate"],
+                backEntered: BackEntry(date: CalendarDate("2025-03-15")!, number: 4), as: store.clerk)
+        }
+        #expect(addressed?.code == .invalidInput && addressed?.field == "to")
+
+        // Delivered nothing: no inbox, no recipients; numbered nothing new: the register holds only 03.
+        #expect(try await notices.inbox(page: .first, as: store.delegate).items.isEmpty)
+        #expect(try await notices.receipts(notice.id, as: store.clerk).recipients.isEmpty)
+        let entries = try await records.entries(register: "BCĐCĐS", year: nil, page: .first, as: store.auditor).items
+        #expect(entries.map(\.symbol) == ["03-TB/BCĐCĐS"] && entries.allSatisfy(\.backEntered))
+        let gaps = try await records.gaps(register: "BCĐCĐS", year: 2025, as: store.auditor)
+        #expect(gaps.clean && gaps.series.map { "\($0.series) first \($0.first) count \($0.count)" } == ["2020-2025/TB first 6 count 1"])
+        let sheet = try await records.sheet(register: "BCĐCĐS", year: 2025, as: store.auditor).rendered(.csv)
+        #expect(sheet.contains("03-TB/BCĐCĐS,15/03/2025,") && sheet.contains("Vào sổ sau từ sổ giấy, ngày 01/04/2026"))
+
+        // The task it assigned was assigned on the notice's date, so past reports count it.
+        let tasks = try await store.docket.tasks.tasks(TaskFilter(), page: .first, as: store.auditor).items
+        #expect(tasks.map { "\($0.title) \($0.assignedOn) \($0.deadline)" } == ["Xây dựng kế hoạch chuyển đổi số 2025-03-15 2025-06-30"])
+    }
+
+    @Test func aStateBodysBackEnteredDocumentsAreNumberedInTheYearTheyBear() async throws {
+        let clock = SettableClock(try Timestamp.parse("2026-02-02T09:00+07:00", field: "now"))
+        let store = try await TestStore(time: clock)
+        let (sessions, notices, records) = (store.docket.sessions, store.docket.notices, store.docket.records)
+        _ = try await sessions.createBody(NewBody(name: "Ủy ban nhân dân tỉnh", code: "UBND", numbering: .state, term: ""), as: store.clerk)
+        let past = try await sessions.create(
+            NewSession(body: "UBND", title: "Phiên họp tháng 11", startsAt: "20/11/2025 08:00", endsAt: nil, location: nil,
+                       backEntered: true, zone: Self.zone),
+            as: store.clerk)
+        _ = try await sessions.invite(past.id, user: "chair", role: .chair, as: store.clerk)
+        _ = try await sessions.advance(past.id, to: .scheduled, as: store.clerk)
+        _ = try await sessions.advance(past.id, to: .open, as: store.clerk)
+        _ = try await sessions.addConclusion(past.id, NewConclusion(text: "Thống nhất kế hoạch năm 2026"), as: store.clerk)
+        let old = try await notices.issue(
+            .conclusion, session: past.id, backEntered: BackEntry(date: CalendarDate("2025-11-25")!),
+            as: store.clerk)
+        #expect(old.symbol == "01-TB/UBND" && old.year == 2025 && old.period == "2025" && old.backEntered)
+
+        // A session held now numbers in 2026's series, untouched by the back-entered one.
+        let now = try await sessions.create(
+            NewSession(body: "UBND", title: "Phiên họp tháng 2", startsAt: "03/02/2026 08:00", endsAt: nil, location: nil,
+                       zone: Self.zone),
+            as: store.clerk)
+        _ = try await sessions.invite(now.id, user: "chair", role: .chair, as: store.clerk)
+        _ = try await sessions.advance(now.id, to: .scheduled, as: store.clerk)
+        let invitation = try #require(try await notices.register(body: "UBND", year: 2026, page: .first, as: store.auditor).items.first)
+        #expect(invitation.symbol == "01-GM/UBND" && invitation.year == 2026 && !invitation.backEntered)
+
+        // The incoming register continued from paper: 2025's last arrival numbers, then today's.
+        _ = try await records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
+            as: store.clerk)
+        func incoming(_ symbol: String, arrived: String?, backEntered: Bool, number: Int? = nil) throws -> NewIncoming {
+            try NewIncoming(
+                register: "DEN", sender: "Sở Nội vụ", senderSymbol: symbol, senderDate: nil, type: nil, summary: "Về nhân sự",
+                classification: nil, urgency: nil, pages: nil, arrivedAt: arrived, deadline: nil, note: nil,
+                backEntered: backEntered, number: number, zone: Self.zone)
+        }
+        let refusals: [(String, NewIncoming)] = [
+            ("number", try incoming("1-CV/SNV", arrived: nil, backEntered: false, number: 7)),
+            ("arrivedAt", try incoming("1-CV/SNV", arrived: nil, backEntered: true)),
+            ("arrivedAt", try incoming("1-CV/SNV", arrived: "05/02/2026 08:00", backEntered: true)),
+            ("number", try incoming("1-CV/SNV", arrived: "30/12/2025 14:00", backEntered: true, number: 2)),
+        ]
+        for (field, new) in refusals {
+            #expect(await thrownError { _ = try await records.registerIncoming(new, original: nil, as: store.clerk) }?.field == field)
+        }
+        let first = try await records.registerIncoming(
+            try incoming("1-CV/SNV", arrived: "30/12/2025 14:00", backEntered: true, number: 1), original: nil, as: store.clerk)
+        let second = try await records.registerIncoming(
+            try incoming("2-CV/SNV", arrived: "31/12/2025 09:00", backEntered: true), original: nil, as: store.clerk)
+        let today = try await records.registerIncoming(
+            try incoming("3-CV/SNV", arrived: nil, backEntered: false), original: nil, as: store.clerk)
+        #expect([first, second, today].map { "\($0.year)/\($0.number) \($0.backEntered)" } == ["2025/1 true", "2025/2 true", "2026/1 false"])
+        #expect(try await records.gaps(register: "DEN", year: 2025, as: store.auditor).clean)
+        let events = try await store.docket.auditLog.list(AuditFilter(subject: second.id), page: .first, as: store.auditor)
+        #expect(events.items.contains { $0.action == "record.incoming" && $0.details.contains(#""backEntered":"true""#) })
+    }
+}
