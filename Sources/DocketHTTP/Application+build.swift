@@ -36,7 +36,7 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
         .addRoutes(SessionController(docket: docket).routes)
         .addRoutes(NoticeController(docket: docket).routes)
         .addRoutes(TaskController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
-        .addRoutes(RecordController(docket: docket).routes)
+        .addRoutes(RecordController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
         .addRoutes(DossierController(docket: docket).routes)
         .addRoutes(AuditController(docket: docket).routes)
     methods.load(router.routes)

@@ -32,6 +32,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case recordWithdraw = "record.withdraw"
     case registerCreate = "register.create"
     case registerSeriesStart = "register.series-start"
+    case registerImport = "register.import"
     case sessionAgenda = "session.agenda"
     case sessionAmend = "session.amend"
     case sessionArchived = "session.archived"

@@ -7,6 +7,7 @@ import Hummingbird
 /// uploaded first (`POST /documents`) and named by its id, so a registration is one JSON request.
 struct RecordController {
     let docket: Docket
+    let maxUploadSize: Int64
 
     struct RegisterRequest: Decodable {
         let code: String
@@ -107,6 +108,7 @@ struct RecordController {
         routes.get("registers/:register/sheet", use: printRegister)
         routes.get("registers/:register/gaps", use: registerGaps)
         routes.post("registers/:register/series", use: startSeries)
+        routes.post("registers/:register/import", use: importRegister)
         routes.post("incoming", use: registerIncoming)
         routes.post("outgoing", use: registerOutgoing)
         routes.get("entries/:id", use: getRegisterEntry)
@@ -166,6 +168,13 @@ struct RecordController {
 
     @Sendable func registerGaps(_ request: Request, context: DocketRequestContext) async throws -> GapReport {
         try await docket.records.gaps(register: context.parameters.require("register"), year: request.queryInt("year"), as: context.user())
+    }
+
+    @Sendable func importRegister(_ request: Request, context: DocketRequestContext) async throws -> some ResponseGenerator {
+        let actor = try context.user()
+        let file = try await request.body.collect(upTo: Int(maxUploadSize))
+        return try await docket.records.importRegister(
+            file: Data(file.readableBytesView), register: context.parameters.require("register"), as: actor)
     }
 
     @Sendable func registerIncoming(_ request: Request, context: DocketRequestContext) async throws -> EditedResponse<RegisterEntry> {
@@ -268,6 +277,7 @@ struct RecordController {
     }
 }
 
+extension RegisterImportResult: ResponseEncodable {}
 extension Register: ResponseEncodable {}
 extension SearchResults: ResponseEncodable {}
 extension RegisterEntry: ResponseEncodable {}

@@ -25,6 +25,25 @@ extension RecordService {
     /// same sender's number and symbol was registered before.
     public func registerIncoming(_ new: NewIncoming, original: Original?, as actor: User) async throws -> RegisterEntry {
         try actor.require(.manageRecords)
+        let (draft, backEntry) = try incomingDraft(new, as: actor)
+        if new.signature != nil && original == nil {
+            throw DocketError.invalid("signature", "a signature is checked against the original it signs; give the original too")
+        }
+        return try await withOriginal(original, classification: new.classification, signature: new.signature, as: actor) {
+            document, text, signature, writer in
+            var entry = draft
+            entry.documentID = document?.id
+            if let document, let signature {
+                entry.signatureCheck = try keep(signature, of: document, as: actor, in: writer)
+            }
+            return try enterIncoming(
+                entry, in: try Self.register(new.register, kind: .incoming, in: writer), document: document, text: text,
+                backEntered: backEntry, as: actor, in: writer)
+        }
+    }
+
+    /// An incoming entry as `new` describes it, checked, not yet numbered.
+    func incomingDraft(_ new: NewIncoming, as actor: User) throws -> (RegisterEntry, BackEntry?) {
         let now = configuration.time.now()
         let sender = try Self.line(new.sender, field: "sender", limit: 300)
         let senderSymbol = try Self.line(new.senderSymbol, field: "senderSymbol", limit: 100)
@@ -40,50 +59,68 @@ extension RecordService {
         try Self.check(pages: new.pages)
         try Self.check(new.classification, for: actor)
         let arrivedAt = new.arrivedAt ?? now
-        let backEntry = try BackEntry.from(
-            backEntered: new.backEntered, number: new.number, date: new.arrivedAt.map { CalendarDate($0, in: configuration.timeZone) },
-            dateField: "arrivedAt", today: configuration.today())
         if let deadline = new.deadline, deadline < CalendarDate(arrivedAt, in: configuration.timeZone) {
             throw DocketError.invalid("deadline", "the processing deadline \(deadline) is before the document arrived")
         }
+        let backEntry = try BackEntry.from(
+            backEntered: new.backEntered, number: new.number, date: new.arrivedAt.map { CalendarDate($0, in: configuration.timeZone) },
+            dateField: "arrivedAt", today: configuration.today())
         let note = try TextInput.clean(optional: new.note, field: "note", multiline: true)
-        if new.signature != nil && original == nil {
-            throw DocketError.invalid("signature", "a signature is checked against the original it signs; give the original too")
-        }
         let draft = RegisterEntry(
             id: configuration.identifiers.make("ent"), registerID: "", kind: .incoming, series: "", number: 0, year: 0,
             symbol: "", type: type, summary: summary, documentDate: new.senderDate, classification: new.classification,
             urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id, registeredAt: now, sender: sender,
             senderSymbol: senderSymbol, arrivedAt: arrivedAt, deadline: new.deadline, state: .registered)
-        return try await withOriginal(original, classification: new.classification, signature: new.signature, as: actor) {
-            document, text, signature, writer in
-            var entry = draft
-            let register = try Self.register(new.register, kind: .incoming, in: writer)
-            entry.registerID = register.id
-            entry.documentID = document?.id
-            if let document, let signature {
-                entry.signatureCheck = try keep(signature, of: document, as: actor, in: writer)
-            }
-            entry.duplicateOf = try writer.incomingEntry(sender: sender, senderSymbol: senderSymbol)?.id
-            let entered = try book.enter(entry, in: register, document: document, text: text, backEntered: backEntry, in: writer)
-            try writer.append(
-                ProcessingStep(entryID: entered.id, sequence: 1, kind: .register, actorID: actor.id, at: now, deadline: new.deadline))
-            try audit.record(
-                writer, actor: actor.id, action: .recordIncoming, subject: entered.id,
-                details: [
-                    "register": register.code, "number": entered.symbol, "year": String(entered.year), "sender": sender,
-                    "senderSymbol": senderSymbol, "document": document?.id ?? "", "duplicateOf": entered.duplicateOf ?? "",
-                    "backEntered": String(entered.backEntered),
-                ])
-            return entered
-        }
+        return (draft, backEntry)
+    }
+
+    /// Numbers and inserts an incoming draft in `register`, flags a likely duplicate, starts its
+    /// processing and records the event.
+    func enterIncoming(
+        _ draft: RegisterEntry, in register: Register, document: Document?, text: String?, backEntered: BackEntry?, as actor: User,
+        in writer: any StorageWriter
+    ) throws -> RegisterEntry {
+        var entry = draft
+        entry.duplicateOf = try writer.incomingEntry(sender: entry.sender ?? "", senderSymbol: entry.senderSymbol ?? "")?.id
+        let entered = try book.enter(entry, in: register, document: document, text: text, backEntered: backEntered, in: writer)
+        try writer.append(
+            ProcessingStep(
+                entryID: entered.id, sequence: 1, kind: .register, actorID: actor.id, at: entered.registeredAt,
+                deadline: entered.deadline))
+        try audit.record(
+            writer, actor: actor.id, action: .recordIncoming, subject: entered.id,
+            details: [
+                "register": register.code, "number": entered.symbol, "year": String(entered.year), "sender": entered.sender ?? "",
+                "senderSymbol": entered.senderSymbol ?? "", "document": document?.id ?? "", "duplicateOf": entered.duplicateOf ?? "",
+                "backEntered": String(entered.backEntered),
+            ])
+        return entered
     }
 
     /// Registers a document the office issues in an outgoing register (admin, clerk): the next
     /// number of its series, printed `NN-TYPE/ISSUER`.
     public func registerOutgoing(_ new: NewOutgoing, original: Original?, as actor: User) async throws -> RegisterEntry {
         try actor.require(.manageRecords)
-        let now = configuration.time.now()
+        let (draft, backEntry) = try outgoingDraft(new, as: actor)
+        return try await withOriginal(original, classification: new.classification, signature: nil, as: actor) {
+            document, text, _, writer in
+            var entry = draft
+            entry.documentID = document?.id
+            if let answers = new.answers {
+                let answered = try Self.readable(answers, by: actor, in: writer)
+                guard answered.kind == .incoming else {
+                    throw DocketError.invalid("answers", "\(answers) is an outgoing document; an answer answers an incoming one")
+                }
+                entry.answersID = answered.id
+            }
+            return try enterOutgoing(
+                entry, in: try Self.register(new.register, kind: .outgoing, in: writer), document: document, text: text,
+                backEntered: backEntry, as: actor, in: writer)
+        }
+    }
+
+    /// An outgoing entry as `new` describes it, checked, not yet numbered.
+    func outgoingDraft(_ new: NewOutgoing, as actor: User) throws -> (RegisterEntry, BackEntry?) {
         let type = try DocumentType.parse(new.type, field: "type")
         let summary = try Self.line(new.summary, field: "summary", limit: 500)
         let signer = try TextInput.clean(optional: new.signer, field: "signer")
@@ -99,29 +136,23 @@ extension RecordService {
             id: configuration.identifiers.make("ent"), registerID: "", kind: .outgoing, series: "", number: 0, year: 0,
             symbol: "", type: type, summary: summary, documentDate: new.date ?? configuration.today(),
             classification: new.classification, urgency: new.urgency, pages: new.pages, note: note, registeredBy: actor.id,
-            registeredAt: now, signer: signer, recipients: recipients, keptBy: keptBy, copies: new.copies)
-        return try await withOriginal(original, classification: new.classification, signature: nil, as: actor) {
-            document, text, _, writer in
-            var entry = draft
-            let register = try Self.register(new.register, kind: .outgoing, in: writer)
-            entry.registerID = register.id
-            entry.documentID = document?.id
-            if let answers = new.answers {
-                let answered = try Self.readable(answers, by: actor, in: writer)
-                guard answered.kind == .incoming else {
-                    throw DocketError.invalid("answers", "\(answers) is an outgoing document; an answer answers an incoming one")
-                }
-                entry.answersID = answered.id
-            }
-            let entered = try book.enter(entry, in: register, document: document, text: text, backEntered: backEntry, in: writer)
-            try audit.record(
-                writer, actor: actor.id, action: .recordOutgoing, subject: entered.id,
-                details: [
-                    "register": register.code, "symbol": entered.symbol, "document": document?.id ?? "",
-                    "answers": entered.answersID ?? "", "backEntered": String(entered.backEntered),
-                ])
-            return entered
-        }
+            registeredAt: configuration.time.now(), signer: signer, recipients: recipients, keptBy: keptBy, copies: new.copies)
+        return (draft, backEntry)
+    }
+
+    /// Numbers and inserts an outgoing draft in `register` and records the event.
+    func enterOutgoing(
+        _ draft: RegisterEntry, in register: Register, document: Document?, text: String?, backEntered: BackEntry?, as actor: User,
+        in writer: any StorageWriter
+    ) throws -> RegisterEntry {
+        let entered = try book.enter(draft, in: register, document: document, text: text, backEntered: backEntered, in: writer)
+        try audit.record(
+            writer, actor: actor.id, action: .recordOutgoing, subject: entered.id,
+            details: [
+                "register": register.code, "symbol": entered.symbol, "document": document?.id ?? "",
+                "answers": entered.answersID ?? "", "backEntered": String(entered.backEntered),
+            ])
+        return entered
     }
 
     /// Runs `body` in one write transaction with the original, its text for the index and what

@@ -20,108 +20,58 @@ public struct TaskImportResult: Sendable, Codable, Equatable {
 }
 
 extension TaskService {
-    /// The CSV columns an import reads, the task field each one fills, and the Vietnamese headers
-    /// that name it too (matched with or without accents, in any case).
-    static let importColumns: [(column: String, field: String, vietnamese: [String])] = [
-        ("code", "code", ["Mã", "Mã nhiệm vụ", "Mã số"]),
-        ("title", "title", ["Tên nhiệm vụ", "Nhiệm vụ", "Tên", "Tiêu đề"]),
-        ("description", "description", ["Mô tả", "Nội dung"]),
-        ("group", "group", ["Nhóm", "Nhóm nhiệm vụ"]),
-        ("phase", "phase", ["Giai đoạn"]),
-        ("lead", "leadAgency", ["Chủ trì", "Cơ quan chủ trì", "Đơn vị chủ trì"]),
-        ("coordinating", "coordinatingAgencies", ["Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp"]),
-        ("assignee", "assignee", ["Người thực hiện"]),
-        ("deadline", "deadline", ["Thời hạn", "Hạn", "Thời hạn hoàn thành", "Hạn hoàn thành"]),
-        ("key", "key", ["Trọng tâm", "Nhiệm vụ trọng tâm"]),
-        ("source", "source", ["Nguồn", "Văn bản giao"]),
-        ("assigned", "assignedOn", ["Ngày giao"]),
+    /// The columns a task import reads, the task field each one fills, and their Vietnamese headers.
+    static let importColumns: [ImportSheet.Column] = [
+        .init("code", ["Mã", "Mã nhiệm vụ", "Mã số"]),
+        .init("title", ["Tên nhiệm vụ", "Nhiệm vụ", "Tên", "Tiêu đề"]),
+        .init("description", ["Mô tả", "Nội dung"]),
+        .init("group", ["Nhóm", "Nhóm nhiệm vụ"]),
+        .init("phase", ["Giai đoạn"]),
+        .init("lead", field: "leadAgency", ["Chủ trì", "Cơ quan chủ trì", "Đơn vị chủ trì"]),
+        .init("coordinating", field: "coordinatingAgencies", ["Phối hợp", "Cơ quan phối hợp", "Đơn vị phối hợp"]),
+        .init("assignee", ["Người thực hiện"]),
+        .init("deadline", ["Thời hạn", "Hạn", "Thời hạn hoàn thành", "Hạn hoàn thành"]),
+        .init("key", ["Trọng tâm", "Nhiệm vụ trọng tâm"]),
+        .init("source", ["Nguồn", "Văn bản giao"]),
+        .init("assigned", field: "assignedOn", ["Ngày giao"]),
     ]
-    static let requiredColumns = ["code", "title", "lead", "deadline"]
 
-    /// The column a header names, in English or Vietnamese.
-    static func importColumn(named header: String) -> String? {
-        func fold(_ text: String) -> String {
-            CanonicalName.key(text).folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "đ", with: "d")
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        let wanted = fold(header)
-        return importColumns.first { ([$0.column] + $0.vietnamese).contains { fold($0) == wanted } }?.column
-    }
-
-    /// Imports tasks into a plan from a spreadsheet (admin, clerk): CSV as `CSV` reads it, or the
-    /// first sheet of an .xlsx workbook. Every row is checked first; if any is wrong nothing is
-    /// imported and every wrong row is named with its line (the sheet's row) and column. Tasks
-    /// are matched by code, so importing the same file again changes nothing.
+    /// Imports tasks into a plan from a spreadsheet (admin, clerk), as `ImportSheet` reads it.
+    /// Every row is checked first; if any is wrong nothing is imported and every wrong row is
+    /// named with its line and column. Tasks are matched by code, so importing the same file
+    /// again changes nothing.
     public func importTasks(file data: Data, plan reference: String, as actor: User) async throws -> TaskImportResult {
         try actor.require(.manageTasks)
-        let records = try Workbook.isWorkbook(data) ? Workbook.rows(data) : CSV.parse(data)
-        let known = Self.importColumns.map { "\($0.column) (\($0.vietnamese[0]))" }.joined(separator: ", ")
-        guard let header = records.first else {
-            throw DocketError.invalid("file", "the file is empty; its first line names the columns: \(known)")
-        }
-        var index: [String: Int] = [:]
-        var written: [String: String] = [:]
-        for (position, text) in header.fields.enumerated() {
-            let text = text.trimmingCharacters(in: .whitespaces)
-            guard let name = Self.importColumn(named: text) else {
-                throw DocketError.invalid("line 1", "line 1: unknown column '\(text)'; the columns are \(known)")
-            }
-            guard index.updateValue(position, forKey: name) == nil else {
-                throw DocketError.invalid("line 1", "line 1: the column '\(text)' appears twice")
-            }
-            written[name] = text
-        }
-        if let missing = Self.requiredColumns.first(where: { index[$0] == nil }) {
-            throw DocketError.invalid("line 1", "line 1: the column '\(missing)' is missing; \(Self.requiredColumns.joined(separator: ", ")) are required")
-        }
-        let (columns, headers) = (index, written)
-        let rows = Array(records.dropFirst())
+        let sheet = try ImportSheet(data, columns: Self.importColumns, required: ["code", "title", "lead", "deadline"])
         let today = configuration.today()
         let now = configuration.time.now()
-        let ids = rows.map { _ in configuration.identifiers.make("tsk") }
+        let ids = sheet.rows.map { _ in configuration.identifiers.make("tsk") }
         return try await storage.write { writer in
             let plan = try Self.plan(reference, in: writer)
-            var problems: [DocketError] = []
             var seen: [String: Int] = [:]
             var creates: [SupervisedTask] = []
             var updates: [(task: SupervisedTask, fields: [String])] = []
             var unchanged = 0
-            for (row, id) in zip(rows, ids) {
-                let field = { (name: String) in
-                    let column = Self.importColumns.first { $0.field == name }?.column ?? name
-                    return "line \(row.line), \(headers[column] ?? column)"
+            var nextID = ids.makeIterator()
+            _ = try sheet.eachRow { row in
+                let field = { sheet.place(of: $0, in: row) }
+                let new = try Self.newTask(row, in: sheet, field: field)
+                let task = try Self.makeTask(
+                    new, id: nextID.next() ?? "", plan: plan, today: today, actor: actor, now: now, field: field, in: writer)
+                if let first = seen.updateValue(row.line, forKey: task.code) {
+                    throw DocketError.invalid(field("code"), "the code \(task.code) is already on line \(first)")
                 }
-                do {
-                    guard row.fields.count <= header.fields.count else {
-                        throw DocketError.invalid("line \(row.line)", "has \(row.fields.count) fields but the header names \(header.fields.count)")
-                    }
-                    let new = try Self.newTask(row, columns: columns, field: field)
-                    let task = try Self.makeTask(new, id: id, plan: plan, today: today, actor: actor, now: now, field: field, in: writer)
-                    if let first = seen.updateValue(row.line, forKey: task.code) {
-                        throw DocketError.invalid(field("code"), "the code \(task.code) is already on line \(first)")
-                    }
-                    guard let existing = try writer.task(planID: plan.id, code: task.code) else {
-                        creates.append(task)
-                        continue
-                    }
-                    guard existing.originalDeadline == task.originalDeadline else {
-                        throw DocketError.invalid(
-                            field("deadline"),
-                            "task \(task.code) already has the deadline \(existing.originalDeadline); change deadlines with `docket task extend`")
-                    }
-                    let (merged, changed) = Self.merge(task, into: existing)
-                    if changed.isEmpty { unchanged += 1 } else { updates.append((merged, changed)) }
-                } catch let error as DocketError {
-                    let field = error.field ?? "line \(row.line)"
-                    problems.append(DocketError(error.code, "\(field): \(error.message)", field: field))
+                guard let existing = try writer.task(planID: plan.id, code: task.code) else {
+                    creates.append(task)
+                    return
                 }
-            }
-            if !problems.isEmpty {
-                let shown = problems.prefix(20).map(\.message).joined(separator: "; ")
-                let more = problems.count > 20 ? "; and \(problems.count - 20) more" : ""
-                throw DocketError.invalid(
-                    problems[0].field ?? "file",
-                    "\(problems.count) of \(rows.count) rows are wrong and nothing was imported: \(shown)\(more)")
+                guard existing.originalDeadline == task.originalDeadline else {
+                    throw DocketError.invalid(
+                        field("deadline"),
+                        "task \(task.code) already has the deadline \(existing.originalDeadline); change deadlines with `docket task extend`")
+                }
+                let (merged, changed) = Self.merge(task, into: existing)
+                if changed.isEmpty { unchanged += 1 } else { updates.append((merged, changed)) }
             }
             for task in creates { try record(task, actor: actor, in: writer) }
             for (task, fields) in updates {
@@ -140,11 +90,8 @@ extension TaskService {
     }
 
     /// A row as a `NewTask`, reading only what the columns give.
-    static func newTask(_ row: CSV.Record, columns: [String: Int], field: (String) -> String) throws -> NewTask {
-        func value(_ column: String) -> String? {
-            guard let index = columns[column], index < row.fields.count else { return nil }
-            return row.fields[index].trimmingCharacters(in: .whitespaces).nilIfEmpty
-        }
+    static func newTask(_ row: CSV.Record, in sheet: ImportSheet, field: (String) -> String) throws -> NewTask {
+        func value(_ column: String) -> String? { sheet.value(column, in: row) }
         let group = try value("group").map { text in
             guard let number = Int(text) else { throw DocketError.invalid(field("group"), "'\(text)' is not a group number") }
             return number

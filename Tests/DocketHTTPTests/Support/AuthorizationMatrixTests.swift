@@ -130,6 +130,7 @@ import Testing
             Case(method: .post, path: "/api/v1/registers", body: #"{"code":"DEN","kind":"incoming"}"#, denied: .auditor, allowed: .clerk, success: .created),
             Case(method: .post, path: "/api/v1/registers", body: #"{"code":"TU","kind":"outgoing","numbering":"party","term":"XIII"}"#, denied: .chair, allowed: .clerk, success: .created),
             Case(method: .post, path: "/api/v1/registers/TU/series", body: #"{"type":"QĐ","next":4,"reason":"01–03 trên giấy"}"#, denied: .auditor, allowed: .clerk, success: .created),
+            Case(method: .post, path: "/api/v1/registers/TU/import", body: "Số, ký hiệu;Ngày tháng;Trích yếu\n01-QĐ/TU;02/01/2025;Quyết định thành lập tổ công tác\n", denied: .auditor, allowed: .clerk),
             Case(method: .get, path: "/api/v1/registers", denied: .delegate, allowed: .auditor),
             Case(method: .post, path: "/api/v1/incoming", body: #"{"document":"\#(document)","sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","summary":"Về chuyển đổi số","deadline":"2030-01-10"}"#, denied: .auditor, allowed: .clerk, success: .created),
             Case(method: .get, path: "/api/v1/registers/DEN/entries", denied: nil, allowed: .auditor),

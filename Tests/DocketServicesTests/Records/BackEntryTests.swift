@@ -153,4 +153,82 @@ import Testing
         let events = try await store.docket.auditLog.list(AuditFilter(subject: second.id), page: .first, as: store.auditor)
         #expect(events.items.contains { $0.action == "record.incoming" && $0.details.contains(#""backEntered":"true""#) })
     }
+
+    /// The paper books as clerks keep them in Excel: `;`-separated with the book's own headers,
+    /// and UTF-16 "Unicode text" with tabs.
+    @Test func aPaperRegisterImportsWholeWithItsNumbersOrNotAtAll() async throws {
+        let clock = SettableClock(try Timestamp.parse("2026-02-02T09:00+07:00", field: "now"))
+        let store = try await TestStore(time: clock)
+        let records = store.docket.records
+        _ = try await records.createRegister(
+            NewRegister(code: "TU", name: nil, kind: "outgoing", issuer: nil, numbering: "party", period: nil, term: "XIII",
+                        seriesPerType: nil, secretSeries: nil), as: store.clerk)
+        _ = try await records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
+            as: store.clerk)
+        let header = "Số, ký hiệu;Ngày tháng;Tên loại và trích yếu nội dung;Người ký;Nơi nhận văn bản\n"
+        let book = header + """
+            01-CV/TU;05/01/2026;Về triển khai chuyển đổi số;Nguyễn Văn A;"Các huyện ủy; Văn phòng"
+            02-CV/TU;12/01/2026;Về hội nghị sơ kết;Nguyễn Văn A;Ban Tổ chức
+            01-NQ/TU;20/01/2026;Nghị quyết về chuyển đổi số;Nguyễn Văn B;Các đảng bộ
+            03-CV/TU;30/01/2026;Về báo cáo tháng;Nguyễn Văn A;Văn phòng
+
+            """
+        func refusal(_ text: String, register: String = "TU") async -> DocketError? {
+            await refusal(Data(text.utf8), register: register)
+        }
+        func refusal(_ data: Data, register: String) async -> DocketError? {
+            await thrownError { _ = try await records.importRegister(file: data, register: register, as: store.clerk) }
+        }
+        let wrong: [(String, String)] = [
+            (header + "01-CV/TU;05/01/2026;A;;\n03-CV/TU;06/01/2026;B;;\n", "line 3, Số, ký hiệu"),  // 02 missing
+            (header + "01-CV/TU;05/01/2026;A;;\n01-CV/TU;06/01/2026;B;;\n", "line 3, Số, ký hiệu"),  // 01 twice
+            (header + "01-CV/UBND;05/01/2026;A;;\n", "line 2, Số, ký hiệu"),  // another issuer's number
+            (header + "01-CV/TU;31/02/2026;A;;\n", "line 2, Ngày tháng"),
+            (header + "01-CV/TU;05/03/2026;A;;\n", "line 2, Ngày tháng"),  // after today
+            ("Số;Ngày tháng;Trích yếu\n1;05/01/2026;A\n", "line 2, type"),
+            (header, "file"),
+        ]
+        for (text, field) in wrong {
+            let error = await refusal(text)
+            #expect(error?.code == .invalidInput && error?.field == field, "\(text) → \(String(describing: error))")
+        }
+        #expect(await refusal(book, register: "NOPE")?.code == .notFound)
+        #expect(await thrownError {
+            _ = try await records.importRegister(file: Data(book.utf8), register: "TU", as: store.auditor)
+        }?.code == .forbidden)
+        #expect(try await records.entries(register: "TU", year: nil, page: .first, as: store.auditor).items.isEmpty)
+
+        let result = try await records.importRegister(file: Data(book.utf8), register: "tu", as: store.clerk)
+        #expect(result.imported == 4 && result.series.map { "\($0.series) \($0.first)-\($0.last)" } == ["XIII/CV 1-3", "XIII/NQ 1-1"])
+        let again = await refusal(book)
+        #expect(again?.code == .conflict && again?.field == "line 2, Số, ký hiệu")
+        let next = try await records.registerOutgoing(
+            NewOutgoing(register: "TU", type: "CV", summary: "Văn bản đầu tiên trên Docket"), original: nil, as: store.clerk)
+        #expect(next.symbol == "04-CV/TU" && !next.backEntered)
+        let entries = try await records.entries(register: "TU", year: nil, page: .first, as: store.auditor).items
+        #expect(entries.first?.recipients == ["Các huyện ủy", "Văn phòng"] && entries.filter(\.backEntered).count == 4)
+
+        // The incoming book, saved by Excel as "Unicode text": UTF-16 with a byte order mark, tabs.
+        let incoming = """
+            Ngày đến\tSố đến\tTác giả\tSố, ký hiệu\tNgày tháng\tTrích yếu
+            29/12/2025\t311\tSở Nội vụ\t45-CV/SNV\t26/12/2025\tVề nhân sự
+            30/12/2025\t312\tTỉnh ủy Hà Giang\t12-CV/TU\t28/12/2025\tVề chuyển đổi số
+            05/01/2026\t1\tSở Nội vụ\t1-CV/SNV\t04/01/2026\tVề tuyển dụng
+
+            """
+        let utf16 = Data([0xFF, 0xFE]) + incoming.data(using: .utf16LittleEndian)!
+        // 311 would leave 1–310 missing until the series is said to continue from paper.
+        let gap = await refusal(utf16, register: "DEN")
+        #expect(gap?.code == .invalidInput && gap?.field == "line 2, Số đến")
+        let start = try await records.startSeries(register: "DEN", type: "CV", year: 2025, next: 311, reason: "1–310 trên sổ giấy", as: store.clerk)
+        #expect(start.nextNumber == 311)
+        let arrived = try await records.importRegister(file: utf16, register: "DEN", as: store.clerk)
+        #expect(arrived.series.map { "\($0.series) \($0.first)-\($0.last)" } == ["2025 311-312", "2026 1-1"])
+        let den = try await records.entries(register: "DEN", year: 2025, page: .first, as: store.auditor).items
+        #expect(den.map { "\($0.number) \($0.state?.rawValue ?? "-") \($0.backEntered)" } == ["311 done true", "312 done true"])
+        #expect(try await records.gaps(register: "DEN", year: 2025, as: store.auditor).clean)
+        let sheet = try await records.sheet(register: "DEN", year: 2025, as: store.auditor).rendered(.csv)
+        #expect(sheet.contains("29/12/2025,311,Sở Nội vụ,45-CV/SNV,26/12/2025,CV: Về nhân sự"))
+    }
 }

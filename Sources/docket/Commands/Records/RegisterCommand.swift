@@ -10,7 +10,7 @@ struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Registers of incoming and outgoing documents: open them, list them, print a year, prove no number is missing.",
-        subcommands: [Create.self, Start.self, List.self, Entries.self, Show.self, Gaps.self])
+        subcommands: [Create.self, Start.self, Import.self, List.self, Entries.self, Show.self, Gaps.self])
 
     /// `--register CODE` or `--kind K`: which register a command reads.
     struct Choice: ParsableArguments {
@@ -74,6 +74,36 @@ struct RegisterCommand: AsyncParsableCommand {
                 register: register, type: type, classification: classification, year: year, next: next, reason: reason, as: actor)
             if output.json { return try Output.json(start) }
             print("Series \(start.series) of \(register) continues at \(start.nextNumber): \(start.reason)")
+        }
+    }
+
+    struct Import: DocketRunnable {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a register kept before Docket, with its own numbers and dates (admin, clerk).",
+            discussion: """
+                A CSV file (`,` `;` or tab; UTF-8 or UTF-16) or an .xlsx workbook (its first sheet), one line per entry, \
+                headers in English or as the paper book has them. Incoming: Số đến, Ngày đến, Tác giả, Số ký hiệu, \
+                Trích yếu required; Ngày tháng, Tên loại, Hạn xử lý, Số trang, Độ mật, Độ khẩn, Ghi chú optional. \
+                Outgoing: Số, ký hiệu (03-TB/ISSUER) or Số with Tên loại, Ngày tháng, Trích yếu required; Người ký, \
+                Nơi nhận (separated by ;), Đơn vị lưu, Số lượng bản, Số trang, Độ mật, Độ khẩn, Ghi chú optional. \
+                Numbers continue each series without a gap or a repeat; if any line is wrong nothing is imported. \
+                Entries come in marked back-entered; incoming ones as processed on paper.
+                """)
+        @Argument(help: "The CSV or .xlsx file.") var file: String
+        @Option(help: "The register's code.") var register: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func execute() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw DocketError(.notFound, "cannot read \(file)", field: "file")
+            }
+            let (docket, actor) = try await store.openActing()
+            let result = try await docket.records.importRegister(file: data, register: register, as: actor)
+            if output.json { return try Output.json(result) }
+            print("\(result.register): \(result.imported) entries imported")
+            for series in result.series { print("  series \(series.series): \(series.first) to \(series.last) (\(series.count))") }
+            if result.likelyDuplicates > 0 { print("  \(result.likelyDuplicates) flagged as likely duplicates") }
         }
     }
 
