@@ -80,7 +80,7 @@ extension SessionCommand {
         @Argument(help: "Session id.") var id: String
         @Argument(help: "Username or id.") var user: String
         @Option(help: "present, absent, represented, or invited to clear.") var status: String
-        @Option(help: "Arrival time when present (default now).") var at: String?
+        @Option(help: "Arrival time when present, e.g. \"10/03/2025 08:05\" (default now; a back-entered session's start).") var at: String?
         @Option(help: "When they left early.") var leftAt: String?
         @Option(help: "Reason for an absence.") var reason: String?
         @Option(help: "Who represents them.") var proxy: String?
