@@ -38,6 +38,21 @@ import Testing
                 expect: .created, schema: "SeriesStart")
             #expect(start["series"] as? String == "XIII/NQ" && start["nextNumber"] as? Int == 6)
             _ = try await send(.post, "/api/v1/registers/TU/series", as: .clerk, #"{"type":"NQ","next":9,"reason":"lần hai"}"#, expect: .conflict)
+            // From paper: resolution 03 with its own number and date, then 01–02 and 04–05 from the paper book.
+            let paper = try await send(
+                .post, "/api/v1/outgoing", as: .clerk,
+                #"{"type":"NQ","summary":"Nghị quyết về chuyển đổi số","date":"15/01/2026","backEntered":true,"number":3}"#,
+                expect: .created, schema: "RegisterEntry")
+            #expect(paper["symbol"] as? String == "03-NQ/TU" && paper["backEntered"] as? Bool == true && paper["documentDate"] as? String == "2026-01-15")
+            let imported = try await send(
+                .post, "/api/v1/registers/TU/import", as: .clerk,
+                "Số, ký hiệu;Ngày tháng;Trích yếu\n01-NQ/TU;02/01/2026;Nghị quyết 01\n02-NQ/TU;09/01/2026;Nghị quyết 02\n"
+                    + "04-NQ/TU;20/01/2026;Nghị quyết 04\n05-NQ/TU;28/01/2026;Nghị quyết 05\n",
+                schema: "RegisterImportResult")
+            #expect(imported["imported"] as? Int == 4)
+            _ = try await send(
+                .post, "/api/v1/registers/TU/import", as: .clerk, "Số, ký hiệu;Ngày tháng;Trích yếu\n05-NQ/TU;28/01/2026;Lặp\n",
+                expect: .conflict)
             let entry = try await send(
                 .post, "/api/v1/incoming", as: .clerk,
                 #"{"document":"\#(original.id)","sender":"Tỉnh ủy Hà Giang","senderSymbol":"12-CV/TU","senderDate":"2026-02-27","summary":"Về việc chuyển đổi số","pages":3,"deadline":"2026-03-03"}"#,
@@ -107,6 +122,8 @@ import Testing
         }
         let actions = try await fixture.store.docket.auditLog.list(AuditFilter(), page: Page(limit: 1000), as: fixture.store.auditor)
             .items.map(\.action).filter { $0.hasPrefix("record.") }
-        #expect(actions == ["record.incoming", "record.process", "record.process", "record.process", "record.outgoing", "record.process"])
+        #expect(
+            actions == Array(repeating: "record.outgoing", count: 5)  // 03 from paper, then 01, 02, 04, 05 imported
+                + ["record.incoming", "record.process", "record.process", "record.process", "record.outgoing", "record.process"])
     }
 }

@@ -8,6 +8,57 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct SessionRouteTests {
+    /// A session held before Docket and its conclusion notice from paper: entered with their real
+    /// dates and number, valid against the spec, delivered to no one.
+    @Test func aPastSessionAndItsPaperNoticeAreEnteredAndDeliverNothing() async throws {
+        let fixture = try await HTTPFixture()
+        let (store, sessions) = (fixture.store, fixture.store.docket.sessions)
+        _ = try await sessions.createBody(
+            NewBody(name: "Ban Chỉ đạo Chuyển đổi số", code: "BCĐCĐS", numbering: .party, term: "2020-2025"), as: store.clerk)
+        let samples = try await fixture.application.test(.router) { client in
+            var samples: [(String, Data)] = []
+            func send(_ uri: String, as role: Role, _ body: String?, expect status: HTTPResponse.Status, schema: String? = nil) async throws -> [String: Any] {
+                let (json, data) = try await client.execute(
+                    uri: uri, method: body == nil ? .get : .post, headers: fixture.headers(role), body: body.map { ByteBuffer(string: $0) }
+                ) { response in
+                    #expect(response.status == status, "\(uri): \(String(buffer: response.body))")
+                    return (try response.json(), Data(buffer: response.body))
+                }
+                if let schema { samples.append((schema, data)) }
+                return json
+            }
+            let session = try await send(
+                "/api/v1/sessions", as: .clerk,
+                #"{"body":"BCĐCĐS","title":"Phiên họp thứ nhất","startsAt":"10/03/2025 08:00","backEntered":true}"#,
+                expect: .created, schema: "Session")
+            #expect(session["backEntered"] as? Bool == true && session["startsAt"] as? String == "2025-03-10T01:00:00.000Z")
+            let id = try #require(session["id"] as? String)
+            _ = try await sessions.invite(id, user: "chair", role: .chair, as: store.clerk)
+            _ = try await sessions.invite(id, user: "delegate", role: .member, as: store.clerk)
+            _ = try await sessions.advance(id, to: .scheduled, as: store.clerk)
+            _ = try await sessions.advance(id, to: .open, as: store.clerk)
+            _ = try await sessions.addConclusion(id, NewConclusion(text: "Thống nhất kế hoạch"), as: store.clerk)
+            let addressed = try await send(
+                "/api/v1/notices", as: .clerk,
+                #"{"session":"\#(id)","kind":"conclusion","backEntered":true,"date":"15/03/2025","users":["delegate"]}"#,
+                expect: .unprocessableContent)
+            #expect((addressed["error"] as? [String: Any])?["field"] as? String == "to")
+            let notice = try await send(
+                "/api/v1/notices", as: .clerk, #"{"session":"\#(id)","kind":"conclusion","backEntered":true,"number":1,"date":"15/03/2025"}"#,
+                expect: .created, schema: "Notice")
+            #expect(notice["symbol"] as? String == "01-TB/BCĐCĐS" && notice["backEntered"] as? Bool == true)
+            #expect(notice["issuedAt"] as? String == "2025-03-14T17:00:00.000Z")
+            let inbox = try await send("/api/v1/me/notices", as: .delegate, nil, expect: .ok)
+            #expect((inbox["items"] as? [Any])?.isEmpty == true)
+            return samples
+        }
+        for (index, (schema, body)) in samples.enumerated() {
+            let path = try store.directory.write(body, to: "past-session-sample-\(index).json")
+            let result = try Command.run("python3", ["-c", OpenAPIContractTests.validator, OpenAPIContractTests.specPath, schema, path])
+            #expect(result.status == 0, "\(schema): \(result.stderr)")
+        }
+    }
+
     @Test func aClerkWalksASessionThroughItsLifecycleAndIllegalStepsAre409() async throws {
         let fixture = try await HTTPFixture()
         let session = try await fixture.sampleSession()
