@@ -133,7 +133,9 @@ struct RegisterCommand: AsyncParsableCommand {
             if output.json { return try Output.json(register) }
             Output.table(
                 ["SYMBOL", "PERIOD", "ISSUED", "KIND", "TITLE"],
-                register.items.map { [$0.symbol, $0.period, Timestamp.string($0.issuedAt), $0.kind.rawValue, $0.title] })
+                register.items.map {
+                    [$0.symbol, $0.period, Timestamp.string($0.issuedAt), $0.kind.rawValue + ($0.backEntered ? " (back-entered)" : ""), $0.title]
+                })
             print("\(register.items.count) of \(register.total) numbers")
         }
     }
