@@ -107,8 +107,5 @@ struct AuditCommand: AsyncParsableCommand {
 
 /// A checkpoint file's text, or a clear error naming it.
 private func readNote(_ path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw DocketError.invalid("checkpoint", "cannot read \(path)")
-    }
-    return String(decoding: data, as: UTF8.self)
+    String(decoding: try InputFile.read(path, field: "checkpoint"), as: UTF8.self)
 }

@@ -14,8 +14,8 @@ struct VerifyCommand: DocketRunnable {
     @OptionGroup var output: OutputOptions
 
     func execute() async throws {
-        let der = try read(signature, field: "signature")
-        let roots = try Certificate.loadAll(pem: read(ca, field: "ca"))
+        let der = try InputFile.read(signature, field: "signature")
+        let roots = try Certificate.loadAll(pem: InputFile.read(ca, field: "ca"))
         guard !roots.isEmpty else { throw DocketError.invalid("ca", "\(ca) holds no PEM certificates") }
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw DocketError.invalid("file", "cannot read \(file)")
@@ -29,12 +29,5 @@ struct VerifyCommand: DocketRunnable {
         }
         if output.json { try Output.json(report) } else { SignatureReportText.print(report, indent: "") }
         if !report.isValid { throw ExitCode(1) }
-    }
-
-    private func read(_ path: String, field: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DocketError.invalid(field, "cannot read \(path)")
-        }
-        return data
     }
 }

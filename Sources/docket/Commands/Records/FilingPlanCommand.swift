@@ -19,9 +19,7 @@ struct FilingPlanCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            guard let data = FileManager.default.contents(atPath: headings) else {
-                throw DocketError.invalid("headings", "\(headings) is not a readable file")
-            }
+            let data = try InputFile.read(headings, field: "headings")
             let new = try NewFilingPlan(unit: unit, year: year, csv: data)
             let (docket, actor) = try await store.openActing()
             let plan = try await docket.records.createPlan(new, as: actor)

@@ -38,12 +38,7 @@ struct IncomingCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let signature = try signature.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw DocketError.invalid("signature", "\(path) is not a readable file")
-                }
-                return data
-            }
+            let signature = try signature.map { try InputFile.read($0, field: "signature") }
             let new = try NewIncoming(
                 register: register, sender: sender, senderSymbol: senderSymbol, senderDate: senderDate, type: type,
                 summary: summary, classification: classification, urgency: urgency, pages: pages, arrivedAt: arrivedAt,

@@ -95,9 +95,7 @@ struct RegisterCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DocketError(.notFound, "cannot read \(file)", field: "file")
-            }
+            let data = try InputFile.read(file, field: "file")
             let (docket, actor) = try await store.openActing()
             let result = try await docket.records.importRegister(file: data, register: register, as: actor)
             if output.json { return try Output.json(result) }

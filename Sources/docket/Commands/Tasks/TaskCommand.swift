@@ -220,9 +220,7 @@ struct TaskCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DocketError(.notFound, "cannot read \(file)", field: "file")
-            }
+            let data = try InputFile.read(file, field: "file")
             let (docket, actor) = try await store.openActing()
             let result = try await docket.tasks.importTasks(file: data, plan: plan, as: actor)
             if output.json { return try Output.json(result) }

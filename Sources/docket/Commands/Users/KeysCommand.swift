@@ -56,7 +56,7 @@ extension KeysCommand {
             }
             guard let url else { throw DocketError.invalid("url", "name the authority with --url, or pass --off") }
             guard let ca else { throw DocketError.invalid("ca", "pass the root certificate(s) its tokens chain to with --ca") }
-            guard let roots = FileManager.default.contents(atPath: ca) else { throw DocketError.invalid("ca", "cannot read \(ca)") }
+            let roots = try InputFile.read(ca, field: "ca")
             let setting = try await docket.keyring.setTimestamping(url: url, roots: roots, as: actor)
             if output.json { return try Output.json(setting) }
             print("Every signature is now time-stamped by \(url); a first token verified")
@@ -85,21 +85,14 @@ extension KeysCommand {
         @OptionGroup var output: OutputOptions
 
         func execute() async throws {
-            let certificate = try read(cert, "cert")
-            let privateKey = try read(key, "key")
-            let chainPEM = try chain.map { try read($0, "chain") }
+            let certificate = try InputFile.read(cert, field: "cert")
+            let privateKey = try InputFile.read(key, field: "key")
+            let chainPEM = try chain.map { try InputFile.read($0, field: "chain") }
             let (docket, actor) = try await store.openActing()
             let imported = try await docket.keyring.importOfficeSigner(
                 certificate: certificate, key: privateKey, chain: chainPEM, as: actor)
             if output.json { return try Output.json(imported) }
             print("The office signer is now \(imported.subject), issued by \(imported.issuer)")
-        }
-
-        private func read(_ path: String, _ field: String) throws -> Data {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw DocketError.invalid(field, "cannot read \(path)")
-            }
-            return data
         }
     }
 
