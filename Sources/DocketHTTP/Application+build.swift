@@ -39,6 +39,15 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
         .addRoutes(RecordController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
         .addRoutes(DossierController(docket: docket).routes)
         .addRoutes(AuditController(docket: docket).routes)
+    // The pages, over the same controllers where a page is a download.
+    let pages = PageRenderer()
+    router.group("").add(middleware: WebErrorMiddleware(pages: pages)).add(middleware: WebAuthenticator(docket: docket))
+        .addRoutes(
+            WebController(
+                docket: docket, pages: pages,
+                documents: DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize),
+                sessions: SessionController(docket: docket)
+            ).routes)
     methods.load(router.routes)
     return router
 }

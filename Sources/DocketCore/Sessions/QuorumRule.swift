@@ -17,6 +17,14 @@ public enum QuorumRule: String, Sendable, Codable, CaseIterable, NamedValue {
         }
     }
 
+    /// The rule in Vietnamese, for pages.
+    public var vietnamese: String {
+        switch self {
+        case .majority: "quá nửa có mặt"
+        case .twoThirds: "ít nhất hai phần ba có mặt"
+        }
+    }
+
     /// The rule in words, for reports.
     public var text: String {
         switch self {

@@ -25,3 +25,8 @@ public enum TextInput {
         return cleaned.isEmpty ? nil : cleaned
     }
 }
+
+extension String {
+    /// nil for an empty string, so optional text fields treat "" as absent.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -11,6 +11,10 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
     public var identity: User?
     /// The bearer token the request came with, resolved: new tokens may not outlive it.
     public var grant: Authenticated?
+    /// A page's CSRF token, once `WebAuthenticator` has run.
+    var csrf: String?
+    /// A page's submitted form, its CSRF token checked.
+    var form: WebForm?
     /// The client's IP address, which sign-in throttling counts by.
     public let clientAddress: String
     /// Who the request log names: the context is copied down the middleware chain, so the
@@ -21,6 +25,8 @@ public struct DocketRequestContext: AuthRequestContext, RequestContext {
         coreContext = .init(source: source)
         identity = nil
         grant = nil
+        csrf = nil
+        form = nil
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 

@@ -48,14 +48,14 @@ struct NoticeWriter: Sendable {
         let period = register.period == .term ? register.term ?? body.term : String(year)
         let issuedAt = backEntered.map { $0.date.start(in: configuration.timeZone) } ?? now
         let paper = backEntered.map { _ in
-            "<p class=\"muted\">Văn bản ban hành trên giấy, vào sổ Docket ngày \(RegisterSheet.day(now, in: configuration.timeZone)).</p>\n"
+            "<p class=\"muted\">Văn bản ban hành trên giấy, vào sổ Docket ngày \(LocalTime.day(now, in: configuration.timeZone)).</p>\n"
         } ?? ""
         let html = HTML.page(
             title: "\(symbol) \(title)",
             body: """
                 <p class="muted">\(HTML.escape(body.name))</p>
                 <p class="symbol">Số \(HTML.escape(symbol))</p>
-                <p class="muted">Ngày \(RegisterSheet.day(issuedAt, in: configuration.timeZone))</p>
+                <p class="muted">Ngày \(LocalTime.day(issuedAt, in: configuration.timeZone))</p>
                 <h1>\(HTML.escape(title))</h1>
                 \(paper)
                 """ + content)

@@ -136,7 +136,7 @@ extension RecordService {
     static func transferRecord(id: String, dossiers: [Dossier], by actor: User, at date: Date, timeZone: TimeZone) -> String {
         var body = """
             <h1>Biên bản giao nhận hồ sơ, tài liệu nộp lưu</h1>
-            <p>Số: \(HTML.escape(id)) — ngày \(RegisterSheet.day(date, in: timeZone))<br>Bên giao: \(HTML.escape(actor.username))</p>
+            <p>Số: \(HTML.escape(id)) — ngày \(LocalTime.day(date, in: timeZone))<br>Bên giao: \(HTML.escape(actor.username))</p>
             <table><tr><th>Số TT</th><th>Hồ sơ</th><th>Tiêu đề</th><th>Đơn vị</th><th>Thời hạn bảo quản</th></tr>
 
             """

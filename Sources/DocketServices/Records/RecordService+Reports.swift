@@ -44,7 +44,7 @@ extension RecordService {
                     if names[handler] == nil { names[handler] = try reader.user(id: handler)?.username ?? handler }
                     line.handedTo = names[handler]
                 }
-                line.handedOn = handedOver.map { RegisterSheet.day($0.at, in: timeZone) }
+                line.handedOn = handedOver.map { LocalTime.day($0.at, in: timeZone) }
                 line.answer = try steps.last { $0.answerID != nil }?.answerID.flatMap { try reader.registerEntry(id: $0)?.symbol }
                 return line
             }

@@ -178,7 +178,7 @@ extension RecordService {
     ) -> String {
         var body = """
             <h1>Biên bản hủy tài liệu hết giá trị</h1>
-            <p>Số: \(HTML.escape(id)) — ngày \(RegisterSheet.day(date, in: timeZone))</p>
+            <p>Số: \(HTML.escape(id)) — ngày \(LocalTime.day(date, in: timeZone))</p>
             <p>Người quyết định: \(HTML.escape(actor.username))<br>Lý do: \(HTML.escape(reason))</p>
             <p>Hồ sơ: \(HTML.escape(dossiers.map { "\($0.code) \($0.title)" }.joined(separator: "; ")))</p>
             <table><tr><th>Hồ sơ</th><th>Số, ký hiệu</th><th>Tên tài liệu</th><th>SHA-256</th><th>Dung lượng</th><th>Ngày lưu</th><th>Hủy nội dung</th></tr>
@@ -186,7 +186,7 @@ extension RecordService {
             """
         for stub in stubs {
             body += "<tr><td>\(HTML.escape(stub.dossier))</td><td>\(HTML.escape(stub.symbol ?? ""))</td><td>\(HTML.escape(stub.title))</td>"
-                + "<td><code>\(stub.sha256)</code></td><td>\(stub.size)</td><td>\(RegisterSheet.day(stub.filedAt, in: timeZone))</td>"
+                + "<td><code>\(stub.sha256)</code></td><td>\(stub.size)</td><td>\(LocalTime.day(stub.filedAt, in: timeZone))</td>"
                 + "<td>\(stub.contentDestroyed ? "có" : "không — còn trong hồ sơ khác")</td></tr>\n"
         }
         return HTML.page(title: "Biên bản hủy \(id)", body: body + "</table>")

@@ -21,12 +21,12 @@ public struct RegisterSheet: Sendable, Codable {
         init(entry: RegisterEntry, withheld: Bool, timeZone: TimeZone) {
             self.withheld = withheld
             self.entry = entry
-            documentOn = entry.documentDate.map(RegisterSheet.day) ?? ""
+            documentOn = entry.documentDate.map(LocalTime.day) ?? ""
             // A back-entered outgoing document went out on its own date, not the day it was typed in.
             registeredOn =
                 entry.backEntered && entry.arrivedAt == nil
-                ? documentOn : RegisterSheet.day(entry.arrivedAt ?? entry.registeredAt, in: timeZone)
-            enteredOn = RegisterSheet.day(entry.registeredAt, in: timeZone)
+                ? documentOn : LocalTime.day(entry.arrivedAt ?? entry.registeredAt, in: timeZone)
+            enteredOn = LocalTime.day(entry.registeredAt, in: timeZone)
             if withheld {
                 self.entry = RegisterEntry(
                     id: entry.id, registerID: entry.registerID, kind: entry.kind, series: entry.series, number: entry.number,
@@ -127,11 +127,6 @@ public struct RegisterSheet: Sendable, Codable {
             throw DocketError.invalid("format", "an .xlsx register is a file, not text; write it to a file")
         }
     }
-
-    /// dd/mm/yyyy.
-    static func day(_ date: CalendarDate) -> String { String(format: "%02d/%02d/%04d", date.day, date.month, date.year) }
-
-    static func day(_ date: Date, in timeZone: TimeZone) -> String { day(CalendarDate(date, in: timeZone)) }
 }
 
 /// How a register is printed.

@@ -17,5 +17,5 @@ public struct ParticipantView: Sendable, Codable, Equatable {
     public var proxy: String?
 
     /// Checked in and not yet left.
-    var isInRoom: Bool { status == .present && leftAt == nil }
+    public var isInRoom: Bool { status == .present && leftAt == nil }
 }

@@ -353,7 +353,3 @@ extension ParticipantRole {
     var sortKey: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
 
-extension String {
-    /// nil for an empty string, so optional text fields treat "" as absent.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

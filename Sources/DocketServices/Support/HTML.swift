@@ -3,8 +3,8 @@ import DocketCrypto
 import Foundation
 
 /// HTML escaping for the documents Docket renders.
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -19,6 +19,9 @@ struct ServeCommand: DocketRunnable {
     var checkpointMinutes = 60
     @OptionGroup var store: StoreOptions
 
+    /// Letters and digits nobody misreads (no 0/O, 1/l/I).
+    static let passwordAlphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
     func execute() async throws {
         let limit = try ByteCount.parse(maxUploadSize, field: "max-upload-size")
         guard (1...65535).contains(port) else { throw DocketError.invalid("port", "a port is 1 to 65535, got \(port)") }
@@ -28,9 +31,13 @@ struct ServeCommand: DocketRunnable {
             // The server's events name the token's user; no operator stands behind each request.
             docket = try Docket.open(directory, configuration: .fromEnvironment())
         } else {
-            let made = try await Docket.initialize(directory, organisation: org, configuration: .fromEnvironment())
+            // A password for the browser, a token for the API; both shown once, only their hashes kept.
+            let password = String((0..<16).map { _ in Self.passwordAlphabet.randomElement() ?? "x" })
+            let made = try await Docket.initialize(
+                directory, organisation: org, adminPassword: password, configuration: .fromEnvironment())
             docket = made.docket
             Output.unbuffered("Initialised a new Docket store in \(directory.root.path)")
+            Output.unbuffered("Sign in at http://\(host):\(port)/ as admin with the password \(password) (shown once)")
             Output.unbuffered("Admin token (shown once, keep it safe): \(made.adminToken.token)")
             Output.unbuffered(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
             Output.unbuffered("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")

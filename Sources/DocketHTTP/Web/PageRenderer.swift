@@ -1,0 +1,70 @@
+import DocketCore
+import DocketServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+
+/// The page templates (`Web/Templates`, Mustache, shipped as the module's resources), loaded once.
+/// A page handler makes one view value and renders it here; templates hold no logic.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    /// Why the templates could not be loaded (a broken installation): every page then says so.
+    let problem: String?
+
+    init() {
+        do {
+            guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+                throw DocketError(.internalError, "the page templates are missing from the installation")
+            }
+            var library = MustacheLibrary()
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+            for file in files.sorted() {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                try library.register(text, named: String(file.dropLast(".mustache".count)))
+            }
+            (self.library, problem) = (library, nil)
+        } catch {
+            (library, problem) = (MustacheLibrary(), "the page templates could not be loaded: \(error)")
+        }
+    }
+
+    /// `view` rendered with `template` as an HTML response.
+    func page(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var status = status
+        var html = library.render(view, withTemplate: template) ?? ""
+        if html.isEmpty {
+            status = .internalServerError
+            html = "<!doctype html><html lang=\"vi\"><title>Docket</title><p>Lỗi cài đặt: \(HTML.escape(problem ?? "no template \(template)"))</p></html>"
+        }
+        var headers = headers
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The stylesheet every page links to.
+    static let stylesheet: ByteBuffer? = Bundle.module.url(forResource: "Assets/docket", withExtension: "css")
+        .flatMap { try? Data(contentsOf: $0) }.map { ByteBuffer(bytes: $0) }
+}
+
+/// What the layout shows around every page: the title, who is signed in, the form token, and
+/// which of the menu's entries are for them.
+struct Chrome: Sendable {
+    let title: String
+    let username: String?
+    let csrf: String?
+    let clerk: Bool
+    /// A message to show at the top, e.g. after a form was sent.
+    let notice: String?
+
+    init(_ title: String, context: DocketRequestContext, notice: String? = nil) {
+        self.title = title
+        username = context.identity?.username
+        csrf = context.csrf
+        clerk = context.identity?.hasAny([.admin, .clerk]) ?? false
+        self.notice = notice
+    }
+}

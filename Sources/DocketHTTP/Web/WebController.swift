@@ -1,0 +1,335 @@
+import DocketCore
+import DocketServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The pages people use in a browser, in Vietnamese, over the same service layer as the API: a
+/// page handler makes one service call (or a few reads) and renders one template.
+struct WebController {
+    let docket: Docket
+    let pages: PageRenderer
+    let documents: DocumentController
+    let sessions: SessionController
+    var zone: TimeZone { docket.configuration.timeZone }
+
+    var routes: RouteCollection<DocketRequestContext> {
+        let routes = RouteCollection(context: DocketRequestContext.self)
+        routes.get("/", use: home)
+        routes.get("assets/docket.css", use: stylesheet)
+        routes.get("sign-in", use: signInForm)
+        routes.post("sign-in", use: signIn)
+        routes.post("sign-out", use: signOut)
+        routes.get("sessions", use: sessionList)
+        routes.get("sessions/:id", use: sessionPage)
+        routes.post("sessions/:id/check-in", use: checkIn)
+        routes.get("sessions/:id/pack", use: sessions.downloadPack)
+        routes.get("documents/:id", use: documents.downloadDocument)
+        routes.get("notices", use: noticeList)
+        routes.get("notices/:id", use: openNotice)
+        routes.get("tasks", use: taskList)
+        routes.post("tasks/:id/progress", use: reportProgress)
+        return routes
+    }
+
+    static func redirect(_ location: String, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+
+    @Sendable func home(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        Self.redirect("/sessions")
+    }
+
+    @Sendable func stylesheet(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        guard let css = PageRenderer.stylesheet else { throw DocketError.notFound("asset", "docket.css") }
+        return Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: css))
+    }
+
+    // MARK: signing in and out
+
+    struct SignInView {
+        let page: Chrome
+        let token: String
+        let username: String?
+        let problem: String?
+    }
+
+    @Sendable func signInForm(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        signInPage(request, context: context, username: nil, problem: nil, status: .ok)
+    }
+
+    private func signInPage(
+        _ request: Request, context: DocketRequestContext, username: String?, problem: String?, status: HTTPResponse.Status
+    ) -> Response {
+        let token = docket.configuration.identifiers.make("csrf")
+        return pages.page(
+            "sign-in", SignInView(page: Chrome("Đăng nhập", context: context), token: token, username: username, problem: problem),
+            status: status, headers: [.setCookie: WebSession.setCookie(WebSession.signInCookie, token, maxAge: 3600, request: request)])
+    }
+
+    @Sendable func signIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let form = try await WebForm(request, context: context)
+        guard let sent = form["csrf"], let expected = WebSession.cookie(WebSession.signInCookie, in: request),
+            WebSession.same(sent, expected)
+        else {
+            throw DocketError.forbidden("the form's security token is missing or wrong; reload the page and send it again")
+        }
+        do {
+            let issued = try await docket.users.login(
+                username: form["username"] ?? "", password: form["password"] ?? "", address: context.clientAddress)
+            let maxAge = Int((issued.expiresAt ?? docket.configuration.time.now()).timeIntervalSince(docket.configuration.time.now()))
+            var headers = HTTPFields()
+            headers.append(HTTPField(name: .setCookie, value: WebSession.setCookie(WebSession.cookie, issued.token, maxAge: maxAge, request: request)))
+            headers.append(HTTPField(name: .setCookie, value: WebSession.setCookie(WebSession.signInCookie, "", maxAge: 0, request: request)))
+            return Self.redirect("/sessions", headers: headers)
+        } catch let error as DocketError where error.code == .unauthenticated || error.code == .tooManyRequests {
+            let problem = error.code == .tooManyRequests ? "Đăng nhập sai quá nhiều lần; hãy đợi rồi thử lại." : "Sai tên đăng nhập hoặc mật khẩu."
+            return signInPage(
+                request, context: context, username: form["username"], problem: problem,
+                status: error.code == .tooManyRequests ? .tooManyRequests : .unauthorized)
+        }
+    }
+
+    @Sendable func signOut(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        if let grant = context.grant { _ = try await docket.users.signOut(grant) }
+        return Self.redirect("/sign-in", headers: [.setCookie: WebSession.setCookie(WebSession.cookie, "", maxAge: 0, request: request)])
+    }
+
+    // MARK: sessions
+
+    struct SessionRow {
+        let id: String
+        let number: Int
+        let title: String
+        let when: String
+        let location: String?
+        let state: String
+        let open: Bool
+
+        init(_ session: Session, zone: TimeZone) {
+            id = session.id
+            number = session.number
+            title = session.title
+            when = LocalTime.dateTime(session.startsAt, in: zone)
+            location = session.location
+            state = Labels.state(session.state)
+            open = session.state == .open
+        }
+    }
+
+    /// Mustache reads stored properties only, so what a section tests is stored.
+    struct SessionsView {
+        let page: Chrome
+        let today: [SessionRow]
+        let upcoming: [SessionRow]
+        let past: [SessionRow]
+        let none: Bool
+
+        init(page: Chrome, today: [SessionRow], upcoming: [SessionRow], past: [SessionRow]) {
+            (self.page, self.today, self.upcoming, self.past) = (page, today, upcoming, past)
+            none = today.isEmpty && upcoming.isEmpty && past.isEmpty
+        }
+    }
+
+    @Sendable func sessionList(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let all = try await docket.sessions.list(body: nil, page: Page(limit: 200), as: context.user()).items
+        let today = docket.configuration.today()
+        let day = { (session: Session) in CalendarDate(session.startsAt, in: zone) }
+        return pages.page(
+            "sessions",
+            SessionsView(
+                page: Chrome("Phiên họp của tôi", context: context),
+                today: all.filter { day($0) == today }.map { SessionRow($0, zone: zone) },
+                upcoming: all.filter { day($0) > today }.reversed().map { SessionRow($0, zone: zone) },
+                past: all.filter { day($0) < today }.map { SessionRow($0, zone: zone) }))
+    }
+
+    struct ItemRow {
+        struct File {
+            let id: String
+            let title: String
+            let signed: Bool
+        }
+        let number: String
+        let title: String
+        let presenter: String?
+        let minutes: Int?
+        let files: [File]
+        let nested: Bool
+    }
+
+    struct SessionView {
+        let page: Chrome
+        let session: SessionRow
+        let items: [ItemRow]
+        let present: Int
+        let entitled: Int
+        let entitledPresent: Int
+        let quorum: Bool
+        let quorumRule: String
+        let myStatus: String?
+        let myArrival: String?
+        let canCheckIn: Bool
+        let canDownload: Bool
+    }
+
+    @Sendable func sessionPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        try await sessionView(context.parameters.value("id"), context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã điểm danh." })
+    }
+
+    private func sessionView(_ id: String, context: DocketRequestContext, notice: String?) async throws -> Response {
+        let user = try context.user()
+        let session = try await docket.sessions.get(id, as: user)
+        let agenda = try await docket.sessions.agenda(id, as: user)
+        let attendance = try await docket.sessions.attendance(id, as: user)
+        var items: [ItemRow] = []
+        for numbered in agenda.items {
+            var files: [ItemRow.File] = []
+            for documentID in numbered.item.documentIDs {
+                // Only what the reader's clearance allows is listed; the rest is not mentioned.
+                guard let document = try? await docket.documents.get(documentID, as: user) else { continue }
+                let signed = (try? await docket.documents.signatures(documentID, as: user).isEmpty == false) ?? false
+                files.append(.init(id: document.id, title: document.title, signed: signed))
+            }
+            items.append(
+                ItemRow(
+                    number: numbered.number, title: numbered.item.title, presenter: numbered.item.presenter,
+                    minutes: numbered.item.plannedMinutes, files: files, nested: numbered.number.contains(".")))
+        }
+        let me = attendance.participants.first { $0.userID == user.id }
+        return pages.page(
+            "session",
+            SessionView(
+                page: Chrome("Phiên họp thứ \(session.number): \(session.title)", context: context, notice: notice),
+                session: SessionRow(session, zone: zone), items: items,
+                present: attendance.participants.filter(\.isInRoom).count, entitled: attendance.entitled,
+                entitledPresent: attendance.entitledPresent, quorum: attendance.quorum,
+                quorumRule: QuorumRule.allCases.first { $0.text == attendance.quorumRule }?.vietnamese ?? attendance.quorumRule,
+                myStatus: me.map { Labels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
+                canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
+                canDownload: session.state != .draft))
+    }
+
+    @Sendable func checkIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let id = try context.parameters.value("id")
+        _ = try await docket.sessions.checkIn(id, as: context.user())
+        return Self.redirect("/sessions/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)?done=check-in")
+    }
+
+    // MARK: notices
+
+    struct NoticeRow {
+        let id: String
+        let symbol: String
+        let title: String
+        let issued: String
+        let read: Bool
+    }
+
+    struct NoticesView {
+        let page: Chrome
+        let items: [NoticeRow]
+    }
+
+    @Sendable func noticeList(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let inbox = try await docket.notices.inbox(page: Page(limit: 200), as: context.user())
+        return pages.page(
+            "notices",
+            NoticesView(
+                page: Chrome("Thông báo của tôi", context: context),
+                items: inbox.items.map {
+                    NoticeRow(
+                        id: $0.notice.id, symbol: $0.notice.symbol, title: $0.notice.title,
+                        issued: LocalTime.dateTime($0.notice.issuedAt, in: zone), read: $0.readAt != nil)
+                }))
+    }
+
+    /// Opening a notice records its reading, then shows the signed notice itself.
+    @Sendable func openNotice(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let user = try context.user()
+        let opened = try await docket.notices.open(context.parameters.value("id"), as: user)
+        let (document, path) = try await docket.documents.content(opened.notice.documentID, as: user)
+        var headers = HTTPFields()
+        headers[.contentType] = document.mediaType + "; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'"
+        return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: path, context: context))
+    }
+
+    // MARK: tasks
+
+    struct TaskRow {
+        let id: String
+        let code: String
+        let title: String
+        let lead: String
+        let deadline: String
+        let status: String
+        let percent: Int
+        let open: Bool
+    }
+
+    struct TasksView {
+        let page: Chrome
+        let items: [TaskRow]
+    }
+
+    @Sendable func taskList(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        try await tasksView(context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã gửi báo cáo tiến độ." })
+    }
+
+    private func tasksView(context: DocketRequestContext, notice: String?) async throws -> Response {
+        let tasks = try await docket.tasks.tasks(TaskFilter(), page: Page(limit: 500), as: context.user())
+        return pages.page(
+            "tasks",
+            TasksView(
+                page: Chrome("Nhiệm vụ", context: context, notice: notice),
+                items: tasks.items.map {
+                    TaskRow(
+                        id: $0.id, code: $0.code, title: $0.title, lead: $0.leadAgency, deadline: LocalTime.day($0.deadline),
+                        status: Labels.task($0.status), percent: $0.percent, open: $0.status == .assigned || $0.status == .inProgress)
+                }))
+    }
+
+    @Sendable func reportProgress(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let form = context.form ?? WebForm(encoded: "")
+        _ = try await docket.tasks.reportProgress(
+            context.parameters.value("id"), percent: try form.integer("percent"), text: form["text"] ?? "", as: context.user())
+        return Self.redirect("/tasks?done=progress")
+    }
+}
+
+/// The Vietnamese words pages use for states.
+enum Labels {
+    static func state(_ state: SessionState) -> String {
+        switch state {
+        case .draft: "Dự thảo"
+        case .scheduled: "Đã triệu tập"
+        case .open: "Đang họp"
+        case .closed: "Đã kết thúc"
+        case .archived: "Đã lưu trữ"
+        }
+    }
+
+    static func attendance(_ participant: ParticipantView) -> String {
+        switch participant.status {
+        case .invited: "Chưa điểm danh"
+        case .present: participant.leftAt != nil ? "Đã rời phiên họp" : participant.late ? "Có mặt (đến muộn)" : "Có mặt"
+        case .absent: "Vắng mặt"
+        case .represented: "Có người dự thay"
+        }
+    }
+
+    static func task(_ status: TaskStatus) -> String {
+        switch status {
+        case .assigned: "Mới giao"
+        case .inProgress: "Đang thực hiện"
+        case .completed: "Đã hoàn thành"
+        case .cancelled: "Đã hủy"
+        }
+    }
+}

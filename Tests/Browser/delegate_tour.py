@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""A delegate in a real browser (Debian's headless Chromium through chromedriver and Selenium):
+signs in, opens today's session, checks in, sees the count and the quorum change, and downloads
+the signed pack into DOWNLOADS. On failure it saves a screenshot and the page source in ARTIFACTS.
+
+usage: delegate_tour.py BASE_URL USERNAME PASSWORD DOWNLOADS ARTIFACTS
+"""
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, username, password, downloads, artifacts = sys.argv[1:6]
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768", "--lang=vi"):
+    options.add_argument(argument)
+options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+wait = WebDriverWait(driver, 30)
+
+
+def step(what):
+    print("·", what, flush=True)
+
+
+try:
+    step("a page asked before signing in leads to the sign-in form")
+    driver.get(base + "/sessions")
+    wait.until(EC.url_contains("/sign-in"))
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.presence_of_element_located((By.XPATH, "//h1[text()='Phiên họp của tôi']")))
+
+    step("today's session, opened from the list")
+    driver.find_element(By.PARTIAL_LINK_TEXT, "Phiên họp thứ").click()
+    wait.until(EC.presence_of_element_located((By.ID, "check-in")))
+    before = driver.find_element(By.ID, "quorum").text
+    assert "chưa đủ túc số" in before, before
+
+    step("checking in shows the result at once, and the quorum changes")
+    driver.find_element(By.ID, "check-in").click()
+    wait.until(EC.text_to_be_present_in_element((By.ID, "my-status"), "Có mặt"))
+    after = driver.find_element(By.ID, "quorum").text
+    assert after != before and "đủ túc số" in after and "chưa đủ" not in after, (before, after)
+    assert not driver.find_elements(By.ID, "check-in")
+
+    step("the signed pack downloads")
+    driver.find_element(By.ID, "pack").click()
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        done = [name for name in os.listdir(downloads) if name.endswith(".zip")]
+        if done:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("no .zip arrived in %s: %s" % (downloads, os.listdir(downloads)))
+    print("OK", os.path.join(downloads, done[0]))
+except BaseException:
+    driver.save_screenshot(os.path.join(artifacts, "delegate-tour.png"))
+    with open(os.path.join(artifacts, "delegate-tour.html"), "w", encoding="utf-8") as page:
+        page.write(driver.page_source)
+    print("saved a screenshot and the page source in", artifacts, file=sys.stderr)
+    raise
+finally:
+    driver.quit()
