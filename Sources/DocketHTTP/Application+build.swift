@@ -41,12 +41,13 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
         .addRoutes(AuditController(docket: docket).routes)
     // The pages, over the same controllers where a page is a download.
     let pages = PageRenderer()
-    router.group("").add(middleware: WebErrorMiddleware(pages: pages)).add(middleware: WebAuthenticator(docket: docket))
+    router.group("").add(middleware: WebErrorMiddleware(pages: pages)).add(middleware: WebAuthenticator(docket: docket, maxUploadSize: settings.maxUploadSize))
         .addRoutes(
             WebController(
                 docket: docket, pages: pages,
                 documents: DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize),
-                sessions: SessionController(docket: docket)
+                sessions: SessionController(docket: docket),
+                records: RecordController(docket: docket, maxUploadSize: settings.maxUploadSize)
             ).routes)
     methods.load(router.routes)
     return router

@@ -56,7 +56,10 @@ struct Chrome: Sendable {
     let title: String
     let username: String?
     let csrf: String?
-    let clerk: Bool
+    /// Menu entries by what the user may do, as the service layer decides it.
+    let readsRecords: Bool
+    let registers: Bool
+    let audits: Bool
     /// A message to show at the top, e.g. after a form was sent.
     let notice: String?
 
@@ -64,7 +67,10 @@ struct Chrome: Sendable {
         self.title = title
         username = context.identity?.username
         csrf = context.csrf
-        clerk = context.identity?.hasAny([.admin, .clerk]) ?? false
+        let may = { (permission: Permission) in context.identity?.hasAny(permission.roles) ?? false }
+        readsRecords = may(.readAllRecords)
+        registers = may(.manageRecords)
+        audits = may(.readAudit)
         self.notice = notice
     }
 }

@@ -11,6 +11,7 @@ struct WebController {
     let pages: PageRenderer
     let documents: DocumentController
     let sessions: SessionController
+    let records: RecordController
     var zone: TimeZone { docket.configuration.timeZone }
 
     var routes: RouteCollection<DocketRequestContext> {
@@ -29,6 +30,16 @@ struct WebController {
         routes.get("notices/:id", use: openNotice)
         routes.get("tasks", use: taskList)
         routes.post("tasks/:id/progress", use: reportProgress)
+        routes.get("registers", use: registerList)
+        routes.get("registers/:register", use: registerPage)
+        routes.get("registers/:register/sheet", use: records.printRegister)
+        routes.get("incoming/new", use: incomingForm)
+        routes.post("incoming", use: registerIncoming)
+        routes.get("entries/:id", use: entryPage)
+        routes.get("search", use: searchPage)
+        routes.get("verify", use: verifyForms)
+        routes.post("verify/pack", use: verifyPack)
+        routes.get("verify/audit", use: verifyAudit)
         return routes
     }
 
@@ -72,7 +83,7 @@ struct WebController {
     }
 
     @Sendable func signIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let form = try await WebForm(request, context: context)
+        let form = try await WebForm(request, context: context, maxUploadSize: 64 * 1024)
         guard let sent = form["csrf"], let expected = WebSession.cookie(WebSession.signInCookie, in: request),
             WebSession.same(sent, expected)
         else {
@@ -330,6 +341,18 @@ enum Labels {
         case .inProgress: "Đang thực hiện"
         case .completed: "Đã hoàn thành"
         case .cancelled: "Đã hủy"
+        }
+    }
+
+    static func step(_ kind: ProcessingStepKind) -> String {
+        switch kind {
+        case .register: "Vào sổ"
+        case .submit: "Trình lãnh đạo"
+        case .direct: "Lãnh đạo cho ý kiến chỉ đạo"
+        case .opinion: "Ý kiến tham gia"
+        case .forward: "Chuyển xử lý"
+        case .done: "Hoàn thành xử lý"
+        case .return: "Trả lại"
         }
     }
 }

@@ -48,6 +48,7 @@ enum WebSession {
 struct WebAuthenticator: RouterMiddleware {
     typealias Context = DocketRequestContext
     let docket: Docket
+    let maxUploadSize: Int64
     /// Pages anyone may ask for.
     static let open: Set<String> = ["/sign-in", "/assets/docket.css"]
 
@@ -64,7 +65,7 @@ struct WebAuthenticator: RouterMiddleware {
         context.csrf = WebSession.csrf(for: token)
         context.actor.username = grant.user.username
         if request.method == .post {
-            let form = try await WebForm(request, context: context)
+            let form = try await WebForm(request, context: context, maxUploadSize: maxUploadSize)
             guard let sent = form["csrf"], WebSession.same(sent, WebSession.csrf(for: token)) else {
                 throw DocketError.forbidden("the form's security token is missing or wrong; reload the page and send it again")
             }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Who may do what. Every service method checks here before it reads or changes anything,
 /// so the CLI and HTTP enforce the same rules.
-enum Permission: String {
+public enum Permission: String, Sendable {
     case manageUsers = "manage users"
     case manageKeys = "manage keys"
     case addDocuments = "add documents"
@@ -23,7 +23,7 @@ enum Permission: String {
     case decideRecords = "approve filing plans and decide disposals"
     case placeHolds = "place holds on dossiers"
 
-    var roles: Set<Role> {
+    public var roles: Set<Role> {
         switch self {
         case .manageUsers, .manageKeys, .repairStore: [.admin]
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
@@ -40,7 +40,7 @@ enum Permission: String {
 
 extension User {
     /// Throws `forbidden` unless the user holds a role that grants `permission`.
-    func require(_ permission: Permission) throws {
+    public func require(_ permission: Permission) throws {
         guard hasAny(permission.roles) else {
             let needed = permission.roles.sorted().map(\.rawValue).joined(separator: " or ")
             throw DocketError.forbidden("\(username) may not \(permission.rawValue); that needs the role \(needed)")

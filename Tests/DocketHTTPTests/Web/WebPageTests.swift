@@ -185,4 +185,140 @@ import Testing
         let reported = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
         #expect(reported.first { $0.code == "3" }?.percent == 30 && reported.first { $0.code == "2.2" }?.percent == 0)
     }
+
+    /// A multipart body with text fields and one file.
+    static func multipart(_ fields: [String: String], file: (name: String, filename: String, data: Data)?, boundary: String = "docket-test-boundary")
+        -> (HTTPFields, ByteBuffer)
+    {
+        var body = Data()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], ByteBuffer(bytes: body))
+    }
+
+    @Test func aClerkRegistersAnArrivedDocumentWithItsFileAndFindsItWithoutDiacritics() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        _ = try await store.docket.records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false), as: store.clerk)
+        let clerk: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.clerk]))"]
+        let delegate: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.delegate]))"]
+        let original = Data("%PDF-1.4 công văn về chuyển đổi số".utf8)
+        try await fixture.application.test(.router) { client in
+            let form = try await client.execute(uri: "/incoming/new", method: .get, headers: clerk) { String(buffer: $0.body) }
+            let csrf = try #require(Self.csrf(in: form))
+            let fields = ["register": "DEN", "sender": "Tỉnh ủy Hà Giang", "senderSymbol": "12-CV/TU", "summary": "Về việc chuyển đổi số", "deadline": "20/03/2030"]
+            for token in [nil, "forged"] {
+                var (headers, body) = Self.multipart(fields.merging(token.map { ["csrf": $0] } ?? [:]) { $1 }, file: ("file", "cv12.pdf", original))
+                headers[.cookie] = clerk[.cookie]
+                try await client.execute(uri: "/incoming", method: .post, headers: headers, body: body) { #expect($0.status == .forbidden) }
+            }
+            #expect(try await store.docket.records.entries(register: "DEN", year: nil, page: .first, as: store.auditor).items.isEmpty)
+            var (headers, body) = Self.multipart(fields.merging(["csrf": csrf]) { $1 }, file: ("file", "cv12.pdf", original))
+            headers[.cookie] = clerk[.cookie]
+            let location = try await client.execute(uri: "/incoming", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .seeOther, "\(String(buffer: response.body))")
+                return response.headers[.location]
+            }
+            let entryPage = try await client.execute(uri: try #require(location), method: .get, headers: clerk) { String(buffer: $0.body) }
+            #expect(entryPage.contains("Văn bản đến số 1/") && entryPage.contains("Đã vào sổ.") && entryPage.contains("20/03/2030"))
+            let entry = try #require(try await store.docket.records.entries(register: "DEN", year: nil, page: .first, as: store.auditor).items.first)
+            let (_, path) = try await store.docket.documents.content(try #require(entry.documentID), as: store.clerk)
+            #expect(FileManager.default.contents(atPath: path) == original, "the original is kept byte for byte")
+
+            let found = try await client.execute(uri: "/search?q=chuyen%20doi%20so", method: .get, headers: clerk) { String(buffer: $0.body) }
+            #expect(found.contains("1 kết quả") && found.contains("<mark>chuyển</mark>"), "\(found)")
+            let sheet = try await client.execute(uri: "/registers/DEN", method: .get, headers: clerk) { String(buffer: $0.body) }
+            #expect(sheet.contains("<th scope=\"col\">Số đến</th>") && sheet.contains("<td>12-CV/TU</td>"))
+            for uri in ["/registers", "/registers/DEN", "/incoming/new"] {
+                try await client.execute(uri: uri, method: .get, headers: delegate) { response in
+                    #expect(response.status == .forbidden, "\(uri)")
+                }
+            }
+            let hidden = try await client.execute(uri: "/search?q=chuyen%20doi%20so", method: .get, headers: delegate) { String(buffer: $0.body) }
+            #expect(hidden.contains("0 kết quả") && !hidden.contains("12-CV/TU"), "a delegate finds only what they handle")
+        }
+    }
+
+    @Test func anAuditorVerifiesADocumentAPackAndTheLogAndChangesNothing() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        let prepared = try await store.preparedSession(open: true)
+        let auditor: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.auditor]))"]
+        let delegate: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.delegate]))"]
+        let pack = try Data(contentsOf: URL(fileURLWithPath: try await store.writePack(prepared.session.id, as: store.delegate)))
+        var changed = pack
+        changed[changed.count / 2] ^= 0xFF
+        let tampered = changed
+        try await fixture.application.test(.router) { client in
+            let document = try await client.execute(uri: "/verify?document=\(prepared.openDocument.id)", method: .get, headers: auditor) {
+                String(buffer: $0.body)
+            }
+            #expect(document.contains("Tờ trình.pdf: hợp lệ") && document.contains("Nội dung nguyên vẹn"), "\(document)")
+            let csrf = try #require(Self.csrf(in: document))
+            for (data, verdict) in [(pack, "hợp lệ"), (tampered, "KHÔNG hợp lệ")] {
+                var (headers, body) = Self.multipart(["csrf": csrf], file: ("pack", "pack.zip", data))
+                headers[.cookie] = auditor[.cookie]
+                let page = try await client.execute(uri: "/verify/pack", method: .post, headers: headers, body: body) { String(buffer: $0.body) }
+                #expect(page.contains("Bộ tài liệu pack.zip: \(verdict)"), "\(page)")
+            }
+            let log = try await client.execute(uri: "/verify/audit", method: .get, headers: auditor) { String(buffer: $0.body) }
+            #expect(log.contains("Nhật ký nguyên vẹn"))
+            try await client.execute(uri: "/verify/audit", method: .get, headers: delegate) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/verify?document=\(prepared.secretDocument.id)", method: .get, headers: delegate) {
+                #expect($0.status == .notFound)
+            }
+            // An auditor changes nothing: the clerk's forms refuse them after the token check.
+            var post = auditor
+            post[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(
+                uri: "/sessions/\(prepared.session.id)/check-in", method: .post, headers: post, body: Self.form(["csrf": csrf])
+            ) { #expect($0.status == .notFound) }
+        }
+    }
+
+    /// Every page, asked by each role: what the API allows them, and for no one without signing in.
+    @Test func everyPageAnswersEachRoleAsTheAPIWould() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        let prepared = try await store.preparedSession(open: true)
+        _ = try await store.docket.records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false), as: store.clerk)
+        let session = prepared.session.id
+        // (page, delegate, auditor, clerk)
+        let matrix: [(String, HTTPResponse.Status, HTTPResponse.Status, HTTPResponse.Status)] = [
+            ("/sessions", .ok, .ok, .ok),
+            ("/sessions/\(session)", .ok, .ok, .ok),
+            ("/sessions/\(session)/pack", .ok, .ok, .ok),
+            ("/documents/\(prepared.secretDocument.id)", .notFound, .ok, .ok),
+            ("/notices", .ok, .ok, .ok),
+            ("/tasks", .ok, .ok, .ok),
+            ("/registers", .forbidden, .ok, .ok),
+            ("/registers/DEN", .forbidden, .ok, .ok),
+            ("/incoming/new", .forbidden, .forbidden, .ok),
+            ("/search?q=so", .ok, .ok, .ok),
+            ("/verify", .ok, .ok, .ok),
+            ("/verify/audit", .forbidden, .ok, .forbidden),
+        ]
+        try await fixture.application.test(.router) { client in
+            for (page, delegate, auditor, clerk) in matrix {
+                try await client.execute(uri: page, method: .get) { response in
+                    #expect(response.status == .seeOther && response.headers[.location] == "/sign-in", "\(page) without signing in")
+                }
+                for (role, expected) in [(Role.delegate, delegate), (.auditor, auditor), (.clerk, clerk)] {
+                    let headers: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[role]))"]
+                    try await client.execute(uri: page, method: .get, headers: headers) { response in
+                        #expect(response.status == expected, "\(page) as \(role)")
+                    }
+                }
+            }
+        }
+    }
 }
+

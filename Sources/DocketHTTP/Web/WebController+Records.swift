@@ -1,0 +1,162 @@
+import DocketCore
+import DocketServices
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The clerk's pages of the work records: registers printed as the book, registering an arrived
+/// document with its file, an entry with its processing, and search.
+extension WebController {
+    struct RegisterRow {
+        let code: String
+        let name: String
+        let kind: String
+    }
+
+    struct RegistersView {
+        let page: Chrome
+        let registers: [RegisterRow]
+        let year: Int
+    }
+
+    @Sendable func registerList(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let registers = try await docket.records.registers(page: Page(limit: 200), as: context.user()).items
+        return pages.page(
+            "registers",
+            RegistersView(
+                page: Chrome("Sổ văn bản", context: context),
+                registers: registers.map {
+                    RegisterRow(code: $0.code, name: $0.name, kind: $0.kind == .incoming ? "Văn bản đến" : "Văn bản đi")
+                },
+                year: docket.configuration.today().year))
+    }
+
+    struct SheetView {
+        let page: Chrome
+        let code: String
+        let year: Int
+        let columns: [String]
+        let rows: [[String]]
+        let empty: Bool
+    }
+
+    /// A register's year as the paper book lays it out; downloads as CSV or .xlsx from the same sheet.
+    @Sendable func registerPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let code = try context.parameters.value("register")
+        let year = request.uri.queryParameters["year"].flatMap { Int($0) } ?? docket.configuration.today().year
+        let sheet = try await docket.records.sheet(register: code, year: year, as: context.user())
+        return pages.page(
+            "register",
+            SheetView(
+                page: Chrome(sheet.register.name + " — năm \(year)", context: context), code: sheet.register.code, year: year,
+                columns: sheet.columns, rows: sheet.rows, empty: sheet.rows.isEmpty))
+    }
+
+    struct IncomingFormView {
+        let page: Chrome
+        let registers: [RegisterRow]
+    }
+
+    @Sendable func incomingForm(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let user = try context.user()
+        try user.require(.manageRecords)  // the form is for those who may send it
+        let registers = try await docket.records.registers(page: Page(limit: 200), as: user).items.filter { $0.kind == .incoming }
+        return pages.page(
+            "incoming-new",
+            IncomingFormView(
+                page: Chrome("Vào sổ văn bản đến", context: context),
+                registers: registers.map { RegisterRow(code: $0.code, name: $0.name, kind: "") }))
+    }
+
+    /// Registers an arrived document with its file; the entry's page then shows its arrival number.
+    @Sendable func registerIncoming(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let form = context.form ?? WebForm(encoded: "")
+        let new = try NewIncoming(
+            register: form["register"], sender: form["sender"] ?? "", senderSymbol: form["senderSymbol"] ?? "",
+            senderDate: form["senderDate"], type: form["type"], summary: form["summary"] ?? "",
+            classification: form["classification"], urgency: form["urgency"], pages: nil, arrivedAt: nil,
+            deadline: form["deadline"], note: form["note"], zone: zone)
+        let original = form.files["file"].map { file in
+            RecordService.Original.content(NewDocument(title: nil, filename: file.filename)) { writer in
+                try file.data.withUnsafeBytes { try writer.write($0) }
+            }
+        }
+        let entry = try await docket.records.registerIncoming(new, original: original, as: context.user())
+        return Self.redirect("/entries/\(entry.id)?done=registered")
+    }
+
+    struct EntryView {
+        struct Step {
+            let when: String
+            let what: String
+            let text: String?
+        }
+        struct Field {
+            let name: String
+            let value: String
+        }
+        let page: Chrome
+        let title: String
+        let fields: [Field]
+        let documentID: String?
+        let steps: [Step]
+    }
+
+    @Sendable func entryPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let detail = try await docket.records.entry(context.parameters.value("id"), as: context.user())
+        let entry = detail.entry
+        let title = entry.kind == .incoming ? "Văn bản đến số \(entry.number)/\(entry.year)" : "Văn bản đi \(entry.symbol)"
+        let fields: [(String, String?)] = [
+            ("Số, ký hiệu", entry.kind == .incoming ? entry.senderSymbol : entry.symbol),
+            ("Nơi gửi", entry.sender),
+            ("Ngày đến", entry.arrivedAt.map { LocalTime.dateTime($0, in: zone) }),
+            ("Ngày văn bản", entry.documentDate.map(LocalTime.day)),
+            ("Trích yếu", "\(entry.type): \(entry.summary)"),
+            ("Hạn xử lý", entry.deadline.map(LocalTime.day)),
+            ("Chữ ký số", entry.signatureCheck),
+            ("Có thể trùng", entry.duplicateOf.map { _ in "đã có văn bản cùng nơi gửi và số, ký hiệu" }),
+            ("Vào sổ sau", entry.backEntered ? "từ sổ giấy" : nil),
+        ]
+        return pages.page(
+            "entry",
+            EntryView(
+                page: Chrome(title, context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã vào sổ." }),
+                title: title, fields: fields.compactMap { name, value in value.map { EntryView.Field(name: name, value: $0) } }, documentID: entry.documentID,
+                steps: detail.steps.map {
+                    EntryView.Step(when: LocalTime.dateTime($0.at, in: zone), what: Labels.step($0.kind), text: $0.text)
+                }))
+    }
+
+    struct SearchView {
+        struct Hit {
+            let id: String
+            let title: String
+            let snippet: String
+        }
+        let page: Chrome
+        let query: String
+        let total: Int
+        let hits: [Hit]
+        let searched: Bool
+    }
+
+    /// Search in Vietnamese, with or without diacritics; the words found are marked in each snippet.
+    @Sendable func searchPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        var hits: [SearchView.Hit] = []
+        var total = 0
+        if !query.trimmingCharacters(in: .whitespaces).isEmpty {
+            let results = try await docket.records.search(SearchRequest(text: query), page: Page(limit: 50), as: context.user())
+            total = results.hits.total
+            hits = results.hits.items.map { hit in
+                let entry = hit.entry
+                return SearchView.Hit(
+                    id: entry.id, title: "\(entry.kind == .incoming ? (entry.senderSymbol ?? entry.symbol) : entry.symbol) — \(entry.summary)",
+                    snippet: HTML.escape(hit.snippet).replacingOccurrences(of: "«", with: "<mark>").replacingOccurrences(of: "»", with: "</mark>"))
+            }
+        }
+        return pages.page(
+            "search",
+            SearchView(page: Chrome("Tìm kiếm", context: context), query: query, total: total, hits: hits, searched: !query.isEmpty))
+    }
+}
