@@ -45,6 +45,33 @@ struct BrowserTourTests {
         let attendance = try docket.ok("session", "attendance", id).stdout
         #expect(attendance.contains("mai") && attendance.contains("present"), "\(attendance)")
     }
+
+    @Test func aClerkRegistersAndFindsADocumentAndAnAuditorVerifiesIt() throws {
+        let docket = try DocketBinary(user: "admin")
+        #expect(try docket.run("init", "--org", "Văn phòng Tỉnh ủy").status == 0)
+        for (name, role) in [("lan", "clerk"), ("kiem", "auditor")] {
+            let added = try docket.run("user", "add", name, "--roles", role, "--password-stdin", stdin: Data("mật khẩu của \(name)\n".utf8))
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        _ = try docket.ok("register", "create", "DEN", "--kind", "incoming")
+        let original = try docket.workspace.write(Data("Công văn số 12-CV/TU về việc chuyển đổi số".utf8), to: "cv12.txt")
+        let server = try DocketServer(docket)
+        let artifacts = docket.workspace.file("artifacts")
+        try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
+        let tour = try Command.run(
+            "python3",
+            [Browser.script("clerk_auditor_tour.py"), "http://127.0.0.1:\(server.port)", "lan", "mật khẩu của lan", "kiem",
+             "mật khẩu của kiem", original, artifacts])
+        #expect(tour.status == 0, "\(tour.stdout)\n\(tour.stderr)\nartifacts: \(artifacts)")
+        // What the browser registered is in the book, byte for byte, as sqlite3 and the CLI read it.
+        let rows = try Command.run("sqlite3", [docket.workspace.file("data/docket.sqlite"), "SELECT number, senderSymbol, deadline FROM registerEntry"])
+        #expect(rows.status == 0 && rows.stdout == "1|12-CV/TU|2030-03-20\n", "\(rows.stdout)\(rows.stderr)")
+        let stored = try docket.json(try docket.ok("doc", "list", "--json"))
+        let id = try #require(((stored["items"] as? [[String: Any]])?.first { $0["filename"] as? String == "cv12.txt" })?["id"] as? String)
+        let exported = docket.workspace.file("exported")
+        _ = try docket.ok("doc", "get", id, "-o", exported)
+        #expect(FileManager.default.contents(atPath: exported) == FileManager.default.contents(atPath: original))
+    }
 }
 
 /// Where the browser and its driver are, and the scripts that drive them.
