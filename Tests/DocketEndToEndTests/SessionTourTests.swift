@@ -60,7 +60,7 @@ import Testing
         let key = try docket.workspace.write(Data(try docket.ok("audit", "log-key", as: "admin").stdout.utf8), to: "log-key.pem")
         let offline = try Command.run("python3", [AuditCheckpointTests.verifier, "pack", manifest, "--key", key])
         #expect(offline.status == 0 && offline.stdout.hasPrefix("OK: event "), "\(offline.stdout)")
-        #expect(verified.stdout.contains("ok   documents/\(document).pdf"))
+        #expect(verified.stdout.contains("ok   documents/Tờ trình.pdf"), "named by its title; the manifest keeps \(document)")
 
         // The delegate's notice carries the proof of its issuing, bound to its bytes.
         let noticeID = try #require(((docket.json(try docket.ok("notice", "inbox", "--json", as: "mai"))["items"] as? [[String: Any]])?.first?["notice"] as? [String: Any])?["id"] as? String)

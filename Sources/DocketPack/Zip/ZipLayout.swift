@@ -63,13 +63,23 @@ enum ZipLayout {
         return out
     }
 
-    static func centralHeader(name: [UInt8], time: UInt16, date: UInt16, crc: UInt32, size: UInt64, offset: UInt64)
-        -> [UInt8]
-    {
+    /// Where an archive says its members were made. Docket writes Unix (`-rw-r--r--` files) since
+    /// Info-ZIP's `unzip` reads a UTF-8 name as code page 437 in an archive made on MS-DOS, whatever
+    /// bit 11 says; packs written before said MS-DOS, and are still read.
+    enum Origin: CaseIterable {
+        case unix, msDOS
+
+        var madeBy: UInt16 { self == .unix ? 3 << 8 : 0 }
+        var externalAttributes: UInt32 { self == .unix ? 0o100644 << 16 : 0 }
+    }
+
+    static func centralHeader(
+        name: [UInt8], time: UInt16, date: UInt16, crc: UInt32, size: UInt64, offset: UInt64, origin: Origin = .unix
+    ) -> [UInt8] {
         let extra = (isZip64(size: size) ? [size, size] : []) + (offset >= full32 ? [offset] : [])
         var out: [UInt8] = []
         out.append32(centralSignature)
-        out.append16(extra.isEmpty ? version : zip64Version)  // made by: MS-DOS — no platform attributes
+        out.append16(origin.madeBy | (extra.isEmpty ? version : zip64Version))
         out.append16(extra.isEmpty ? version : zip64Version)
         out.append16(flags)
         out.append16(0)
@@ -83,7 +93,7 @@ enum ZipLayout {
         out.append16(0)  // comment
         out.append16(0)  // disk
         out.append16(0)  // internal attributes
-        out.append32(0)  // external attributes
+        out.append32(origin.externalAttributes)
         out.append32(UInt32(min(offset, full32)))
         out += name
         if !extra.isEmpty { out.appendZip64Extra(extra) }

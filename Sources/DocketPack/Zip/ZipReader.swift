@@ -118,9 +118,11 @@ public final class ZipReader {
             guard offset < UInt64(directoryOffset), size < UInt64(directoryOffset) else {
                 throw ZipError.malformed("the ZIP entry \(name) points outside the archive's data")
             }
-            if directory.bytes(recordStart..<directory.position)
-                != ZipLayout.centralHeader(name: Array(name.utf8), time: time, date: date, crc: crc, size: size, offset: offset)[...]
-            {
+            let written = directory.bytes(recordStart..<directory.position)
+            if !ZipLayout.Origin.allCases.contains(where: {
+                written == ZipLayout.centralHeader(
+                    name: Array(name.utf8), time: time, date: date, crc: crc, size: size, offset: offset, origin: $0)[...]
+            }) {
                 problems.append("the ZIP central directory entry for \(name) differs from what Docket writes (the archive was altered or rewritten)")
             }
             if Int64(offset) != position {

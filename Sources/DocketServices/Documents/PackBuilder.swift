@@ -10,6 +10,8 @@ struct PackBuilder {
     private(set) var members: [(name: String, content: SignedPack.Content)] = []
     private(set) var files: [PackManifest.File] = []
     private(set) var documents: [PackManifest.DocumentEntry] = []
+    /// Document file names already taken in `documents/`.
+    private var names = ExportNames(reserved: [])
 
     init(blobs: BlobStore) { self.blobs = blobs }
 
@@ -18,9 +20,10 @@ struct PackBuilder {
         files.append(.init(path: path, size: Int64(data.count), mediaType: mediaType, sha256: SHA256Hasher.hex(of: data)))
     }
 
-    /// The document as `documents/ID.ext` and each signature as `signatures/ID.N.p7s`.
+    /// The document as `documents/TITLE.ext`, named as people know it (the manifest keeps its id),
+    /// and each signature as `signatures/ID.N.p7s`.
     mutating func add(_ document: Document, signatures: [DocumentSignature]) throws {
-        let path = "documents/\(document.id)\(PackService.extensionOf(document.filename))"
+        let path = "documents/" + names.distinct(Self.fileName(title: document.title, filename: document.filename))
         guard blobs.exists(document.sha256) else {
             throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
         }
@@ -38,6 +41,17 @@ struct PackBuilder {
                 id: document.id, title: document.title, filename: document.filename, mediaType: document.mediaType,
                 size: document.size, sha256: document.sha256, classification: document.classification.rawValue, path: path,
                 signatures: entries))
+    }
+
+    /// A file name from a document's title: its extension kept, path separators and control
+    /// characters replaced, at most 120 characters; the filename when the title leaves nothing.
+    static func fileName(title: String, filename: String) -> String {
+        let ext = PackService.extensionOf(filename)
+        var stem = title.hasSuffix(ext) && !ext.isEmpty ? String(title.dropLast(ext.count)) : title
+        stem = String(stem.unicodeScalars.map { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control ? "-" : Character($0) })
+        stem = String(stem.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".")).prefix(120))
+        if stem.isEmpty { stem = String((filename as NSString).deletingPathExtension.prefix(120)) }
+        return (stem.isEmpty ? "document" : stem) + ext
     }
 
     /// The finished pack: the manifest's exact bytes and their signature lead the members.

@@ -56,7 +56,11 @@ public struct PackService: Sendable {
         let bodyInfo = PackManifest.BodyInfo(code: body.code, name: body.name)
         builder.add(
             PackManifest.indexPath,
-            Data(Self.index(session: sessionInfo, body: bodyInfo, agenda: agenda, documents: entries).utf8), "text/html")
+            Data(
+                Self.index(
+                    session: sessionInfo, startsAt: session.startsAt, body: bodyInfo, agenda: agenda, documents: entries,
+                    zone: configuration.timeZone
+                ).utf8), "text/html")
         var manifest = PackManifest(
             generatedAt: Timestamp.string(now), recipient: actor.username, clearance: actor.clearance.rawValue,
             session: sessionInfo, body: bodyInfo, bridgePoints: points.map { .init(name: $0.name, hostAgency: $0.hostAgency) },
@@ -74,24 +78,25 @@ public struct PackService: Sendable {
         return (1...8).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? ".\(ext)" : ""
     }
 
-    /// The human-readable page: the agenda, each document linked, withheld ones marked.
+    /// The human-readable page, in Vietnamese and local time: the agenda, each document linked,
+    /// withheld ones marked.
     static func index(
-        session: PackManifest.SessionInfo, body: PackManifest.BodyInfo, agenda: PackManifest.Agenda,
-        documents: [PackManifest.DocumentEntry]
+        session: PackManifest.SessionInfo, startsAt: Date, body: PackManifest.BodyInfo, agenda: PackManifest.Agenda,
+        documents: [PackManifest.DocumentEntry], zone: TimeZone
     ) -> String {
         let byID = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var html = """
             <p class="muted">\(HTML.escape(body.name)) (\(HTML.escape(body.code)))</p>
             <h1>Phiên họp thứ \(session.number): \(HTML.escape(session.title))</h1>
-            <p>\(HTML.escape(session.startsAt))\(session.location.map { " — \(HTML.escape($0))" } ?? "")<br>
-            Chương trình, version \(agenda.version)</p>
+            <p>\(LocalTime.dateTime(startsAt, in: zone))\(session.location.map { " — \(HTML.escape($0))" } ?? "")<br>
+            Chương trình, phiên bản \(agenda.version)</p>
             <ol class="agenda">
 
             """
         for item in agenda.items {
             html += "<li><b>\(item.number).</b> \(HTML.escape(item.title))"
             if let presenter = item.presenter { html += " — \(HTML.escape(presenter))" }
-            if let minutes = item.plannedMinutes { html += " (\(minutes) min)" }
+            if let minutes = item.plannedMinutes { html += " (\(minutes) phút)" }
             let linked = item.documents.compactMap { byID[$0] }
             if !linked.isEmpty || item.withheldMaterial == true {
                 html += "<ul>"
@@ -106,7 +111,7 @@ public struct PackService: Sendable {
             }
             html += "</li>\n"
         }
-        html += "</ol>\n<p class=\"muted\">Check this pack with <code>docket pack verify PACK --ca ROOT.pem</code>.</p>"
+        html += "</ol>\n<p class=\"muted\">Kiểm tra bộ tài liệu này bằng lệnh <code>docket pack verify TỆP.zip --ca ROOT.pem</code>.</p>"
         return HTML.page(title: "\(body.code) \(session.number): \(session.title)", body: html)
     }
 }

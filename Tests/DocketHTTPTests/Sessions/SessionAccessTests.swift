@@ -143,7 +143,7 @@ import Testing
         }
         let report = try PackCheck.verify(packAt: packPath, caPath: fixture.store.rootPath)
         #expect(report.valid, "\(report.problems)")
-        #expect(report.files.contains { $0.path == "documents/\(prepared.openDocument.id).pdf" })
+        #expect(report.files.contains { $0.path == "documents/Tờ trình.pdf" })
         #expect(!report.files.contains { $0.path.contains(prepared.secretDocument.id) })
         for (index, (schema, body)) in samples.enumerated() {
             let path = try fixture.store.directory.write(body, to: "session-sample-\(index).json")

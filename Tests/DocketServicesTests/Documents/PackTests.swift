@@ -147,6 +147,29 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: pack))
         let report = try PackCheck.verify(packAt: pack, caPath: store.rootPath)
         #expect(!report.valid)
-        #expect(report.problems.contains { $0.contains("documents/\(prepared.openDocument.id).pdf") }, "\(report.problems)")
+        #expect(report.problems.contains { $0.contains("documents/Tờ trình.pdf") }, "\(report.problems)")
+    }
+
+    /// Packs written before members were marked as made on Unix said MS-DOS: such a pack still verifies.
+    @Test func aPackWrittenAsMadeOnMSDOSStillVerifies() async throws {
+        let store = try await TestStore()
+        let prepared = try await store.preparedSession()
+        let pack = try await store.writePack(prepared.session.id, as: store.clerk)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
+        var rewritten = 0
+        var from = bytes.startIndex
+        while let found = bytes.range(of: Data([0x50, 0x4B, 0x01, 0x02]), in: from..<bytes.endIndex) {
+            let start = found.lowerBound
+            #expect(bytes[start + 5] == 3, "made on Unix")
+            bytes[start + 5] = 0  // made by: MS-DOS
+            bytes.replaceSubrange(start + 38..<start + 42, with: [0, 0, 0, 0])  // no external attributes
+            rewritten += 1
+            from = found.upperBound
+        }
+        #expect(rewritten == 7)  // manifest, its signature, chain, two documents, a signature, index
+        try bytes.write(to: URL(fileURLWithPath: pack))
+        let report = try PackCheck.verify(packAt: pack, caPath: store.rootPath)
+        #expect(report.valid, "\(report.problems)")
     }
 }
+

@@ -159,7 +159,7 @@ import Testing
         #expect(report.valid && report.dossiers == [kept.code], "\(report.problems)")
         // The transfer that issued it is proved into the audit log, against a signed checkpoint.
         #expect(report.auditEvent?.hasPrefix("event ") == true, "\(report)")
-        #expect(report.files.contains { $0.path == "documents/\(minutes.documentID ?? "")" + ".txt" })
+        #expect(report.files.contains { $0.path == "documents/2-BB-BTC.txt" })
         #expect(try Command.run("unzip", ["-t", "-q", path]).status == 0)
         let unpacked = office.store.directory.file("unpacked")
         #expect(try Command.run("unzip", ["-q", path, "-d", unpacked]).status == 0)
@@ -178,7 +178,7 @@ import Testing
         let tampered = office.store.directory.file("tampered.zip")
         try bytes.write(to: URL(fileURLWithPath: tampered))
         let broken = try PackCheck.verify(packAt: tampered, caPath: office.store.rootPath)
-        #expect(!broken.valid && broken.problems.contains { $0.contains("documents/\(minutes.documentID ?? "")") }, "\(broken.problems)")
+        #expect(!broken.valid && broken.problems.contains { $0.contains("documents/2-BB-BTC.txt") }, "\(broken.problems)")
         #expect(try await office.records.dossier(kept.code, as: office.store.auditor).dossier.state == .transferred)
     }
 }
