@@ -121,6 +121,32 @@ let benchmarks: @Sendable () -> Void = {
         burstStore.remove()
     }
 
+    let pageStore = StoreBox()
+    let pageTokens = TokenBox()
+    let pageSession = TokenBox()
+    Benchmark(
+        "Session page, 2,000 participants and 100 agenda items (GET /sessions/{id} as a delegate)",
+        configuration: .init(
+            metrics: [.peakMemoryResident, SessionPage.median, SessionPage.p99, SessionPage.floor], warmupIterations: 0,
+            maxDuration: .seconds(60), maxIterations: 5)
+    ) { benchmark in
+        let (docket, _) = try pageStore.get()
+        for _ in benchmark.scaledIterations {
+            let run = try await SessionPage.measure(docket, session: pageSession.tokens[0], token: pageTokens.tokens[0])
+            benchmark.measurement(SessionPage.median, run.page[run.page.count / 2])
+            benchmark.measurement(SessionPage.p99, run.page[run.page.count * 99 / 100])
+            benchmark.measurement(SessionPage.floor, run.floor[run.floor.count / 2])
+            print("session page: \(run.bytes) bytes of HTML + \(run.css) bytes of CSS")
+        }
+    } setup: {
+        try await pageStore.open()
+        let (docket, admin) = try pageStore.get()
+        pageTokens.tokens = try await Seeding.delegates(2_000, in: docket, as: admin)
+        pageSession.tokens = [try await Seeding.openSession(delegates: 2_000, items: 100, in: docket, as: admin)]
+    } teardown: {
+        pageStore.remove()
+    }
+
     let taskStore = StoreBox()
     Benchmark(
         "Task report as of a date, 100,000 tasks (10 plans, 50 agencies, ~300,000 events)",

@@ -19,11 +19,23 @@ public enum Seeding {
         return tokens
     }
 
-    /// A new session of body `HN` with the first `delegates` seeded delegates invited as members,
-    /// scheduled and opened; returns its id.
-    public static func openSession(delegates: Int, in docket: Docket, as admin: User) async throws -> String {
+    /// A new session of body `HN` with the first `delegates` seeded delegates invited as members
+    /// and `items` agenda items with a signed document each, scheduled and opened; returns its id.
+    public static func openSession(delegates: Int, items: Int = 0, in docket: Docket, as admin: User) async throws -> String {
         let session = try await docket.sessions.create(
             NewSession(body: "HN", title: "Hội nghị toàn tỉnh", startsAt: docket.configuration.time.now()), as: admin)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("seed-\(session.id).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for index in 0..<items {
+            try Data("Tờ trình số \(index) của phiên họp \(session.id)".utf8).write(to: file)
+            let document = try await docket.documents.add(
+                fileAt: file.path, NewDocument(title: "Tờ trình \(index + 1)", filename: "to-trinh-\(index + 1).txt"), as: admin)
+            _ = try await docket.documents.sign(document.id, as: admin)
+            _ = try await docket.sessions.addAgendaItem(
+                session.id,
+                NewAgendaItem(title: "Nội dung \(index + 1)", presenter: "Đồng chí báo cáo viên", plannedMinutes: 15, documents: [document.id]),
+                as: admin)
+        }
         for index in 0..<delegates {
             _ = try await docket.sessions.invite(session.id, user: "delegate\(index)", role: .member, as: admin)
         }

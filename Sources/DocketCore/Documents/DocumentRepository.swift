@@ -8,6 +8,8 @@ public protocol DocumentReadRepository {
     /// scans such as `store check`.
     func documents(after afterID: String, limit: Int) throws -> [Document]
     func signatures(documentID: String) throws -> [DocumentSignature]
+    /// Which of `documentIDs` carry at least one signature.
+    func signedDocuments(_ documentIDs: [String]) throws -> Set<String>
     /// Whether `userID` may read the document because it was handed to them: it is on the agenda
     /// of a session they are invited to (past its draft), or a notice or record addressed to them.
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool

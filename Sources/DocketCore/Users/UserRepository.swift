@@ -7,6 +7,8 @@ public protocol UserReadRepository {
     /// The user's bcrypt password hash; nil when they sign in with tokens only.
     func passwordHash(userID: String) throws -> String?
     func users(page: Page) throws -> Paged<User>
+    /// The users with these ids, in no particular order; unknown ids are left out.
+    func users(ids: [String]) throws -> [User]
     func token(secretHash: String) throws -> AccessToken?
     func token(id: String) throws -> AccessToken?
     /// A user's tokens, newest first.

@@ -3,6 +3,7 @@ import DocketServices
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Mustache
 
 /// The pages people use in a browser, in Vietnamese, over the same service layer as the API: a
 /// page handler makes one service call (or a few reads) and renders one template.
@@ -197,14 +198,14 @@ struct WebController {
         let session = try await docket.sessions.get(id, as: user)
         let agenda = try await docket.sessions.agenda(id, as: user)
         let attendance = try await docket.sessions.attendance(id, as: user)
+        // Only what the reader's clearance allows is listed; the rest is not mentioned.
+        let readable = Dictionary(
+            try await docket.sessions.agendaDocuments(id, as: user).map { ($0.document.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         var items: [ItemRow] = []
         for numbered in agenda.items {
-            var files: [ItemRow.File] = []
-            for documentID in numbered.item.documentIDs {
-                // Only what the reader's clearance allows is listed; the rest is not mentioned.
-                guard let document = try? await docket.documents.get(documentID, as: user) else { continue }
-                let signed = (try? await docket.documents.signatures(documentID, as: user).isEmpty == false) ?? false
-                files.append(.init(id: document.id, title: document.title, signed: signed))
+            let files = numbered.item.documentIDs.compactMap { readable[$0] }.map {
+                ItemRow.File(id: $0.document.id, title: $0.document.title, signed: $0.signed)
             }
             items.append(
                 ItemRow(
@@ -356,3 +357,46 @@ enum Labels {
         }
     }
 }
+
+// The session page repeats these per agenda item and document: they answer Mustache's lookups
+// directly instead of through `Mirror`, which costs a reflection per key.
+extension WebController.ItemRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "title": title
+        case "presenter": presenter
+        case "minutes": minutes
+        case "files": files
+        case "nested": nested
+        default: nil
+        }
+    }
+}
+
+extension WebController.ItemRow.File: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "signed": signed
+        default: nil
+        }
+    }
+}
+
+extension Chrome: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "username": username
+        case "csrf": csrf
+        case "readsRecords": readsRecords
+        case "registers": registers
+        case "audits": audits
+        case "notice": notice
+        default: nil
+        }
+    }
+}
+

@@ -41,6 +41,10 @@ extension SQLiteTransaction: DocumentRepository {
         try DocumentSignature.filter(DocumentSignature.Columns.documentID == documentID).order(DocumentSignature.Columns.number).fetchAll(db)
     }
 
+    func signedDocuments(_ documentIDs: [String]) throws -> Set<String> {
+        Set(try String.fetchAll(db, DocumentSignature.select(DocumentSignature.Columns.documentID, as: String.self).filter(documentIDs.contains(DocumentSignature.Columns.documentID)).distinct()))
+    }
+
     func insert(_ signature: DocumentSignature) throws { try signature.insert(db) }
 
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {

@@ -11,6 +11,10 @@ extension SQLiteTransaction: UserRepository {
         try User.filter(User.Columns.usernameKey == CanonicalName.key(username)).fetchOne(db)
     }
 
+    func users(ids: [String]) throws -> [User] {
+        try User.filter(keys: ids).fetchAll(db)
+    }
+
     func users(page: Page) throws -> Paged<User> {
         let items = try User.order(User.Columns.username).limit(page.limit, offset: page.offset).fetchAll(db)
         return Paged(items: items, total: try User.fetchCount(db), page: page)

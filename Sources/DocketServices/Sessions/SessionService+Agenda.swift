@@ -17,7 +17,23 @@ extension SessionService {
             }
             return AgendaView(
                 sessionID: sessionID, version: session.agendaVersion,
-                items: try Self.readable(NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID)), by: actor, in: reader))
+                items: try Self.readable(
+                    NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID)), by: actor, in: reader,
+                    current: session))
+        }
+    }
+
+    /// The documents of the current agenda that `actor` may read, each with whether it is signed:
+    /// what a session page lists beside the agenda.
+    public func agendaDocuments(_ sessionID: String, as actor: User) async throws -> [ReadableDocument] {
+        try await storage.read { reader in
+            let session = try Self.visibleSession(sessionID, to: actor, in: reader)
+            let items = try Self.readable(
+                NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID)), by: actor, in: reader, current: session)
+            var seen = Set<String>()
+            let documents = try items.flatMap(\.item.documentIDs).filter { seen.insert($0).inserted }.compactMap { try reader.document(id: $0) }
+            let signed = try reader.signedDocuments(documents.map(\.id))
+            return documents.map { ReadableDocument(document: $0, signed: signed.contains($0.id)) }
         }
     }
 
@@ -35,10 +51,17 @@ extension SessionService {
 
     /// The items as `actor` may see them: documents they may not read leave no id behind, only
     /// the mark that the item has withheld material.
-    static func readable(_ items: [NumberedAgendaItem], by actor: User, in reader: any StorageReader) throws
-        -> [NumberedAgendaItem]
-    {
+    static func readable(
+        _ items: [NumberedAgendaItem], by actor: User, in reader: any StorageReader, current session: Session? = nil
+    ) throws -> [NumberedAgendaItem] {
         var memo: [String: Bool] = [:]
+        // The current agenda of a session the actor is invited to (past its draft) is theirs to read
+        // as far as their clearance goes: the sharing rule's first case, without asking it per document.
+        if let session, session.state != .draft, try reader.participant(sessionID: session.id, userID: actor.id) != nil {
+            for id in Set(items.flatMap(\.item.documentIDs)) {
+                memo[id] = try reader.document(id: id).map { actor.isCleared(for: $0.classification) } ?? false
+            }
+        }
         return try items.map { numbered in
             var numbered = numbered
             let ids = numbered.item.documentIDs

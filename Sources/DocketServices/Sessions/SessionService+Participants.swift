@@ -205,9 +205,12 @@ extension SessionService {
     static func attendanceReport(_ session: Session, in reader: any StorageReader) throws -> AttendanceReport {
         guard let body = try reader.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
         let points = try reader.bridgePoints(sessionID: session.id)
+        let participants = try reader.participants(sessionID: session.id)
+        // One query for every participant's user: a plenary session has thousands.
+        let users = Dictionary(try reader.users(ids: participants.map(\.userID)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var views: [ParticipantView] = []
-        for participant in try reader.participants(sessionID: session.id) {
-            guard let user = try reader.user(id: participant.userID) else { continue }
+        for participant in participants {
+            guard let user = users[participant.userID] else { continue }
             views.append(view(participant, user: user, session: session, points: points))
         }
         views.sort { ($0.role.sortKey, $0.username) < ($1.role.sortKey, $1.username) }
