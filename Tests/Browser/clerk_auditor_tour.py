@@ -6,26 +6,15 @@ source in ARTIFACTS.
 
 usage: clerk_auditor_tour.py BASE_URL CLERK CLERK_PASSWORD AUDITOR AUDITOR_PASSWORD FILE ARTIFACTS
 """
-import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import chromium, step, tour
 
 base, clerk, clerk_password, auditor, auditor_password, original, artifacts = sys.argv[1:8]
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-wait = WebDriverWait(driver, 30)
-
-
-def step(what):
-    print("·", what, flush=True)
+driver, wait = chromium()
 
 
 def sign_in(username, password):
@@ -41,7 +30,7 @@ def sign_out():
     wait.until(EC.url_contains("/sign-in"))
 
 
-try:
+with tour(driver, artifacts, "clerk-auditor-tour"):
     step("the clerk registers an arrived document with its file")
     sign_in(clerk, clerk_password)
     driver.find_element(By.LINK_TEXT, "Vào sổ văn bản đến").click()
@@ -76,11 +65,3 @@ try:
     driver.find_element(By.LINK_TEXT, "Xác minh nhật ký kiểm toán").click()
     wait.until(EC.text_to_be_present_in_element((By.ID, "verdict"), "Nhật ký kiểm toán: hợp lệ"))
     print("OK")
-except BaseException:
-    driver.save_screenshot(os.path.join(artifacts, "clerk-auditor-tour.png"))
-    with open(os.path.join(artifacts, "clerk-auditor-tour.html"), "w", encoding="utf-8") as page:
-        page.write(driver.page_source)
-    print("saved a screenshot and the page source in", artifacts, file=sys.stderr)
-    raise
-finally:
-    driver.quit()

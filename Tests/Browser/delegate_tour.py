@@ -9,28 +9,15 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import chromium, step, tour
 
 base, username, password, downloads, artifacts = sys.argv[1:6]
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768", "--lang=vi"):
-    options.add_argument(argument)
-options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
-wait = WebDriverWait(driver, 30)
+driver, wait = chromium(downloads)
 
-
-def step(what):
-    print("·", what, flush=True)
-
-
-try:
+with tour(driver, artifacts, "delegate-tour"):
     step("a page asked before signing in leads to the sign-in form")
     driver.get(base + "/sessions")
     wait.until(EC.url_contains("/sign-in"))
@@ -64,11 +51,3 @@ try:
     else:
         raise AssertionError("no .zip arrived in %s: %s" % (downloads, os.listdir(downloads)))
     print("OK", os.path.join(downloads, done[0]))
-except BaseException:
-    driver.save_screenshot(os.path.join(artifacts, "delegate-tour.png"))
-    with open(os.path.join(artifacts, "delegate-tour.html"), "w", encoding="utf-8") as page:
-        page.write(driver.page_source)
-    print("saved a screenshot and the page source in", artifacts, file=sys.stderr)
-    raise
-finally:
-    driver.quit()

@@ -1,0 +1,42 @@
+"""What the browser tours share: Debian's headless Chromium through its chromedriver, and a
+screenshot with the page source when a tour fails."""
+import contextlib
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def chromium(downloads=None):
+    """A headless Chromium (as root it needs --no-sandbox), downloading into `downloads`."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768", "--lang=vi"):
+        options.add_argument(argument)
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if downloads:
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    return driver, WebDriverWait(driver, 30)
+
+
+def step(what):
+    print("·", what, flush=True)
+
+
+@contextlib.contextmanager
+def tour(driver, artifacts, name):
+    """Runs a tour; on any failure saves NAME.png and NAME.html in `artifacts`; always quits."""
+    try:
+        yield
+    except BaseException:
+        driver.save_screenshot(os.path.join(artifacts, name + ".png"))
+        with open(os.path.join(artifacts, name + ".html"), "w", encoding="utf-8") as page:
+            page.write(driver.page_source)
+        print("saved a screenshot and the page source in", artifacts, file=sys.stderr)
+        raise
+    finally:
+        driver.quit()
