@@ -47,7 +47,8 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
                 docket: docket, pages: pages,
                 documents: DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize),
                 sessions: SessionController(docket: docket),
-                records: RecordController(docket: docket, maxUploadSize: settings.maxUploadSize)
+                records: RecordController(docket: docket, maxUploadSize: settings.maxUploadSize),
+                tasks: TaskController(docket: docket, maxUploadSize: settings.maxUploadSize)
             ).routes)
     methods.load(router.routes)
     return router

@@ -60,6 +60,7 @@ struct Chrome: Sendable {
     let readsRecords: Bool
     let registers: Bool
     let audits: Bool
+    let reportsTasks: Bool
     /// A message to show at the top, e.g. after a form was sent.
     let notice: String?
 
@@ -71,6 +72,7 @@ struct Chrome: Sendable {
         readsRecords = may(.readAllRecords)
         registers = may(.manageRecords)
         audits = may(.readAudit)
+        reportsTasks = may(.readAllTasks)
         self.notice = notice
     }
 }

@@ -13,6 +13,7 @@ struct WebController {
     let documents: DocumentController
     let sessions: SessionController
     let records: RecordController
+    let tasks: TaskController
     var zone: TimeZone { docket.configuration.timeZone }
 
     var routes: RouteCollection<DocketRequestContext> {
@@ -25,6 +26,7 @@ struct WebController {
         routes.get("sessions", use: sessionList)
         routes.get("sessions/:id", use: sessionPage)
         routes.post("sessions/:id/check-in", use: checkIn)
+        routes.post("sessions/:id/conclusion-notice", use: issueConclusionNotice)
         routes.get("sessions/:id/pack", use: sessions.downloadPack)
         routes.get("documents/:id", use: documents.downloadDocument)
         routes.get("notices", use: noticeList)
@@ -41,6 +43,8 @@ struct WebController {
         routes.get("verify", use: verifyForms)
         routes.post("verify/pack", use: verifyPack)
         routes.get("verify/audit", use: verifyAudit)
+        routes.get("reports/tasks", use: reportPage)
+        routes.get("reports/tasks/download", use: tasks.taskReport)
         return routes
     }
 
@@ -187,10 +191,33 @@ struct WebController {
         let myArrival: String?
         let canCheckIn: Bool
         let canDownload: Bool
+        /// The record, for those who read every session: who came, from where, what was concluded.
+        let record: Record?
+        let canIssue: Bool
+    }
+
+    struct Record {
+        struct Person {
+            let name: String
+            let role: String
+            let point: String
+            let status: String
+            let arrival: String
+        }
+        struct Point {
+            let name: String
+            let invited: Int
+            let present: Int
+        }
+        let people: [Person]
+        let points: [Point]
+        let conclusions: [String]
     }
 
     @Sendable func sessionPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        try await sessionView(context.parameters.value("id"), context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã điểm danh." })
+        let notice = request.uri.queryParameters["issued"].map { "Đã phát hành thông báo kết luận số \($0)." }
+            ?? request.uri.queryParameters["done"].map { _ in "Đã điểm danh." }
+        return try await sessionView(context.parameters.value("id"), context: context, notice: notice)
     }
 
     private func sessionView(_ id: String, context: DocketRequestContext, notice: String?) async throws -> Response {
@@ -213,6 +240,17 @@ struct WebController {
                     minutes: numbered.item.plannedMinutes, files: files, nested: numbered.number.contains(".")))
         }
         let me = attendance.participants.first { $0.userID == user.id }
+        var record: Record?
+        if user.hasAny(Permission.readAllSessions.roles) {
+            record = Record(
+                people: attendance.participants.map {
+                    Record.Person(
+                        name: $0.username, role: $0.role.rawValue, point: $0.bridgePoint ?? "Điểm cầu chính", status: Labels.attendance($0),
+                        arrival: $0.arrivedAt.map { LocalTime.time($0, in: zone) } ?? "")
+                },
+                points: attendance.points.map { Record.Point(name: $0.bridgePoint == "main" ? "Điểm cầu chính" : $0.bridgePoint, invited: $0.invited, present: $0.present) },
+                conclusions: try await docket.sessions.conclusions(id, as: user).map(\.text))
+        }
         return pages.page(
             "session",
             SessionView(
@@ -223,13 +261,22 @@ struct WebController {
                 quorumRule: QuorumRule.allCases.first { $0.text == attendance.quorumRule }?.vietnamese ?? attendance.quorumRule,
                 myStatus: me.map { Labels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
                 canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
-                canDownload: session.state != .draft))
+                canDownload: session.state != .draft, record: record,
+                canIssue: user.hasAny(Permission.manageSessions.roles) && (session.state == .open || session.state == .closed)
+                    && record?.conclusions.isEmpty == false))
     }
 
     @Sendable func checkIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let id = try context.parameters.value("id")
         _ = try await docket.sessions.checkIn(id, as: context.user())
         return Self.redirect("/sessions/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)?done=check-in")
+    }
+
+    /// The clerk issues the session's conclusion notice: numbered, signed, to every participant.
+    @Sendable func issueConclusionNotice(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let id = try context.parameters.value("id")
+        let notice = try await docket.notices.issue(.conclusion, session: id, as: context.user())
+        return Self.redirect("/sessions/\(id)?issued=\(notice.number)")
     }
 
     // MARK: notices
@@ -394,6 +441,7 @@ extension Chrome: MustacheParent {
         case "readsRecords": readsRecords
         case "registers": registers
         case "audits": audits
+        case "reportsTasks": reportsTasks
         case "notice": notice
         default: nil
         }

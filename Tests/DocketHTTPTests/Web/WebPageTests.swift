@@ -305,6 +305,7 @@ import Testing
             ("/search?q=so", .ok, .ok, .ok),
             ("/verify", .ok, .ok, .ok),
             ("/verify/audit", .forbidden, .ok, .forbidden),
+            ("/reports/tasks", .forbidden, .ok, .ok),
         ]
         try await fixture.application.test(.router) { client in
             for (page, delegate, auditor, clerk) in matrix {
@@ -319,6 +320,57 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func aClerkSeesTheRecordIssuesTheConclusionNoticeAndReadsTheTaskReport() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        let prepared = try await store.preparedSession(open: true)
+        let id = prepared.session.id
+        _ = try await store.docket.sessions.addConclusion(
+            id,
+            NewConclusion(
+                text: "Giao Văn phòng xây dựng quy chế", item: "1",
+                tasks: [AssignedTask(title: "Xây dựng quy chế", leadAgency: "VPTU", deadline: "2030-06-30")]),
+            as: store.clerk)
+        _ = try await store.docket.sessions.checkIn(id, as: store.delegate)
+        let clerk: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.clerk]))"]
+        let delegate: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.delegate]))"]
+        try await fixture.application.test(.router) { client in
+            let record = try await client.execute(uri: "/sessions/\(id)", method: .get, headers: clerk) { String(buffer: $0.body) }
+            #expect(record.contains(#"<table id="participants">"#) && record.contains("<td>delegate</td>") && record.contains("Điểm cầu Tỉnh ủy"))
+            #expect(record.contains("Giao Văn phòng xây dựng quy chế") && record.contains(#"id="issue-notice""#))
+            let delegatePage = try await client.execute(uri: "/sessions/\(id)", method: .get, headers: delegate) { String(buffer: $0.body) }
+            #expect(!delegatePage.contains(#"<table id="participants">"#) && !delegatePage.contains("issue-notice"), "a delegate sees no one else's attendance")
+            var post = clerk
+            post[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(uri: "/sessions/\(id)/conclusion-notice", method: .post, headers: post, body: Self.form([:])) {
+                #expect($0.status == .forbidden)
+            }
+            let location = try await client.execute(
+                uri: "/sessions/\(id)/conclusion-notice", method: .post, headers: post, body: Self.form(["csrf": try #require(Self.csrf(in: record))])
+            ) { response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location]
+            }
+            let issued = try await client.execute(uri: try #require(location), method: .get, headers: clerk) { String(buffer: $0.body) }
+            #expect(issued.contains("Đã phát hành thông báo kết luận số 1."))
+
+            let report = try await client.execute(uri: "/reports/tasks?asOf=30/06/2030&by=agency", method: .get, headers: clerk) {
+                String(buffer: $0.body)
+            }
+            #expect(report.contains("Báo cáo nhiệm vụ đến ngày 30/06/2030") && report.contains(#"<table id="report">"#))
+            #expect(report.contains("<th scope=\"row\">Văn phòng Tỉnh ủy</th><td>1</td>"), "\(report)")
+            #expect(report.contains("Tổng cộng") && report.contains("<svg") && report.contains(#"<option value="agency" selected>"#))
+            try await client.execute(uri: "/reports/tasks/download?asOf=2030-06-30&by=agency&format=csv", method: .get, headers: clerk) { response in
+                #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(String(buffer: response.body).contains("VPTU"))
+            }
+            try await client.execute(uri: "/reports/tasks?asOf=31/02/2025", method: .get, headers: clerk) { response in
+                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("Thông tin chưa đúng"))
+            }
+        }
+        #expect(try await store.docket.notices.register(body: "BCĐCĐS", page: .first, as: store.auditor).items.contains { $0.symbol == "01-TB/BCĐCĐS" })
     }
 }
 
