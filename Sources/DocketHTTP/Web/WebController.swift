@@ -132,7 +132,7 @@ struct WebController {
             title = session.title
             when = LocalTime.dateTime(session.startsAt, in: zone)
             location = session.location
-            state = Labels.state(session.state)
+            state = VietnameseLabels.state(session.state)
             open = session.state == .open
         }
     }
@@ -245,7 +245,7 @@ struct WebController {
             record = Record(
                 people: attendance.participants.map {
                     Record.Person(
-                        name: $0.username, role: $0.role.rawValue, point: $0.bridgePoint ?? "Điểm cầu chính", status: Labels.attendance($0),
+                        name: $0.username, role: VietnameseLabels.role($0.role), point: $0.bridgePoint ?? "Điểm cầu chính", status: VietnameseLabels.attendance($0),
                         arrival: $0.arrivedAt.map { LocalTime.time($0, in: zone) } ?? "")
                 },
                 points: attendance.points.map { Record.Point(name: $0.bridgePoint == "main" ? "Điểm cầu chính" : $0.bridgePoint, invited: $0.invited, present: $0.present) },
@@ -259,7 +259,7 @@ struct WebController {
                 present: attendance.participants.filter(\.isInRoom).count, entitled: attendance.entitled,
                 entitledPresent: attendance.entitledPresent, quorum: attendance.quorum,
                 quorumRule: QuorumRule.allCases.first { $0.text == attendance.quorumRule }?.vietnamese ?? attendance.quorumRule,
-                myStatus: me.map { Labels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
+                myStatus: me.map { VietnameseLabels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
                 canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
                 canDownload: session.state != .draft, record: record,
                 canIssue: user.hasAny(Permission.manageSessions.roles) && (session.state == .open || session.state == .closed)
@@ -362,27 +362,9 @@ struct WebController {
     }
 }
 
-/// The Vietnamese words pages use for states.
+/// The Vietnamese words pages use for tasks and processing; those for sessions are the signed
+/// record's (`VietnameseLabels`).
 enum Labels {
-    static func state(_ state: SessionState) -> String {
-        switch state {
-        case .draft: "Dự thảo"
-        case .scheduled: "Đã triệu tập"
-        case .open: "Đang họp"
-        case .closed: "Đã kết thúc"
-        case .archived: "Đã lưu trữ"
-        }
-    }
-
-    static func attendance(_ participant: ParticipantView) -> String {
-        switch participant.status {
-        case .invited: "Chưa điểm danh"
-        case .present: participant.leftAt != nil ? "Đã rời phiên họp" : participant.late ? "Có mặt (đến muộn)" : "Có mặt"
-        case .absent: "Vắng mặt"
-        case .represented: "Có người dự thay"
-        }
-    }
-
     static func task(_ status: TaskStatus) -> String {
         switch status {
         case .assigned: "Mới giao"

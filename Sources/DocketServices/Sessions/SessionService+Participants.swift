@@ -322,27 +322,29 @@ extension SessionService {
     func fileAttendanceRecord(_ session: Session, as actor: User, in writer: any StorageWriter) throws -> Document {
         let report = try Self.attendanceReport(session, in: writer)
         let body = try writer.body(id: session.bodyID)
-        let time = { (date: Date?) in date.map { Timestamp.string($0) } ?? "" }
+        let zone = configuration.timeZone
+        let time = { (date: Date?) in date.map { LocalTime.dateTime($0, in: zone) } ?? "" }
         // With a roster, it decides who counts; members who were not invited are listed as such.
         let roster = try Self.quorumRoster(session, in: writer)
         let uninvited = try roster.sorted().filter { id in !report.participants.contains { $0.userID == id } }.compactMap { id in
-            try writer.user(id: id).map { "<tr><td>\(HTML.escape($0.username))</td><td></td><td>yes</td><td></td><td>not invited</td><td></td><td></td><td></td></tr>" }
+            try writer.user(id: id).map { "<tr><td>\(HTML.escape($0.username))</td><td></td><td>có</td><td></td><td>không được mời</td><td></td><td></td><td></td></tr>" }
         }
         let rows = (report.participants.map { person in
-            "<tr><td>\(HTML.escape(person.username))</td><td>\(person.role.rawValue)</td><td>\(Self.countsForQuorum(person, roster: roster) ? "yes" : "no")</td>"
-                + "<td>\(HTML.escape(person.bridgePoint ?? "main"))</td><td>\(person.status.rawValue)\(person.late ? " (late)" : "")</td>"
+            "<tr><td>\(HTML.escape(person.username))</td><td>\(VietnameseLabels.role(person.role))</td><td>\(Self.countsForQuorum(person, roster: roster) ? "có" : "không")</td>"
+                + "<td>\(HTML.escape(person.bridgePoint ?? "Điểm cầu chính"))</td><td>\(VietnameseLabels.attendance(person))</td>"
                 + "<td>\(time(person.arrivedAt))</td><td>\(time(person.leftAt))</td>"
-                + "<td>\(HTML.escape(person.reason ?? person.proxy.map { "proxy: \($0)" } ?? ""))</td></tr>"
+                + "<td>\(HTML.escape(person.reason ?? person.proxy.map { "người dự thay: \($0)" } ?? ""))</td></tr>"
         } + uninvited).joined(separator: "\n")
-        let title = "Attendance record, session \(session.number) of \(body?.code ?? session.bodyID)"
+        let rule = QuorumRule.allCases.first { $0.text == report.quorumRule }?.vietnamese ?? report.quorumRule
+        let title = "Biên bản điểm danh phiên họp thứ \(session.number) — \(body?.code ?? session.bodyID)"
         let html = HTML.page(
             title: title,
             body: """
                 <h1>\(HTML.escape(title))</h1>
-                <p>\(HTML.escape(session.title))<br>starts \(Timestamp.string(session.startsAt)), closed \(Timestamp.string(configuration.time.now()))</p>
+                <p>\(HTML.escape(session.title))<br>Bắt đầu: \(time(session.startsAt)); kết thúc điểm danh: \(time(configuration.time.now()))</p>
                 \(session.backEntered ? "<p>Phiên họp diễn ra trước khi dùng Docket; biên bản này được lập lại từ hồ sơ giấy.</p>" : "")
-                <p>Counted for quorum (\(report.quorumBasis.rawValue)): \(report.entitled); present at close: \(report.entitledPresent); quorum (\(HTML.escape(report.quorumRule))): \(report.quorum ? "held" : "not held")</p>
-                <table><tr><th>participant</th><th>role</th><th>counts for quorum</th><th>bridge point</th><th>attendance</th><th>arrived</th><th>left</th><th>note</th></tr>
+                <p>Tính túc số (\(VietnameseLabels.quorumBasis(report.quorumBasis))): \(report.entitled); có mặt khi kết thúc: \(report.entitledPresent); túc số (\(HTML.escape(rule))): \(report.quorum ? "đạt" : "không đạt")</p>
+                <table><tr><th>đại biểu</th><th>vai trò</th><th>tính túc số</th><th>điểm cầu</th><th>điểm danh</th><th>giờ đến</th><th>giờ về</th><th>ghi chú</th></tr>
                 \(rows)
                 </table>
                 """)

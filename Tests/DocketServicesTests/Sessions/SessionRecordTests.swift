@@ -85,9 +85,10 @@ import Testing
         let closed = try await sessions.advance(id, to: .closed, as: store.clerk)
         let path = try await store.docket.documents.content(try #require(closed.attendanceRecordID), as: store.clerk).path
         let record = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(record.contains("Counted for quorum (body roster): 4; present at close: 2"))
-        #expect(record.contains("<td>admin</td><td></td><td>yes</td><td></td><td>not invited</td>"))
-        #expect(record.contains("<td>chair</td><td>chair</td><td>no</td>"))
+        #expect(record.contains("Tính túc số (theo danh sách thành viên): 4; có mặt khi kết thúc: 2"))
+        #expect(record.contains("<td>admin</td><td></td><td>có</td><td></td><td>không được mời</td>"))
+        #expect(record.contains("<td>chair</td><td>Chủ trì</td><td>không</td>"))
+        #expect(record.contains("Biên bản điểm danh phiên họp thứ") && record.contains(#"<html lang="vi">"#))
     }
 
     @Test func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther() async throws {
