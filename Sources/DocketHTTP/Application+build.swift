@@ -30,25 +30,26 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
     router.add(middleware: ErrorMiddleware(routes: methods))
     router.get("healthz") { _, _ in ["status": "ok"] }
     // One controller per module, each a collection of named handlers over the service layer.
+    let documents = DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize)
+    let sessions = SessionController(docket: docket)
+    let tasks = TaskController(docket: docket, maxUploadSize: settings.maxUploadSize)
+    let records = RecordController(docket: docket, maxUploadSize: settings.maxUploadSize)
     router.group("api/v1").add(middleware: TokenAuthenticator(docket: docket))
         .addRoutes(UserController(docket: docket).routes)
-        .addRoutes(DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
-        .addRoutes(SessionController(docket: docket).routes)
+        .addRoutes(documents.routes)
+        .addRoutes(sessions.routes)
         .addRoutes(NoticeController(docket: docket).routes)
-        .addRoutes(TaskController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
-        .addRoutes(RecordController(docket: docket, maxUploadSize: settings.maxUploadSize).routes)
+        .addRoutes(tasks.routes)
+        .addRoutes(records.routes)
         .addRoutes(DossierController(docket: docket).routes)
         .addRoutes(AuditController(docket: docket).routes)
     // The pages, over the same controllers where a page is a download.
     let pages = PageRenderer()
-    router.group("").add(middleware: WebErrorMiddleware(pages: pages)).add(middleware: WebAuthenticator(docket: docket, maxUploadSize: settings.maxUploadSize))
+    router.group("").add(middleware: WebErrorMiddleware(pages: pages))
+        .add(middleware: WebAuthenticator(docket: docket, maxUploadSize: settings.maxUploadSize))
         .addRoutes(
             WebController(
-                docket: docket, pages: pages,
-                documents: DocumentController(docket: docket, maxUploadSize: settings.maxUploadSize),
-                sessions: SessionController(docket: docket),
-                records: RecordController(docket: docket, maxUploadSize: settings.maxUploadSize),
-                tasks: TaskController(docket: docket, maxUploadSize: settings.maxUploadSize)
+                docket: docket, pages: pages, documents: documents, sessions: sessions, records: records, tasks: tasks
             ).routes)
     methods.load(router.routes)
     return router

@@ -40,8 +40,8 @@ struct PageRenderer: Sendable {
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
-        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
+        headers[.contentTypeOptions] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -75,4 +75,11 @@ struct Chrome: Sendable {
         reportsTasks = may(.readAllTasks)
         self.notice = notice
     }
+}
+
+extension HTTPField.Name {
+    // Names HTTPTypes does not define; the literals are valid field names.
+    static let contentSecurityPolicy = Self("Content-Security-Policy")!
+    static let contentTypeOptions = Self("X-Content-Type-Options")!
+    static let forwardedProto = Self("X-Forwarded-Proto")!
 }

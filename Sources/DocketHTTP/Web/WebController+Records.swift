@@ -123,7 +123,7 @@ extension WebController {
                 page: Chrome(title, context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã vào sổ." }),
                 title: title, fields: fields.compactMap { name, value in value.map { EntryView.Field(name: name, value: $0) } }, documentID: entry.documentID,
                 steps: detail.steps.map {
-                    EntryView.Step(when: LocalTime.dateTime($0.at, in: zone), what: Labels.step($0.kind), text: $0.text)
+                    EntryView.Step(when: LocalTime.dateTime($0.at, in: zone), what: VietnameseLabels.step($0.kind), text: $0.text)
                 }))
     }
 

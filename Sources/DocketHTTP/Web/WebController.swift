@@ -88,12 +88,8 @@ struct WebController {
     }
 
     @Sendable func signIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let form = try await WebForm(request, context: context, maxUploadSize: 64 * 1024)
-        guard let sent = form["csrf"], let expected = WebSession.cookie(WebSession.signInCookie, in: request),
-            WebSession.same(sent, expected)
-        else {
-            throw DocketError.forbidden("the form's security token is missing or wrong; reload the page and send it again")
-        }
+        let form = try await WebForm(request, maxUploadSize: 64 * 1024)
+        try WebSession.check(form["csrf"], expected: WebSession.cookie(WebSession.signInCookie, in: request))
         do {
             let issued = try await docket.users.login(
                 username: form["username"] ?? "", password: form["password"] ?? "", address: context.clientAddress)
@@ -223,12 +219,10 @@ struct WebController {
     private func sessionView(_ id: String, context: DocketRequestContext, notice: String?) async throws -> Response {
         let user = try context.user()
         let session = try await docket.sessions.get(id, as: user)
-        let agenda = try await docket.sessions.agenda(id, as: user)
-        let attendance = try await docket.sessions.attendance(id, as: user)
         // Only what the reader's clearance allows is listed; the rest is not mentioned.
-        let readable = Dictionary(
-            try await docket.sessions.agendaDocuments(id, as: user).map { ($0.document.id, $0) },
-            uniquingKeysWith: { first, _ in first })
+        let (agenda, documents) = try await docket.sessions.agendaWithDocuments(id, as: user)
+        let attendance = try await docket.sessions.attendance(id, as: user)
+        let readable = Dictionary(documents.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
         var items: [ItemRow] = []
         for numbered in agenda.items {
             let files = numbered.item.documentIDs.compactMap { readable[$0] }.map {
@@ -245,10 +239,10 @@ struct WebController {
             record = Record(
                 people: attendance.participants.map {
                     Record.Person(
-                        name: $0.username, role: VietnameseLabels.role($0.role), point: $0.bridgePoint ?? "Điểm cầu chính", status: VietnameseLabels.attendance($0),
+                        name: $0.username, role: VietnameseLabels.role($0.role), point: VietnameseLabels.bridgePoint($0.bridgePoint), status: VietnameseLabels.attendance($0),
                         arrival: $0.arrivedAt.map { LocalTime.time($0, in: zone) } ?? "")
                 },
-                points: attendance.points.map { Record.Point(name: $0.bridgePoint == "main" ? "Điểm cầu chính" : $0.bridgePoint, invited: $0.invited, present: $0.present) },
+                points: attendance.points.map { Record.Point(name: VietnameseLabels.bridgePoint($0.bridgePoint), invited: $0.invited, present: $0.present) },
                 conclusions: try await docket.sessions.conclusions(id, as: user).map(\.text))
         }
         return pages.page(
@@ -258,7 +252,7 @@ struct WebController {
                 session: SessionRow(session, zone: zone), items: items,
                 present: attendance.participants.filter(\.isInRoom).count, entitled: attendance.entitled,
                 entitledPresent: attendance.entitledPresent, quorum: attendance.quorum,
-                quorumRule: QuorumRule.allCases.first { $0.text == attendance.quorumRule }?.vietnamese ?? attendance.quorumRule,
+                quorumRule: VietnameseLabels.quorumRule(attendance.quorumRule),
                 myStatus: me.map { VietnameseLabels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
                 canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
                 canDownload: session.state != .draft, record: record,
@@ -315,7 +309,7 @@ struct WebController {
         var headers = HTTPFields()
         headers[.contentType] = document.mediaType + "; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'"
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
         return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: path, context: context))
     }
 
@@ -350,7 +344,7 @@ struct WebController {
                 items: tasks.items.map {
                     TaskRow(
                         id: $0.id, code: $0.code, title: $0.title, lead: $0.leadAgency, deadline: LocalTime.day($0.deadline),
-                        status: Labels.task($0.status), percent: $0.percent, open: $0.status == .assigned || $0.status == .inProgress)
+                        status: VietnameseLabels.task($0.status), percent: $0.percent, open: $0.status == .assigned || $0.status == .inProgress)
                 }))
     }
 
@@ -359,31 +353,6 @@ struct WebController {
         _ = try await docket.tasks.reportProgress(
             context.parameters.value("id"), percent: try form.integer("percent"), text: form["text"] ?? "", as: context.user())
         return Self.redirect("/tasks?done=progress")
-    }
-}
-
-/// The Vietnamese words pages use for tasks and processing; those for sessions are the signed
-/// record's (`VietnameseLabels`).
-enum Labels {
-    static func task(_ status: TaskStatus) -> String {
-        switch status {
-        case .assigned: "Mới giao"
-        case .inProgress: "Đang thực hiện"
-        case .completed: "Đã hoàn thành"
-        case .cancelled: "Đã hủy"
-        }
-    }
-
-    static func step(_ kind: ProcessingStepKind) -> String {
-        switch kind {
-        case .register: "Vào sổ"
-        case .submit: "Trình lãnh đạo"
-        case .direct: "Lãnh đạo cho ý kiến chỉ đạo"
-        case .opinion: "Ý kiến tham gia"
-        case .forward: "Chuyển xử lý"
-        case .done: "Hoàn thành xử lý"
-        case .return: "Trả lại"
-        }
     }
 }
 
@@ -409,22 +378,6 @@ extension WebController.ItemRow.File: MustacheParent {
         case "id": id
         case "title": title
         case "signed": signed
-        default: nil
-        }
-    }
-}
-
-extension Chrome: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": title
-        case "username": username
-        case "csrf": csrf
-        case "readsRecords": readsRecords
-        case "registers": registers
-        case "audits": audits
-        case "reportsTasks": reportsTasks
-        case "notice": notice
         default: nil
         }
     }

@@ -15,7 +15,7 @@ struct WebForm: Sendable {
     private var fields: [(name: String, value: String)] = []
     private(set) var files: [String: File] = [:]
 
-    init(_ request: Request, context: DocketRequestContext, maxUploadSize: Int64) async throws {
+    init(_ request: Request, maxUploadSize: Int64) async throws {
         let type = request.headers[.contentType] ?? ""
         guard type.lowercased().hasPrefix("multipart/form-data") else {
             self.init(encoded: String(buffer: try await request.body.collect(upTo: 64 * 1024)))

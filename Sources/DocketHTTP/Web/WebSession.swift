@@ -17,10 +17,17 @@ enum WebSession {
     /// The CSRF token of the session whose bearer token is `token`.
     static func csrf(for token: String) -> String { SHA256Hasher.hex(of: "docket-csrf\n" + token) }
 
+    /// Refuses a form whose token is missing or is not `expected`, before anything reads the form.
+    static func check(_ sent: String?, expected: String?) throws {
+        guard let sent, let expected, same(sent, expected) else {
+            throw DocketError.forbidden("the form's security token is missing or wrong; reload the page and send it again")
+        }
+    }
+
     /// `Set-Cookie` for a session: `Secure` when the request came through TLS (a proxy says so in
     /// `X-Forwarded-Proto`).
     static func setCookie(_ name: String, _ value: String, maxAge: Int, request: Request) -> String {
-        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
+        let secure = request.headers[.forwardedProto] == "https" ? "; Secure" : ""
         return "\(name)=\(value); Path=/; Max-Age=\(max(0, maxAge)); HttpOnly; SameSite=Strict\(secure)"
     }
 
@@ -36,7 +43,7 @@ enum WebSession {
     }
 
     /// Whether two tokens are equal, comparing every byte whatever the first difference.
-    static func same(_ a: String, _ b: String) -> Bool {
+    private static func same(_ a: String, _ b: String) -> Bool {
         let (x, y) = (Array(a.utf8), Array(b.utf8))
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
@@ -57,7 +64,7 @@ struct WebAuthenticator: RouterMiddleware {
         guard let token = WebSession.cookie(WebSession.cookie, in: request),
             let grant = try? await docket.users.authenticate(token: token)
         else {
-            return Response(status: .seeOther, headers: [.location: "/sign-in"])
+            return WebController.redirect("/sign-in")
         }
         var context = context
         context.identity = grant.user
@@ -65,10 +72,8 @@ struct WebAuthenticator: RouterMiddleware {
         context.csrf = WebSession.csrf(for: token)
         context.actor.username = grant.user.username
         if request.method == .post {
-            let form = try await WebForm(request, context: context, maxUploadSize: maxUploadSize)
-            guard let sent = form["csrf"], WebSession.same(sent, WebSession.csrf(for: token)) else {
-                throw DocketError.forbidden("the form's security token is missing or wrong; reload the page and send it again")
-            }
+            let form = try await WebForm(request, maxUploadSize: maxUploadSize)
+            try WebSession.check(form["csrf"], expected: context.csrf)
             context.form = form
         }
         return try await next(request, context)

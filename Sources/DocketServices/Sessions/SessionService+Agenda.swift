@@ -23,9 +23,11 @@ extension SessionService {
         }
     }
 
-    /// The documents of the current agenda that `actor` may read, each with whether it is signed:
-    /// what a session page lists beside the agenda.
-    public func agendaDocuments(_ sessionID: String, as actor: User) async throws -> [ReadableDocument] {
+    /// The current agenda as `actor` may read it, with its documents, each saying whether it is
+    /// signed: what a session page shows, in one read.
+    public func agendaWithDocuments(_ sessionID: String, as actor: User) async throws
+        -> (agenda: AgendaView, documents: [ReadableDocument])
+    {
         try await storage.read { reader in
             let session = try Self.visibleSession(sessionID, to: actor, in: reader)
             let items = try Self.readable(
@@ -33,7 +35,10 @@ extension SessionService {
             var seen = Set<String>()
             let documents = try items.flatMap(\.item.documentIDs).filter { seen.insert($0).inserted }.compactMap { try reader.document(id: $0) }
             let signed = try reader.signedDocuments(documents.map(\.id))
-            return documents.map { ReadableDocument(document: $0, signed: signed.contains($0.id)) }
+            return (
+                AgendaView(sessionID: sessionID, version: session.agendaVersion, items: items),
+                documents.map { ReadableDocument(document: $0, signed: signed.contains($0.id)) }
+            )
         }
     }
 

@@ -331,11 +331,10 @@ extension SessionService {
         }
         let rows = (report.participants.map { person in
             "<tr><td>\(HTML.escape(person.username))</td><td>\(VietnameseLabels.role(person.role))</td><td>\(Self.countsForQuorum(person, roster: roster) ? "có" : "không")</td>"
-                + "<td>\(HTML.escape(person.bridgePoint ?? "Điểm cầu chính"))</td><td>\(VietnameseLabels.attendance(person))</td>"
+                + "<td>\(HTML.escape(VietnameseLabels.bridgePoint(person.bridgePoint)))</td><td>\(VietnameseLabels.attendance(person))</td>"
                 + "<td>\(time(person.arrivedAt))</td><td>\(time(person.leftAt))</td>"
                 + "<td>\(HTML.escape(person.reason ?? person.proxy.map { "người dự thay: \($0)" } ?? ""))</td></tr>"
         } + uninvited).joined(separator: "\n")
-        let rule = QuorumRule.allCases.first { $0.text == report.quorumRule }?.vietnamese ?? report.quorumRule
         let title = "Biên bản điểm danh phiên họp thứ \(session.number) — \(body?.code ?? session.bodyID)"
         let html = HTML.page(
             title: title,
@@ -343,7 +342,7 @@ extension SessionService {
                 <h1>\(HTML.escape(title))</h1>
                 <p>\(HTML.escape(session.title))<br>Bắt đầu: \(time(session.startsAt)); kết thúc điểm danh: \(time(configuration.time.now()))</p>
                 \(session.backEntered ? "<p>Phiên họp diễn ra trước khi dùng Docket; biên bản này được lập lại từ hồ sơ giấy.</p>" : "")
-                <p>Tính túc số (\(VietnameseLabels.quorumBasis(report.quorumBasis))): \(report.entitled); có mặt khi kết thúc: \(report.entitledPresent); túc số (\(HTML.escape(rule))): \(report.quorum ? "đạt" : "không đạt")</p>
+                <p>Tính túc số (\(VietnameseLabels.quorumBasis(report.quorumBasis))): \(report.entitled); có mặt khi kết thúc: \(report.entitledPresent); túc số (\(HTML.escape(VietnameseLabels.quorumRule(report.quorumRule)))): \(report.quorum ? "đạt" : "không đạt")</p>
                 <table><tr><th>đại biểu</th><th>vai trò</th><th>tính túc số</th><th>điểm cầu</th><th>điểm danh</th><th>giờ đến</th><th>giờ về</th><th>ghi chú</th></tr>
                 \(rows)
                 </table>

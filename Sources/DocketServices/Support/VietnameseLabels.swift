@@ -1,8 +1,8 @@
 import DocketCore
 import Foundation
 
-/// The Vietnamese words people read for sessions' states, roles and attendance, shared by the
-/// signed attendance record and the pages.
+/// The Vietnamese words people read for states, roles, attendance and processing, shared by the
+/// signed records and the pages.
 public enum VietnameseLabels {
     public static func state(_ state: SessionState) -> String {
         switch state {
@@ -30,6 +30,37 @@ public enum VietnameseLabels {
         case .present: participant.leftAt != nil ? "Đã rời phiên họp" : participant.late ? "Có mặt (đến muộn)" : "Có mặt"
         case .absent: "Vắng mặt"
         case .represented: "Có người dự thay"
+        }
+    }
+
+    /// A bridge point's name; the session's own room when it has none (`main` in reports).
+    public static func bridgePoint(_ name: String?) -> String {
+        name == nil || name == "main" ? "Điểm cầu chính" : name ?? ""
+    }
+
+    /// The quorum rule an attendance report states in words, in Vietnamese.
+    public static func quorumRule(_ text: String) -> String {
+        QuorumRule.allCases.first { $0.text == text }?.vietnamese ?? text
+    }
+
+    public static func task(_ status: TaskStatus) -> String {
+        switch status {
+        case .assigned: "Mới giao"
+        case .inProgress: "Đang thực hiện"
+        case .completed: "Đã hoàn thành"
+        case .cancelled: "Đã hủy"
+        }
+    }
+
+    public static func step(_ kind: ProcessingStepKind) -> String {
+        switch kind {
+        case .register: "Vào sổ"
+        case .submit: "Trình lãnh đạo"
+        case .direct: "Lãnh đạo cho ý kiến chỉ đạo"
+        case .opinion: "Ý kiến tham gia"
+        case .forward: "Chuyển xử lý"
+        case .done: "Hoàn thành xử lý"
+        case .return: "Trả lại"
         }
     }
 
