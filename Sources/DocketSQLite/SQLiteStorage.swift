@@ -26,6 +26,10 @@ public final class SQLiteStorage: Storage {
             // WAL with synchronous=FULL: every commit is fsynced before it is acknowledged, so an
             // issued number, a check-in or a registration survives a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Savepoints' journals (one per change in a group commit) stay in memory: spilled to
+            // temporary files they cost 38 writes per registration, 2.4 s of 5.3 s for 10,000.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         return configuration
     }

@@ -134,17 +134,24 @@ import Testing
         #expect(try docket.run("doc", "sign", id, extra: secret).status == 0)
     }
 
-    @Test func storeCheckReportsAnAlteredBlob() throws {
+    /// Large content altered in its file, small content altered in its database row: both named.
+    @Test(arguments: [4096, 70_000]) func storeCheckReportsAnAlteredBlob(size: Int) throws {
         let docket = try DocketBinary()
         #expect(try docket.run("init").status == 0)
-        try docket.workspace.write(sampleBytes(4096), to: "a.bin")
-        let id = try #require(try docket.json(try docket.run("doc", "add", "a.bin", "--json"))["sha256"] as? String)
-        let blob = docket.workspace.file("data/blobs/\(id.prefix(2))/\(id.dropFirst(2))")
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: blob))
-        bytes[0] ^= 0xff
-        try bytes.write(to: URL(fileURLWithPath: blob))
+        try docket.workspace.write(sampleBytes(size), to: "a.bin")
+        let sha256 = try #require(try docket.json(try docket.run("doc", "add", "a.bin", "--json"))["sha256"] as? String)
+        #expect(try docket.run("store", "check").status == 0)
+        let blob = docket.workspace.file("data/blobs/\(sha256.prefix(2))/\(sha256.dropFirst(2))")
+        if FileManager.default.fileExists(atPath: blob) {
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: blob))
+            bytes[0] ^= 0xff
+            try bytes.write(to: URL(fileURLWithPath: blob))
+        } else {
+            let database = docket.workspace.file("data/docket.sqlite")
+            _ = try Command.output("sqlite3", [database, "UPDATE smallBlob SET content = x'00' || substr(content, 2) WHERE sha256 = '\(sha256)'"])
+        }
         let check = try docket.run("store", "check")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("CORRUPT"))
+        #expect(check.stdout.contains("CORRUPT"), "\(check.stdout)")
     }
 }

@@ -12,7 +12,7 @@ import Testing
     static let all = [
         "0001-foundation", "0002-bodies-and-sessions", "0003-session-records", "0004-task-supervision",
         "0005-body-members", "0006-canonical-names", "0007-work-records",
-        "0008-record-search", "0009-dossiers", "0010-token-revocation", "0011-auth-generation", "0012-audit-checkpoints", "0013-audit-tree", "0014-series-starts", "0015-back-entries",
+        "0008-record-search", "0009-dossiers", "0010-token-revocation", "0011-auth-generation", "0012-audit-checkpoints", "0013-audit-tree", "0014-series-starts", "0015-back-entries", "0016-small-blobs",
     ]
 
     @Test func anEmptyFileGetsEveryMigrationAndAnIntactSchema() throws {

@@ -51,6 +51,15 @@ public struct TestStore: Sendable {
 
     /// The database file, for tools such as `sqlite3`.
     public var databasePath: String { docket.directory.database.path }
+
+    /// Every blob stored: the files under `blobs/` (not the temporary ones) and the rows of small
+    /// content in the database, counted by `sqlite3`.
+    public func storedBlobs() throws -> (files: [String], small: Int) {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: docket.directory.blobs.path)
+            .filter { !$0.hasPrefix("tmp") && $0.contains("/") }
+        let small = try Command.output("sqlite3", [databasePath, "SELECT count(*) FROM smallBlob"])
+        return (files, Int(small.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1)
+    }
     /// The trusted roots PEM.
     public var rootPath: String { docket.directory.keys.appendingPathComponent("root-ca.pem").path }
 }

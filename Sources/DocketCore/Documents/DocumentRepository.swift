@@ -13,6 +13,10 @@ public protocol DocumentReadRepository {
     /// Whether `userID` may read the document because it was handed to them: it is on the agenda
     /// of a session they are invited to (past its draft), or a notice or record addressed to them.
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool
+    /// The bytes of a small blob kept in the database, or nil when it is not kept there.
+    func smallBlob(sha256: String) throws -> Data?
+    /// The SHA-256 of every small blob kept in the database.
+    func smallBlobDigests() throws -> [String]
 }
 
 /// Changing documents and their signatures inside a transaction.
@@ -20,4 +24,7 @@ public protocol DocumentReadRepository {
 public protocol DocumentRepository: DocumentReadRepository {
     func insert(_ document: Document) throws
     func insert(_ signature: DocumentSignature) throws
+    /// Keeps a small blob's bytes in the database; bytes already kept under `sha256` stay.
+    func insertSmallBlob(sha256: String, content: Data) throws
+    func deleteSmallBlob(sha256: String) throws
 }

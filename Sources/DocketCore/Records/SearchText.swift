@@ -7,7 +7,7 @@ import Foundation
 public enum SearchText {
     /// NFC, as written: snippets show it.
     public static func exact(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        CanonicalName.nfc(text)
     }
 
     /// Lowercase without combining marks, with đ folded to d.

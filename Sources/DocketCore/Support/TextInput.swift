@@ -15,7 +15,7 @@ public enum TextInput {
                 "\(field) holds the control character \(CanonicalName.describe(scalar)) at position \(offset + 1)"
                     + (multiline ? "" : "; it is one line of text"))
         }
-        return trimmed.precomposedStringWithCanonicalMapping
+        return CanonicalName.nfc(trimmed)
     }
 
     /// The optional form: nil or blank stays nil.

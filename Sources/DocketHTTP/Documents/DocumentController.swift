@@ -99,7 +99,7 @@ struct DocumentController {
 
     /// The content, streamed from the blob, with its SHA-256 as the ETag.
     @Sendable func downloadDocument(request: Request, context: DocketRequestContext) async throws -> Response {
-        let (document, path) = try await docket.documents.content(context.parameters.value("id"), as: context.user())
+        let (document, content) = try await docket.documents.content(context.parameters.value("id"), as: context.user())
         var headers = HTTPFields()
         headers[.eTag] = "\"\(document.sha256)\""
         headers[.cacheControl] = "private, no-transform"
@@ -109,7 +109,7 @@ struct DocumentController {
         headers[.contentType] = document.mediaType
         headers[.contentLength] = String(document.size)
         headers[.contentDisposition] = Self.attachment(document.filename)
-        let body = try await FileIO().loadFile(path: path, context: context)
+        let body = try await content.responseBody(context: context)
         return Response(status: .ok, headers: headers, body: body)
     }
 

@@ -305,12 +305,12 @@ struct WebController {
     @Sendable func openNotice(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let user = try context.user()
         let opened = try await docket.notices.open(context.parameters.value("id"), as: user)
-        let (document, path) = try await docket.documents.content(opened.notice.documentID, as: user)
+        let (document, content) = try await docket.documents.content(opened.notice.documentID, as: user)
         var headers = HTTPFields()
         headers[.contentType] = document.mediaType + "; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'"
-        return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: path, context: context))
+        return Response(status: .ok, headers: headers, body: try await content.responseBody(context: context))
     }
 
     // MARK: tasks

@@ -87,7 +87,7 @@ extension SQLiteTransaction: AuditRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            event.sequence, event.time, event.actor, event.action, event.subject, event.details, event.previousHash,
+            event.sequence, StoredDate.value(event.time), event.actor, event.action, event.subject, event.details, event.previousHash,
             event.hash,
         ])
     }

@@ -47,6 +47,23 @@ extension SQLiteTransaction: DocumentRepository {
 
     func insert(_ signature: DocumentSignature) throws { try signature.insert(db) }
 
+    func smallBlob(sha256: String) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT content FROM smallBlob WHERE sha256 = ?"), arguments: [sha256])
+    }
+
+    func smallBlobDigests() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT sha256 FROM smallBlob ORDER BY sha256")
+    }
+
+    func insertSmallBlob(sha256: String, content: Data) throws {
+        try db.cachedStatement(sql: "INSERT INTO smallBlob (sha256, content) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING")
+            .execute(arguments: [sha256, content])
+    }
+
+    func deleteSmallBlob(sha256: String) throws {
+        try db.execute(sql: "DELETE FROM smallBlob WHERE sha256 = ?", arguments: [sha256])
+    }
+
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {
         try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT " + Self.sharedDocument(id: "?")),

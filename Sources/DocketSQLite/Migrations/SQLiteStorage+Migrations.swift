@@ -19,6 +19,7 @@ extension SQLiteStorage {
         migrator.registerMigration(Migration0013AuditTree.identifier, migrate: Migration0013AuditTree.migrate)
         migrator.registerMigration(Migration0014SeriesStarts.identifier, migrate: Migration0014SeriesStarts.migrate)
         migrator.registerMigration(Migration0015BackEntries.identifier, migrate: Migration0015BackEntries.migrate)
+        migrator.registerMigration(Migration0016SmallBlobs.identifier, migrate: Migration0016SmallBlobs.migrate)
         return migrator
     }
 }

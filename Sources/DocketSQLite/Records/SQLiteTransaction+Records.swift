@@ -118,10 +118,6 @@ extension SQLiteTransaction: RecordRepository {
     func insert(_ entry: RegisterEntry) throws {
         do {
             try entry.insert(db)
-            if let sender = entry.sender, let symbol = entry.senderSymbol {
-                try db.cachedStatement(sql: "UPDATE registerEntry SET senderKey = ? WHERE rowid = ?")
-                    .execute(arguments: [Self.senderKey(sender, symbol), db.lastInsertedRowID])
-            }
             try updateHandlers(entry)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DocketError(.conflict, "the number \(entry.symbol) of series \(entry.series) is already taken", field: "number")
@@ -135,7 +131,7 @@ extension SQLiteTransaction: RecordRepository {
                     withdrawnBy = ?, withdrawReason = ? WHERE id = ?
                 """,
             arguments: [
-                entry.deadline, entry.state?.rawValue, entry.handlerID, String(decoding: try JSONEncoder().encode(entry.coordinatingIDs), as: UTF8.self),
+                entry.deadline, entry.state?.rawValue, entry.handlerID, JSONText.array(entry.coordinatingIDs),
                 entry.withdrawnAt, entry.withdrawnBy, entry.withdrawReason, entry.id,
             ])
         try updateHandlers(entry)

@@ -2,13 +2,18 @@ import DocketCore
 import DocketCrypto
 import Foundation
 
-/// Content-addressed files under `blobs/ab/cdef…` named by SHA-256. Content is streamed into
+/// Content-addressed files under `blobs/ab/cdef…` named by SHA-256, for content larger than
+/// `smallLimit` (smaller content is kept in the database, see `BlobWriter`). Content is streamed into
 /// `blobs/tmp/`, hashed while written, fsynced, then renamed into place, so a reader never
 /// sees a partial blob. Each temporary file belongs to its writer, which holds an exclusive
 /// `flock` on it until it is placed or dropped; only files no live process holds are swept.
 public struct BlobStore: Sendable {
     /// Bytes read or written at a time.
     public static let chunkSize = 1 << 20
+    /// Content up to this size is kept in the database, in the transaction that records its
+    /// document: no inode, fsyncs or rename of its own (SQLite reads and writes blobs this small
+    /// faster than files, https://sqlite.org/intern-v-extern-blob.html).
+    public static let smallLimit: Int64 = 64 << 10
 
     let root: URL
     var temporary: URL { root.appendingPathComponent("tmp", isDirectory: true) }
@@ -62,7 +67,10 @@ public struct BlobStore: Sendable {
     func exists(_ sha256: String) -> Bool { access(path(for: sha256), F_OK) == 0 }
 
     /// Starts a new blob; bytes beyond `limit` make `write` throw `tooLarge`.
-    func writer(limit: Int64 = .max) throws -> BlobWriter {
+    func writer(limit: Int64 = .max) -> BlobWriter { BlobWriter(store: self, limit: limit) }
+
+    /// A new temporary file for a blob too large for the database, locked by this writer.
+    func createTemporary() throws -> (path: String, fd: Int32) {
         let path = temporary.appendingPathComponent(UUID().uuidString).path
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DocketError(.internalError, "cannot create \(path): \(Self.errnoText())") }
@@ -73,27 +81,11 @@ public struct BlobStore: Sendable {
             unlink(path)
             throw DocketError(.internalError, "cannot lock \(path): \(reason)")
         }
-        return BlobWriter(store: self, temporaryPath: path, fd: fd, limit: limit)
+        return (path, fd)
     }
 
     /// Removes a blob, e.g. one just stored for a change that then failed.
     func remove(_ sha256: String) { unlink(path(for: sha256)) }
-
-    /// Rehashes a stored blob; nil when it is missing.
-    func rehash(_ sha256: String) throws -> (sha256: String, size: Int64)? {
-        let fd = open(path(for: sha256), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        let hasher = SHA256Hasher()
-        var size: Int64 = 0
-        try Self.forEachChunk(of: fd) { chunk in
-            hasher.update(chunk)
-            size += Int64(chunk.count)
-        } onError: { reason in
-            DocketError(.internalError, "cannot read blob \(sha256): \(reason)")
-        }
-        return (hasher.finalize().hexString, size)
-    }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 

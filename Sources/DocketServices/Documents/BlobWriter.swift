@@ -2,20 +2,22 @@ import DocketCore
 import DocketCrypto
 import Foundation
 
-/// A blob being written. Call `commit()` to place it, or `abort()` (also done on deinit) to drop it.
+/// A blob being written. Content up to `BlobStore.smallLimit` stays in memory and is kept in the
+/// database by the transaction that records its document; larger content spills into a temporary
+/// file of the blob store. Call `commit()` to finish it, or `abort()` (also done on deinit) to drop it.
 public final class BlobWriter {
     let store: BlobStore
-    let temporaryPath: String
-    private var fd: Int32
+    private var memory = Data()
+    /// The temporary file once the content outgrew memory.
+    private var file: (path: String, fd: Int32)?
+    private var closed = false
     private let hasher = SHA256Hasher()
     private let limit: Int64
     /// Bytes written so far.
     public private(set) var size: Int64 = 0
 
-    init(store: BlobStore, temporaryPath: String, fd: Int32, limit: Int64) {
+    init(store: BlobStore, limit: Int64) {
         self.store = store
-        self.temporaryPath = temporaryPath
-        self.fd = fd
         self.limit = limit
     }
 
@@ -23,7 +25,7 @@ public final class BlobWriter {
 
     /// Appends bytes. Throws `tooLarge` (and drops the blob) when the limit is passed.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard fd >= 0 else { throw DocketError(.internalError, "the blob was already closed") }
+        guard !closed else { throw DocketError(.internalError, "the blob was already closed") }
         size += Int64(bytes.count)
         if size > limit {
             abort()
@@ -32,7 +34,17 @@ public final class BlobWriter {
         }
         hasher.update(bytes)
         do {
-            try BlobStore.writeAll(bytes, to: fd, name: "the blob store")
+            if file == nil && size > BlobStore.smallLimit {
+                let spilled = try store.createTemporary()
+                file = spilled
+                try memory.withUnsafeBytes { try BlobStore.writeAll($0, to: spilled.fd, name: "the blob store") }
+                memory = Data()
+            }
+            if let file {
+                try BlobStore.writeAll(bytes, to: file.fd, name: "the blob store")
+            } else {
+                memory.append(bytes.bindMemory(to: UInt8.self))
+            }
         } catch {
             abort()
             throw error
@@ -54,22 +66,25 @@ public final class BlobWriter {
         }
     }
 
-    /// Flushes to disk and renames into place.
-    /// - Returns: the digest, the size, and whether this blob was new (not stored before).
-    func commit() throws -> (sha256: String, size: Int64, isNew: Bool) {
-        guard fd >= 0 else { throw DocketError(.internalError, "the blob was already closed") }
+    /// Finishes the blob: small content is handed back to be kept in the database; a file is
+    /// flushed to disk and renamed into place.
+    func commit() throws -> StoredBlob {
+        guard !closed else { throw DocketError(.internalError, "the blob was already closed") }
+        closed = true
         let sha256 = hasher.finalize().hexString
+        guard let (temporaryPath, fd) = file else { return StoredBlob(sha256: sha256, size: size, small: memory, isNewFile: false) }
+        file = nil
         guard fsync(fd) == 0 else {
             let reason = BlobStore.errnoText()
-            abort()
+            close(fd)
+            unlink(temporaryPath)
             throw DocketError(.internalError, "cannot flush the blob to disk: \(reason)")
         }
         close(fd)
-        fd = -1
         let destination = store.path(for: sha256)
         if store.exists(sha256) {
             unlink(temporaryPath)
-            return (sha256, size, false)
+            return StoredBlob(sha256: sha256, size: size, small: nil, isNewFile: false)
         }
         let directory = (destination as NSString).deletingLastPathComponent
         // A prefix directory made now must itself survive a power cut: its parent is synced too.
@@ -80,16 +95,18 @@ public final class BlobWriter {
             throw DocketError(.internalError, "cannot place the blob: \(reason)")
         }
         Self.syncDirectory(directory)
-        return (sha256, size, true)
+        return StoredBlob(sha256: sha256, size: size, small: nil, isNewFile: true)
     }
 
     /// Drops the partial blob.
     func abort() {
-        if fd >= 0 {
+        closed = true
+        memory = Data()
+        if let (path, fd) = file {
             close(fd)
-            fd = -1
+            unlink(path)
+            file = nil
         }
-        unlink(temporaryPath)
     }
 
     private static func syncDirectory(_ path: String) {
@@ -99,4 +116,14 @@ public final class BlobWriter {
             close(fd)
         }
     }
+}
+
+/// A finished blob: its digest and size, and its bytes when it is small enough for the database.
+struct StoredBlob {
+    let sha256: String
+    let size: Int64
+    /// The content, to be kept in the database by the transaction that records its document.
+    let small: Data?
+    /// Whether a file was placed that no other document had (removed again if the transaction fails).
+    let isNewFile: Bool
 }

@@ -18,9 +18,7 @@ public struct DocumentService: Sendable {
         try actor.require(.addDocuments)
         let staged = try await StagedDocument(new, limit: limit, as: actor, blobs: blobs, configuration: configuration, fill: fill)
         do {
-            try await storage.write { writer in
-                try audit.recordAdded(staged.document, by: actor, in: writer)
-            }
+            try await storage.write { writer in try staged.record(by: actor, audit: audit, in: writer) }
         } catch {
             staged.discard()
             throw error
@@ -60,19 +58,22 @@ public struct DocumentService: Sendable {
         return document
     }
 
-    /// The document and the path of its content, for streaming it out.
-    public func content(_ id: String, as actor: User) async throws -> (document: Document, path: String) {
+    /// The document and its content, for streaming it out.
+    public func content(_ id: String, as actor: User) async throws -> (document: Document, content: BlobContent) {
         let document = try await get(id, as: actor)
-        let path = blobs.path(for: document.sha256)
-        if try await storage.read({ try $0.isDisposed(documentID: id) }) {
-            throw DocketError(
-                .notFound, "the content of \(id) was destroyed by a disposal decision; its stub and the signed record remain",
-                field: "id")
+        let blobs = blobs
+        let content = try await storage.read { reader -> BlobContent? in
+            if try reader.isDisposed(documentID: id) {
+                throw DocketError(
+                    .notFound, "the content of \(id) was destroyed by a disposal decision; its stub and the signed record remain",
+                    field: "id")
+            }
+            return try blobs.content(document.sha256, in: reader)
         }
-        guard blobs.exists(document.sha256) else {
+        guard let content else {
             throw DocketError(.internalError, "the content of \(id) is missing from the blob store; run docket store check")
         }
-        return (document, path)
+        return (document, content)
     }
 
     /// The document's signatures, oldest first.
@@ -94,9 +95,9 @@ public struct DocumentService: Sendable {
     /// Signs the document with the actor's own certificate, else the office's.
     public func sign(_ id: String, as actor: User) async throws -> DocumentSignature {
         try actor.require(.signDocuments)
-        let (document, path) = try await content(id, as: actor)
+        let (document, content) = try await content(id, as: actor)
         let signer = try keys.userSigner(actor.id) ?? keys.officeSigner()
-        let signed = try KeyStore.translating { try signer.sign(fileAt: path) }
+        let signed = try KeyStore.translating { try content.sign(with: signer) }
         guard signed.contentSHA256 == document.sha256 else {
             throw DocketError(
                 .verificationFailed,
@@ -115,10 +116,12 @@ public struct DocumentService: Sendable {
     /// Rehashes the content and checks every signature against the trusted roots.
     public func verify(_ id: String, as actor: User) async throws -> DocumentVerification {
         let document = try await get(id, as: actor)
-        let signatures = try await storage.read { try $0.signatures(documentID: id) }
-        let path = blobs.path(for: document.sha256)
+        let blobs = blobs
+        let (signatures, content) = try await storage.read { reader in
+            (try reader.signatures(documentID: id), try blobs.content(document.sha256, in: reader))
+        }
         var problem: String?
-        if let stored = try blobs.rehash(document.sha256) {
+        if let stored = try content?.rehash() {
             if stored.sha256 != document.sha256 || stored.size != document.size {
                 problem = "the stored content was altered: it hashes to \(stored.sha256), not \(document.sha256)"
             }
@@ -128,8 +131,8 @@ public struct DocumentService: Sendable {
         let verifier = CMSVerifier(trust: try keys.trustStore(), timestampTrust: try keys.timestampTrust())
         let reports = try signatures.map { signature in
             let report: SignatureReport
-            if problem == nil {
-                report = try KeyStore.translating { try verifier.verify(signature: signature.der, contentFileAt: path) }
+            if problem == nil, let content {
+                report = try KeyStore.translating { try content.verify(signature.der, with: verifier) }
             } else {
                 report = try KeyStore.translating { try verifier.verify(signature: signature.der, content: Data()) }
             }
@@ -142,7 +145,7 @@ public struct DocumentService: Sendable {
     /// into `directory`; returns the paths written. Nothing already there is overwritten, and a
     /// document whose name collides with one of the export's own files gets a distinct name.
     public func export(_ id: String, to directory: String, as actor: User) async throws -> [String] {
-        let (document, path) = try await content(id, as: actor)
+        let (document, content) = try await content(id, as: actor)
         let signatures = try await storage.read { try $0.signatures(documentID: id) }
         var names = ExportNames(reserved: ["chain.pem"])
         let contentName = names.distinct(document.filename)
@@ -153,7 +156,7 @@ public struct DocumentService: Sendable {
             throw DocketError.invalid("dir", "\(existing.path) already exists; export into an empty directory")
         }
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: path, toPath: urls[0].path)
+        try content.write(to: urls[0].path)
         for (signature, url) in zip(signatures, urls.dropFirst()) {
             try signature.der.write(to: url, options: .withoutOverwriting)
         }

@@ -6,14 +6,12 @@ import Foundation
 /// Collects a signed pack's members and their manifest entries: small files in memory, documents
 /// streamed from the blob store with their detached signatures beside them.
 struct PackBuilder {
-    let blobs: BlobStore
     private(set) var members: [(name: String, content: SignedPack.Content)] = []
     private(set) var files: [PackManifest.File] = []
     private(set) var documents: [PackManifest.DocumentEntry] = []
     /// Document file names already taken in `documents/`.
     private var names = ExportNames(reserved: [])
 
-    init(blobs: BlobStore) { self.blobs = blobs }
 
     mutating func add(_ path: String, _ data: Data, _ mediaType: String) {
         members.append((path, .data(data)))
@@ -22,12 +20,14 @@ struct PackBuilder {
 
     /// The document as `documents/TITLE.ext`, named as people know it (the manifest keeps its id),
     /// and each signature as `signatures/ID.N.p7s`.
-    mutating func add(_ document: Document, signatures: [DocumentSignature]) throws {
+    mutating func add(_ document: Document, content: BlobContent?, signatures: [DocumentSignature]) throws {
         let path = "documents/" + names.distinct(Self.fileName(title: document.title, filename: document.filename))
-        guard blobs.exists(document.sha256) else {
+        switch content {
+        case .bytes(let data)?: members.append((path, .data(data)))
+        case .file(let stored)?: members.append((path, .blob(path: stored, size: document.size)))
+        case nil:
             throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
         }
-        members.append((path, .blob(path: blobs.path(for: document.sha256), size: document.size)))
         files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
         var entries: [PackManifest.SignatureEntry] = []
         for signature in signatures {

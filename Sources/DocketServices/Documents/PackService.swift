@@ -15,18 +15,19 @@ public struct PackService: Sendable {
     /// The pack of a session as `actor` may have it. A document above their clearance leaves
     /// nothing of itself in the pack; its agenda item only says that it has withheld material.
     public func pack(_ sessionID: String, as actor: User) async throws -> SignedPack {
+        let blobs = blobs
         let snapshot = try await storage.read { reader in
             let session = try SessionService.visibleSession(sessionID, to: actor, in: reader)
             guard let body = try reader.body(id: session.bodyID) else { throw DocketError.notFound("body", session.bodyID) }
             let items = NumberedAgendaItem.outline(try reader.agendaItems(sessionID: sessionID))
-            var documents: [(Document, [DocumentSignature])] = []
+            var documents: [(Document, BlobContent?, [DocumentSignature])] = []
             var seen: Set<String> = []
             for id in items.flatMap(\.item.documentIDs) where seen.insert(id).inserted {
                 // The same rule as the agenda the reader sees: what they may not read is not in their pack.
                 guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else {
                     continue
                 }
-                documents.append((document, try reader.signatures(documentID: id)))
+                documents.append((document, try blobs.content(document.sha256, in: reader), try reader.signatures(documentID: id)))
             }
             // The event that issued the agenda version this pack carries: scheduling, or a later agenda change.
             let issued = try reader.lastAuditEvent(
@@ -36,9 +37,9 @@ public struct PackService: Sendable {
         let (session, body, points, items, documents, issued) = snapshot
         let now = configuration.time.now()
 
-        var builder = PackBuilder(blobs: blobs)
+        var builder = PackBuilder()
         builder.add(PackManifest.chainPath, try keys.chainPEM(), "application/x-pem-file")
-        for (document, signatures) in documents { try builder.add(document, signatures: signatures) }
+        for (document, content, signatures) in documents { try builder.add(document, content: content, signatures: signatures) }
         let entries = builder.documents
         let delivered = Set(entries.map(\.id))
         let agenda = PackManifest.Agenda(

@@ -18,10 +18,12 @@ struct SignedRecords: Sendable {
     ) throws -> Document {
         let signer = try signerID.flatMap { try keys.userSigner($0) } ?? keys.officeSigner()
         let signed = try KeyStore.translating { try signer.sign(content) }
-        let blob = try blobs.writer()
+        let blob = blobs.writer()
         try content.withUnsafeBytes { try blob.write($0) }
         let stored = try blob.commit()
-        if stored.isNew {
+        if let small = stored.small {
+            try writer.insertSmallBlob(sha256: stored.sha256, content: small)
+        } else if stored.isNewFile {
             let blobs = blobs
             writer.onRollback { blobs.remove(stored.sha256) }
         }

@@ -1,14 +1,15 @@
 import DocketCore
 import Foundation
 
-/// New content in the blob store whose document is not recorded yet: the caller records it in
-/// its own transaction and discards it if that transaction fails, so no stored content outlives a
-/// document that was never made.
+/// New content whose document is not recorded yet: the caller records it with `record` in its own
+/// transaction, which keeps small content in the database, and discards it if that transaction
+/// fails, so no stored content outlives a document that was never made.
 struct StagedDocument: Sendable {
     let document: Document
-    /// Where the content is stored.
-    let path: String
-    private let isNew: Bool
+    /// The content, for reading it before it is recorded.
+    let content: BlobContent
+    private let small: Data?
+    private let isNewFile: Bool
     private let blobs: BlobStore
 
     /// Checks `new` for `actor`, then streams the content in with `fill`; an empty one, or one
@@ -18,7 +19,7 @@ struct StagedDocument: Sendable {
         fill: (BlobWriter) async throws -> Void
     ) async throws {
         let metadata = try new.validated(for: actor)
-        let writer = try blobs.writer(limit: limit)
+        let writer = blobs.writer(limit: limit)
         try await fill(writer)
         guard writer.size > 0 else {
             writer.abort()
@@ -29,13 +30,20 @@ struct StagedDocument: Sendable {
             id: configuration.identifiers.make("doc"), title: metadata.title, filename: metadata.filename,
             mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
             createdBy: actor.id, createdAt: configuration.time.now())
-        path = blobs.path(for: blob.sha256)
-        isNew = blob.isNew
+        content = blob.small.map(BlobContent.bytes) ?? .file(blobs.path(for: blob.sha256))
+        small = blob.small
+        isNewFile = blob.isNewFile
         self.blobs = blobs
     }
 
-    /// Removes the content again, unless another document already had the same bytes.
+    /// Records the document (and keeps small content) in `writer`'s transaction.
+    func record(by actor: User, audit: AuditLog, in writer: any StorageWriter) throws {
+        if let small { try writer.insertSmallBlob(sha256: document.sha256, content: small) }
+        try audit.recordAdded(document, by: actor, in: writer)
+    }
+
+    /// Removes a file placed for it again, unless another document already had the same bytes.
     func discard() {
-        if isNew { blobs.remove(document.sha256) }
+        if isNewFile { blobs.remove(document.sha256) }
     }
 }

@@ -17,16 +17,19 @@ public struct StoreService: Sendable {
         var checked: Set<String> = []
         var bad: [String: BlobProblem.Kind] = [:]
         var cursor = ""
+        let blobs = blobs
         while true {
             let after = cursor
-            let batch = try await storage.read { try $0.documents(after: after, limit: 500) }
+            let batch = try await storage.read { reader in
+                try reader.documents(after: after, limit: 500).map { ($0, try blobs.content($0.sha256, in: reader)) }
+            }
             guard let last = batch.last else { break }
-            cursor = last.id
-            for document in batch {
+            cursor = last.0.id
+            for (document, content) in batch {
                 result.documentsChecked += 1
                 if checked.insert(document.sha256).inserted {
                     result.blobsChecked += 1
-                    if let stored = try blobs.rehash(document.sha256) {
+                    if let stored = try content?.rehash() {
                         result.bytesChecked += stored.size
                         if stored.sha256 != document.sha256 { bad[document.sha256] = .corrupt }
                     } else {
@@ -34,13 +37,22 @@ public struct StoreService: Sendable {
                     }
                 }
                 guard let kind = bad[document.sha256] else { continue }
-                let path = blobs.path(for: document.sha256)
-                let detail = kind == .missing ? "the blob \(path) is missing" : "the blob \(path) no longer hashes to its SHA-256"
+                let place = Self.place(of: document.sha256, content: content, blobs: blobs)
+                let detail = kind == .missing ? "the blob \(place) is missing" : "the blob \(place) no longer hashes to its SHA-256"
                 result.problems.append(BlobProblem(documentID: document.id, sha256: document.sha256, kind: kind, detail: detail))
             }
         }
-        result.orphanBlobs = blobs.storedDigests().filter { !checked.contains($0) }.map(blobs.path(for:))
+        let small = try await storage.read { try $0.smallBlobDigests() }
+        result.orphanBlobs =
+            blobs.storedDigests().filter { !checked.contains($0) }.map(blobs.path(for:))
+            + small.filter { !checked.contains($0) }.map { Self.place(of: $0, content: .bytes(Data()), blobs: blobs) }
         return result
+    }
+
+    /// Where a blob is, as a report names it: its file, or its row in the database.
+    private static func place(of sha256: String, content: BlobContent?, blobs: BlobStore) -> String {
+        if case .bytes = content { return "smallBlob \(sha256) in the database" }
+        return blobs.path(for: sha256)
     }
 
     /// Removes the temporary files of uploads whose writer died; `docket serve` does it at start.

@@ -9,11 +9,14 @@ enum DocumentType {
     /// project, TTr submission, CV letter, BB minutes, GM invitation.
     static let known = ["NQ", "QĐ", "CT", "KL", "QC", "QĐi", "TB", "HD", "BC", "KH", "CTr", "ĐA", "TTr", "CV", "BB", "GM"]
 
+    /// The known types by their comparison key, computed once: every registration looks one up.
+    private static let knownByKey = Dictionary(uniqueKeysWithValues: known.map { (CanonicalName.key($0), $0) })
+
     /// `text` as a type: a known type in its printed spelling whatever the case typed, else
     /// letters and digits as typed (up to 10).
     static func parse(_ text: String, field: String) throws -> String {
-        let type = text.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
-        if let known = known.first(where: { CanonicalName.key($0) == CanonicalName.key(type) }) { return known }
+        let type = CanonicalName.nfc(text.trimmingCharacters(in: .whitespaces))
+        if let known = knownByKey[CanonicalName.key(type)] { return known }
         guard (1...10).contains(type.count), type.allSatisfy({ $0.isLetter || $0.isNumber }) else {
             throw DocketError.invalid(
                 field, "'\(text)' is not a document type; use letters such as CV, NQ, TB, QĐ (1 to 10 letters or digits)")

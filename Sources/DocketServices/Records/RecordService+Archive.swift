@@ -45,6 +45,7 @@ extension RecordService {
         guard !codes.isEmpty else {
             throw DocketError.invalid("dossiers", "name the transferred dossiers to pack, e.g. dossiers=2025.01.HS1,2025.01.HS2")
         }
+        let blobs = blobs
         let snapshot = try await storage.read { reader in
             let dossiers = try codes.map { try Self.dossier($0, for: actor, in: reader) }
             for dossier in dossiers where dossier.state != .transferred {
@@ -68,18 +69,22 @@ extension RecordService {
                 }
                 contents.append((dossier, documents, history))
             }
-            return (contents, record)
+            var stored: [String: BlobContent] = [:]
+            for document in contents.flatMap({ $0.1.map(\.0) }) + [record?.0].compactMap({ $0 }) {
+                stored[document.sha256] = try blobs.content(document.sha256, in: reader)
+            }
+            return (contents, record, stored)
         }
-        let (contents, record) = snapshot
+        let (contents, record, stored) = snapshot
         guard let record else { throw DocketError(.internalError, "the transfer record of \(codes.joined(separator: ", ")) is missing") }
         let now = configuration.time.now()
-        var builder = PackBuilder(blobs: blobs)
+        var builder = PackBuilder()
         builder.add(PackManifest.chainPath, try signed.keys.chainPEM(), "application/x-pem-file")
         var added: Set<String> = []
         var catalogue: [PackManifest.Archive.Dossier] = []
         for (dossier, documents, history) in contents {
             for (document, signatures, _) in documents where added.insert(document.id).inserted {
-                try builder.add(document, signatures: signatures)
+                try builder.add(document, content: stored[document.sha256], signatures: signatures)
             }
             let historyPath = "dossiers/\(dossier.code)/history.json"
             builder.add(historyPath, try DocketJSON.pretty.encode(history), "application/json")
@@ -91,7 +96,9 @@ extension RecordService {
                     pageCount: documents.compactMap { $0.2?.pages }.reduce(0, +), documents: documents.map(\.0.id),
                     historyPath: historyPath))
         }
-        if added.insert(record.0.id).inserted { try builder.add(record.0, signatures: record.1) }
+        if added.insert(record.0.id).inserted {
+            try builder.add(record.0, content: stored[record.0.sha256], signatures: record.1)
+        }
         builder.add("catalogue.csv", Data(Self.catalogueCSV(catalogue).utf8), "text/csv")
         builder.add(PackManifest.indexPath, Data(Self.catalogueHTML(catalogue, record: record.0.id).utf8), "text/html")
         var manifest = PackManifest(

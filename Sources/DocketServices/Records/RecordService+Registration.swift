@@ -167,23 +167,28 @@ extension RecordService {
         case nil:
             return try await groupCommit.write(storage) { try body(nil, nil, nil, $0) }
         case .stored(let id):
-            let found = try await storage.read { reader -> Document? in
+            let blobs = blobs
+            let found = try await storage.read { reader -> (Document, BlobContent?)? in
                 guard let document = try reader.document(id: id), try actor.mayRead(document, in: reader) else { return nil }
-                return document
+                return (document, try blobs.content(document.sha256, in: reader))
             }
-            guard let document = found else { throw DocketError(.notFound, "no document with id \(id)", field: "document") }
-            let path = blobs.path(for: document.sha256)
-            let text = DocumentText.extract(path: path, mediaType: document.mediaType)
-            let checked = try signature.map { try check($0, contentAt: path) }
+            guard let (document, content) = found else { throw DocketError(.notFound, "no document with id \(id)", field: "document") }
+            let text = content.flatMap { DocumentText.extract($0, mediaType: document.mediaType) }
+            let checked = try signature.map { der in
+                guard let content else {
+                    throw DocketError(.internalError, "the content of \(id) is missing from the blob store; run docket store check")
+                }
+                return try check(der, content: content)
+            }
             return try await groupCommit.write(storage) { try body(document, text, checked, $0) }
         case .content(var new, let fill):
             new.classification = max(new.classification, classification)
             let staged = try await StagedDocument(new, as: actor, blobs: blobs, configuration: configuration, fill: fill)
             do {
-                let text = DocumentText.extract(path: staged.path, mediaType: staged.document.mediaType)
-                let checked = try signature.map { try check($0, contentAt: staged.path) }
+                let text = DocumentText.extract(staged.content, mediaType: staged.document.mediaType)
+                let checked = try signature.map { try check($0, content: staged.content) }
                 return try await groupCommit.write(storage) { writer in
-                    try audit.recordAdded(staged.document, by: actor, in: writer)
+                    try staged.record(by: actor, audit: audit, in: writer)
                     return try body(staged.document, text, checked, writer)
                 }
             } catch {
@@ -201,12 +206,12 @@ extension RecordService {
 
     /// Checks a detached signature against the content at `path`; a signature that is not DER CMS
     /// is refused, naming the field.
-    private func check(_ der: Data, contentAt path: String) throws -> CheckedSignature {
+    private func check(_ der: Data, content: BlobContent) throws -> CheckedSignature {
         do {
             let verifier = try KeyStore.translating {
                 CMSVerifier(trust: try signed.keys.trustStore(), timestampTrust: try signed.keys.timestampTrust())
             }
-            return CheckedSignature(der: der, report: try verifier.verify(signature: der, contentFileAt: path))
+            return CheckedSignature(der: der, report: try content.verify(der, with: verifier))
         } catch let error as SignatureError {
             throw DocketError.invalid("signature", "the signature is \(error.description); give the .p7s that came with the document")
         }

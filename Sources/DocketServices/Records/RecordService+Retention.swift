@@ -126,7 +126,11 @@ extension RecordService {
             var removable: Set<String> = []
             for stub in stubs where stub.contentDestroyed {
                 try writer.markDisposed(documentID: stub.documentID, disposalID: id, at: now)
-                if try writer.liveDocuments(sha256: stub.sha256) == 0 { removable.insert(stub.sha256) }
+                if try writer.liveDocuments(sha256: stub.sha256) == 0 {
+                    // Content kept in the database goes with this transaction; a file after it commits.
+                    try writer.deleteSmallBlob(sha256: stub.sha256)
+                    removable.insert(stub.sha256)
+                }
             }
             for var dossier in dossiers {
                 dossier.state = .disposed

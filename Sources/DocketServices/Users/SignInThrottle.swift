@@ -61,7 +61,7 @@ final class SignInThrottle: Sendable {
 
     /// Clears both after a successful sign-in.
     func succeeded(user: String, address: String) {
-        _ = entries.withLock { entries in
+        entries.withLock { entries in
             entries.removeValue(forKey: Self.userKey(user))
             entries.removeValue(forKey: Self.addressKey(address))
         }

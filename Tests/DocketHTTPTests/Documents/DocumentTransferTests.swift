@@ -46,8 +46,8 @@ import Testing
                 #expect(response.errorBody?.code == "too_large")
             }
         }
-        let blobs = try FileManager.default.subpathsOfDirectory(atPath: fixture.store.docket.directory.blobs.path)
-        #expect(blobs == ["tmp"])
+        let blobs = try fixture.store.storedBlobs()
+        #expect(blobs.files == [] && blobs.small == 0)
         #expect(try await fixture.store.docket.documents.list(DocumentFilter(), page: .first, as: fixture.store.admin).total == 0)
     }
 

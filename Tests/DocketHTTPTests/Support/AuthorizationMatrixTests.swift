@@ -258,8 +258,8 @@ import Testing
         }
         let after = try await fixture.store.docket.auditLog.list(AuditFilter(), page: .first, as: fixture.store.admin).total
         #expect(before == after)
-        let blobs = try FileManager.default.subpathsOfDirectory(atPath: fixture.store.docket.directory.blobs.path)
-        #expect(blobs == ["tmp"])
+        let blobs = try fixture.store.storedBlobs()
+        #expect(blobs.files == [] && blobs.small == 0)
     }
 
     @Test func badInputIs422WithTheField() async throws {

@@ -229,8 +229,8 @@ import Testing
             let entryPage = try await client.execute(uri: try #require(location), method: .get, headers: clerk) { String(buffer: $0.body) }
             #expect(entryPage.contains("Văn bản đến số 1/") && entryPage.contains("Đã vào sổ.") && entryPage.contains("20/03/2030"))
             let entry = try #require(try await store.docket.records.entries(register: "DEN", year: nil, page: .first, as: store.auditor).items.first)
-            let (_, path) = try await store.docket.documents.content(try #require(entry.documentID), as: store.clerk)
-            #expect(FileManager.default.contents(atPath: path) == original, "the original is kept byte for byte")
+            let (_, content) = try await store.docket.documents.content(try #require(entry.documentID), as: store.clerk)
+            #expect(try content.data() == original, "the original is kept byte for byte")
 
             let found = try await client.execute(uri: "/search?q=chuyen%20doi%20so", method: .get, headers: clerk) { String(buffer: $0.body) }
             #expect(found.contains("1 kết quả") && found.contains("<mark>chuyển</mark>"), "\(found)")

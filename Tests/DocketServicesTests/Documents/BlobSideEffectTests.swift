@@ -12,7 +12,9 @@ import Testing
         let sha256: String
     }
 
-    @Test func aSignedRecordsBlobIsRemovedWhenItsTransactionRollsBack() async throws {
+    /// Small content (a row of the transaction) and large content (a file removed after it).
+    @Test(arguments: [100, Int(BlobStore.smallLimit) + 1])
+    func aSignedRecordsBlobIsRemovedWhenItsTransactionRollsBack(size: Int) async throws {
         let store = try await TestStore()
         let docket = store.docket
         let clerk = store.clerk
@@ -20,7 +22,7 @@ import Testing
         do {
             try await docket.storage.write { writer in
                 let document = try docket.signedRecords.file(
-                    Data("Thông báo số 99".utf8), title: "Thông báo", filename: "tb.html", mediaType: "text/html",
+                    sampleBytes(size), title: "Thông báo", filename: "tb.html", mediaType: "text/html",
                     signerID: nil, actor: clerk, in: writer)
                 throw Abandoned(sha256: document.sha256)
             }
@@ -29,6 +31,8 @@ import Testing
         }
         let sha256 = try #require(stored, "the transaction rolled back")
         #expect(!FileManager.default.fileExists(atPath: docket.blobs.path(for: sha256)))
+        let blobs = try store.storedBlobs()
+        #expect(blobs.files == [] && blobs.small == 0)
         let check = try await docket.store.check(as: store.auditor)
         #expect(check.orphanBlobs.isEmpty && check.isHealthy)
     }
@@ -41,8 +45,10 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        // And a row of small content no document refers to, written behind Docket's back.
+        _ = try Command.output("sqlite3", [store.databasePath, "INSERT INTO smallBlob (sha256, content) VALUES ('\(stray)', x'78')"])
         let check = try await store.docket.store.check(as: store.auditor)
-        #expect(check.orphanBlobs == [path])
+        #expect(check.orphanBlobs == [path, "smallBlob \(stray) in the database"])
         #expect(check.problems.isEmpty && check.documentsChecked == 1)
     }
 }

@@ -5,20 +5,47 @@ import Foundation
 import Testing
 
 @Suite struct DocumentServiceTests {
-    @Test func identicalContentIsStoredOnce() async throws {
+    @Test func identicalContentIsStoredOnceInTheDatabaseWhenSmallAndAsAFileWhenLarge() async throws {
         let store = try await TestStore()
         let first = try await store.addDocument(sampleBytes(5000))
         let second = try await store.addDocument(sampleBytes(5000), filename: "copy.pdf")
         #expect(first.id != second.id)
         #expect(first.sha256 == second.sha256)
+        #expect(try Command.output("sqlite3", [store.databasePath, "SELECT sha256, length(content) FROM smallBlob"]) == "\(first.sha256)|5000\n")
+
+        // One byte over the limit spills into a file of the blob store, again stored once.
+        let size = Int(BlobStore.smallLimit) + 1
+        let large = try await store.addDocument(sampleBytes(size))
+        _ = try await store.addDocument(sampleBytes(size), filename: "copy.pdf")
         let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
             .filter { $0.count == 65 }
-        #expect(blobs == ["\(first.sha256.prefix(2))/\(first.sha256.dropFirst(2))"])
+        #expect(blobs == ["\(large.sha256.prefix(2))/\(large.sha256.dropFirst(2))"])
+        #expect(try Command.output("sqlite3", [store.databasePath, "SELECT count(*) FROM smallBlob"]) == "1\n")
+        let (_, content) = try await store.docket.documents.content(large.id, as: store.clerk)
+        #expect(try content.data() == sampleBytes(size))
+    }
+
+    @Test func aSmallBlobAlteredInTheDatabaseIsReportedByStoreCheckAndVerify() async throws {
+        let store = try await TestStore()
+        let document = try await store.addDocument(sampleBytes(2_000))
+        _ = try await store.docket.documents.sign(document.id, as: store.chair)
+        #expect(try await store.docket.documents.verify(document.id, as: store.auditor).isValid)
+        // A byte flipped behind Docket's back, by the sqlite3 tool.
+        _ = try Command.output(
+            "sqlite3", [store.databasePath, "UPDATE smallBlob SET content = zeroblob(1) || substr(content, 2) WHERE sha256 = '\(document.sha256)'"])
+
+        let check = try await store.docket.store.check(as: store.auditor)
+        #expect(check.problems.map(\.documentID) == [document.id])
+        #expect(check.problems.map(\.kind) == [.corrupt])
+        #expect(check.problems.first?.detail == "the blob smallBlob \(document.sha256) in the database no longer hashes to its SHA-256")
+        let verification = try await store.docket.documents.verify(document.id, as: store.auditor)
+        #expect(!verification.isValid)
+        #expect(verification.contentProblem?.contains("altered") == true)
     }
 
     @Test func aBlobAlteredOnDiskIsReportedByStoreCheckAndVerify() async throws {
         let store = try await TestStore()
-        let document = try await store.addDocument(sampleBytes(20_000))
+        let document = try await store.addDocument(sampleBytes(Int(BlobStore.smallLimit) + 20_000))
         _ = try await store.docket.documents.sign(document.id, as: store.chair)
         #expect(try await store.docket.store.check(as: store.auditor).isHealthy)
         #expect(try await store.docket.documents.verify(document.id, as: store.auditor).isValid)
@@ -95,8 +122,8 @@ import Testing
                 try sampleBytes(2000).withUnsafeBytes { try writer.write($0) }
             }
         }?.kind == .init(.tooLarge, "content"))
-        let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
-        #expect(blobs == ["tmp"])
+        let blobs = try store.storedBlobs()
+        #expect(blobs.files == [] && blobs.small == 0)
         #expect(try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.admin).total == 0)
     }
 

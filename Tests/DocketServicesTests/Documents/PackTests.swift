@@ -86,8 +86,7 @@ import Testing
         for trace in [secret.id, secret.title, secret.filename, secret.sha256] {
             #expect(bytes.range(of: Data(trace.utf8)) == nil, "the pack mentions \(trace)")
         }
-        let secretPath = try await store.docket.documents.content(prepared.secretDocument.id, as: store.clerk).path
-        let secretBytes = try Data(contentsOf: URL(fileURLWithPath: secretPath))
+        let secretBytes = try await store.docket.documents.content(prepared.secretDocument.id, as: store.clerk).content.data()
         #expect(bytes.range(of: secretBytes) == nil)
     }
 
@@ -140,8 +139,7 @@ import Testing
         let prepared = try await store.preparedSession()
         let pack = try await store.writePack(prepared.session.id, as: store.clerk)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
-        let contentPath = try await store.docket.documents.content(prepared.openDocument.id, as: store.clerk).path
-        let content = try Data(contentsOf: URL(fileURLWithPath: contentPath))
+        let content = try await store.docket.documents.content(prepared.openDocument.id, as: store.clerk).content.data()
         let start = try #require(bytes.range(of: content)).lowerBound
         bytes[start + content.count / 2] ^= 0x80
         try bytes.write(to: URL(fileURLWithPath: pack))

@@ -139,6 +139,8 @@ import Testing
         let stub = try #require(record.stubs.first)
         #expect(stub.contentDestroyed && stub.symbol == "1" && stub.documentID == letter.documentID)
         #expect(!FileManager.default.fileExists(atPath: office.store.docket.directory.blobs.appendingPathComponent("\(stub.sha256.prefix(2))/\(stub.sha256.dropFirst(2))").path))
+        let rows = try Command.output("sqlite3", [office.store.databasePath, "SELECT count(*) FROM smallBlob WHERE sha256 = '\(stub.sha256)'"])
+        #expect(rows == "0\n", "the disposed content is gone from the database too")
         let gone = await thrownError { _ = try await office.store.docket.documents.content(stub.documentID, as: office.store.auditor) }
         #expect(gone?.kind == .init(.notFound, "id"))
         let view = try await office.records.dossier(short.code, as: office.store.auditor)

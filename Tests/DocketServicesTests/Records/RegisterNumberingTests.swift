@@ -138,8 +138,8 @@ import Testing
             as: store.clerk)
         let wrongKind = await thrownError { _ = try await records.registerIncoming(incoming { $0.register = "DI" }, original: nil, as: store.clerk) }
         #expect(wrongKind?.kind == .init(.invalidInput, "register"))
-        let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
-        #expect(blobs.filter { !$0.hasPrefix("tmp") && $0.contains("/") } == [], "a refused registration stored no content")
+        let blobs = try store.storedBlobs()
+        #expect(blobs.files == [] && blobs.small == 0, "a refused registration stored no content")
 
         let first = try await records.registerIncoming(incoming { _ in }, original: try .file(at: path, title: nil), as: store.clerk)
         #expect(first.number == 1 && first.duplicateOf == nil && first.documentID != nil)
@@ -172,9 +172,8 @@ import Testing
         let numbers = outcomes.compactMap { $0.1?.number }.sorted()
         #expect(numbers == Array(1...18), "gap-free, one number each, none for the failed")
         #expect(outcomes.filter { $0.0 % 4 == 3 }.allSatisfy { $0.1 == nil })
-        let stored = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
-            .filter { !$0.hasPrefix("tmp") && $0.split(separator: "/").count == 2 }
-        #expect(stored.count == 18, "the failed registrations' content is gone: \(stored)")
+        let stored = try store.storedBlobs()
+        #expect(stored.files == [] && stored.small == 18, "the failed registrations' content is gone")
         #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
     }
 }

@@ -83,8 +83,8 @@ import Testing
 
         // The signed attendance record counts by the roster and lists the members never invited.
         let closed = try await sessions.advance(id, to: .closed, as: store.clerk)
-        let path = try await store.docket.documents.content(try #require(closed.attendanceRecordID), as: store.clerk).path
-        let record = try String(contentsOfFile: path, encoding: .utf8)
+        let record = String(
+            decoding: try await store.docket.documents.content(try #require(closed.attendanceRecordID), as: store.clerk).content.data(), as: UTF8.self)
         #expect(record.contains("Tính túc số (theo danh sách thành viên): 4; có mặt khi kết thúc: 2"))
         #expect(record.contains("<td>admin</td><td></td><td>có</td><td></td><td>không được mời</td>"))
         #expect(record.contains("<td>chair</td><td>Chủ trì</td><td>không</td>"))
@@ -141,7 +141,7 @@ import Testing
         #expect(inbox.items.map(\.notice.symbol) == ["01-GM/BCĐCĐS"])
         let notice = try await store.docket.notices.issue(.agendaChange, session: id, note: "Xin lỗi vì thay đổi muộn", as: store.clerk)
         #expect(notice.symbol == "01-TB/BCĐCĐS")
-        let html = try String(contentsOfFile: try await store.docket.documents.content(notice.documentID, as: store.clerk).path, encoding: .utf8)
+        let html = String(decoding: try await store.docket.documents.content(notice.documentID, as: store.clerk).content.data(), as: UTF8.self)
         #expect(html.contains("Phiên bản 2: ") && html.contains("Phiên bản 3: ") && html.contains("Phiên bản 4: ") && html.contains("Xin lỗi vì thay đổi muộn"))
         inbox = try await store.docket.notices.inbox(page: .first, as: store.delegate)
         #expect(inbox.items.map(\.notice.symbol) == ["01-TB/BCĐCĐS", "01-GM/BCĐCĐS"])
@@ -221,8 +221,7 @@ import Testing
         _ = try await store.docket.notices.open(first.id, as: store.delegate)
         let receipts = try await store.docket.notices.receipts(first.id, as: store.clerk)
         #expect(receipts.read == 1 && receipts.unread == 1)
-        let html = try await store.docket.documents.content(first.documentID, as: store.delegate)
-        let text = try String(contentsOfFile: html.path, encoding: .utf8)
+        let text = String(decoding: try await store.docket.documents.content(first.documentID, as: store.delegate).content.data(), as: UTF8.self)
         #expect(text.contains("01-TB/BCĐCĐS") && text.contains("Kết luận"))
     }
 

@@ -276,8 +276,8 @@ import Testing
         #expect(notices.first?.title == "Nhắc việc: 1 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn trong 7 ngày")
         let inbox = try await store.docket.notices.inbox(page: .first, as: vptu)
         #expect(inbox.items.map(\.notice.symbol) == ["01-CV/VPTU"])
-        let (_, path) = try await store.docket.documents.content(try #require(notices.first).documentID, as: vptu)
-        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let (_, content) = try await store.docket.documents.content(try #require(notices.first).documentID, as: vptu)
+        let html = String(decoding: try content.data(), as: UTF8.self)
         #expect(html.contains("quá hạn 3 ngày") && html.contains("còn 5 ngày") && !html.contains("Nhiệm vụ 3"))
         let wider = try await tasks.remind(within: 30, body: "VPTU", as: store.clerk)
         #expect(wider.map(\.symbol) == ["02-CV/VPTU", "03-CV/VPTU"])  // BTC, then VPTU

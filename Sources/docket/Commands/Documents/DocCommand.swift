@@ -131,11 +131,11 @@ extension DocCommand {
 
         func execute() async throws {
             let (docket, actor) = try await store.openActing()
-            let (_, path) = try await docket.documents.content(id, as: actor)
+            let (_, content) = try await docket.documents.content(id, as: actor)
             if FileManager.default.fileExists(atPath: output) {
                 throw DocketError.invalid("output", "\(output) already exists; choose a new path")
             }
-            try FileManager.default.copyItem(atPath: path, toPath: output)
+            try content.write(to: output)
         }
     }
 

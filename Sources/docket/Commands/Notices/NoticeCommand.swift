@@ -92,8 +92,8 @@ struct NoticeCommand: AsyncParsableCommand {
             let (docket, actor) = try await store.openActing()
             let opened = try await docket.notices.open(id, as: actor)
             if let output {
-                let (_, path) = try await docket.documents.content(opened.notice.documentID, as: actor)
-                try FileManager.default.copyItem(atPath: path, toPath: output)
+                let (_, content) = try await docket.documents.content(opened.notice.documentID, as: actor)
+                try content.write(to: output)
             }
             if let proof { try Output.write(opened.proof, to: proof, field: "proof") }
             if format.json { return try Output.json(opened) }
