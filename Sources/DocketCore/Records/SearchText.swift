@@ -10,33 +10,48 @@ public enum SearchText {
         CanonicalName.nfc(text)
     }
 
-    /// Lowercase without combining marks, with đ folded to d.
+    /// Lowercase without combining marks, with đ folded to d. Written into UTF-8 bytes with the
+    /// Latin letters from a table: it runs inside the write transaction of every registration.
     public static func folded(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                out.append(scalar)
+                let byte = UInt8(scalar.value)
+                out.append((65...90).contains(byte) ? byte + 32 : byte)
+            } else if let folded = latin[scalar] {
+                out.append(contentsOf: folded)
             } else {
-                out.append(contentsOf: latin[scalar] ?? fold(scalar))
+                out.append(contentsOf: foldLowercased(scalar))
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One scalar folded: decomposed (canonical decomposition works scalar by scalar, and the
-    /// marks it would reorder are dropped anyway), without its nonspacing marks.
-    private static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-        if scalar == "\u{0111}" || scalar == "\u{00F0}" { return ["d"] }  // đ, and ð which typists use for it
-        return String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-            .filter { $0.properties.generalCategory != .nonspacingMark }
+    /// One scalar lowercased, then each of its scalars decomposed (canonical decomposition works
+    /// scalar by scalar, and the marks it would reorder are dropped anyway) without its nonspacing
+    /// marks, đ (and ð, which typists use for it) as d; as UTF-8.
+    private static func foldLowercased(_ scalar: Unicode.Scalar) -> [UInt8] {
+        var out: [UInt8] = []
+        for lower in String(scalar).lowercased().unicodeScalars {
+            if lower == "\u{0111}" || lower == "\u{00F0}" {
+                out.append(UInt8(ascii: "d"))
+                continue
+            }
+            for kept in String(lower).decomposedStringWithCanonicalMapping.unicodeScalars
+            where kept.properties.generalCategory != .nonspacingMark {
+                out.append(contentsOf: String(kept).utf8)
+            }
+        }
+        return out
     }
 
     /// The Latin letters with marks, Vietnamese's included, folded once: Foundation's decomposition
     /// was 5 % of a registration's CPU.
-    private static let latin: [Unicode.Scalar: [Unicode.Scalar]] = {
-        var table: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+    private static let latin: [Unicode.Scalar: [UInt8]] = {
+        var table: [Unicode.Scalar: [UInt8]] = [:]
         for value in Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) {
-            if let scalar = Unicode.Scalar(UInt32(value)) { table[scalar] = fold(scalar) }
+            if let scalar = Unicode.Scalar(UInt32(value)) { table[scalar] = foldLowercased(scalar) }
         }
         return table
     }()
