@@ -1,5 +1,6 @@
-"""What the browser tours share: Debian's headless Chromium through its chromedriver, and a
-screenshot with the page source when a tour fails."""
+"""What the browser tours share: Debian's headless Chromium through its chromedriver, an
+accessibility check of each page by axe-core, and a screenshot with the page source when a tour
+fails."""
 import contextlib
 import os
 import sys
@@ -21,6 +22,19 @@ def chromium(downloads=None):
     if downloads:
         driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     return driver, WebDriverWait(driver, 30)
+
+
+def accessible(driver, page):
+    """axe-core (axe-selenium-python's copy) finds nothing against WCAG 2.1 A and AA on the page:
+    labels, contrast, names of buttons and links, language, landmarks."""
+    from axe_selenium_python import Axe
+
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run(options='{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}')
+    if results["violations"]:
+        raise AssertionError(page + ": " + axe.report(results["violations"]))
+    step("axe-core: %s passes %d checks" % (page, len(results["passes"])))
 
 
 def step(what):

@@ -11,7 +11,7 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from browser import chromium, step, tour
+from browser import accessible, chromium, step, tour
 
 base, clerk, clerk_password, auditor, auditor_password, original, artifacts = sys.argv[1:8]
 driver, wait = chromium()
@@ -35,6 +35,7 @@ with tour(driver, artifacts, "clerk-auditor-tour"):
     sign_in(clerk, clerk_password)
     driver.find_element(By.LINK_TEXT, "Vào sổ văn bản đến").click()
     wait.until(EC.presence_of_element_located((By.ID, "register-incoming")))
+    accessible(driver, "register incoming")
     driver.find_element(By.ID, "sender").send_keys("Tỉnh ủy Hà Giang")
     driver.find_element(By.ID, "senderSymbol").send_keys("12-CV/TU")
     driver.find_element(By.ID, "summary").send_keys("Về việc chuyển đổi số")
@@ -43,6 +44,7 @@ with tour(driver, artifacts, "clerk-auditor-tour"):
     driver.find_element(By.ID, "register-incoming").click()
     wait.until(EC.text_to_be_present_in_element((By.ID, "entry-title"), "Văn bản đến số 1/"))
     assert "Đã vào sổ." in driver.page_source
+    accessible(driver, "entry")
 
     step("and finds it without diacritics")
     driver.find_element(By.LINK_TEXT, "Tìm kiếm").click()
@@ -51,6 +53,7 @@ with tour(driver, artifacts, "clerk-auditor-tour"):
     box.submit()
     wait.until(EC.text_to_be_present_in_element((By.ID, "result-count"), "1 kết quả"))
     assert driver.find_elements(By.TAG_NAME, "mark"), "the words found are marked"
+    accessible(driver, "search")
     driver.find_element(By.PARTIAL_LINK_TEXT, "12-CV/TU").click()
     wait.until(EC.text_to_be_present_in_element((By.ID, "entry-title"), "Văn bản đến số 1/"))
     verify_link = driver.find_element(By.LINK_TEXT, "Xác minh chữ ký").get_attribute("href")
@@ -62,6 +65,8 @@ with tour(driver, artifacts, "clerk-auditor-tour"):
     verdict = wait.until(EC.presence_of_element_located((By.ID, "verdict"))).text
     assert "Nội dung nguyên vẹn" in driver.page_source, driver.page_source
     print("document:", verdict)
+    accessible(driver, "verify document")
     driver.find_element(By.LINK_TEXT, "Xác minh nhật ký kiểm toán").click()
     wait.until(EC.text_to_be_present_in_element((By.ID, "verdict"), "Nhật ký kiểm toán: hợp lệ"))
+    accessible(driver, "verify audit log")
     print("OK")

@@ -12,7 +12,7 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from browser import chromium, step, tour
+from browser import accessible, chromium, step, tour
 
 base, username, password, downloads, artifacts = sys.argv[1:6]
 driver, wait = chromium(downloads)
@@ -22,16 +22,19 @@ with tour(driver, artifacts, "delegate-tour"):
     driver.get(base + "/sessions")
     wait.until(EC.url_contains("/sign-in"))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    accessible(driver, "sign-in")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait.until(EC.presence_of_element_located((By.XPATH, "//h1[text()='Phiên họp của tôi']")))
+    accessible(driver, "sessions")
 
     step("today's session, opened from the list")
     driver.find_element(By.PARTIAL_LINK_TEXT, "Phiên họp thứ").click()
     wait.until(EC.presence_of_element_located((By.ID, "check-in")))
     before = driver.find_element(By.ID, "quorum").text
     assert "chưa đủ túc số" in before, before
+    accessible(driver, "session")
 
     step("checking in shows the result at once, and the quorum changes")
     driver.find_element(By.ID, "check-in").click()
@@ -39,6 +42,7 @@ with tour(driver, artifacts, "delegate-tour"):
     after = driver.find_element(By.ID, "quorum").text
     assert after != before and "đủ túc số" in after and "chưa đủ" not in after, (before, after)
     assert not driver.find_elements(By.ID, "check-in")
+    accessible(driver, "session after check-in")
 
     step("the signed pack downloads")
     driver.find_element(By.ID, "pack").click()

@@ -63,8 +63,11 @@ struct Chrome: Sendable {
     let reportsTasks: Bool
     /// A message to show at the top, e.g. after a form was sent.
     let notice: String?
+    /// What was wrong with a form sent back, and the field it names.
+    let problem: String?
+    let problemField: String?
 
-    init(_ title: String, context: DocketRequestContext, notice: String? = nil) {
+    init(_ title: String, context: DocketRequestContext, notice: String? = nil, problem: DocketError? = nil) {
         self.title = title
         username = context.identity?.username
         csrf = context.csrf
@@ -74,6 +77,8 @@ struct Chrome: Sendable {
         audits = may(.readAudit)
         reportsTasks = may(.readAllTasks)
         self.notice = notice
+        self.problem = problem.map { error in error.field.map { "Trường \($0): \(error.message)" } ?? error.message }
+        problemField = problem?.field
     }
 }
 

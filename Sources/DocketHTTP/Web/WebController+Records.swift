@@ -55,34 +55,46 @@ extension WebController {
     struct IncomingFormView {
         let page: Chrome
         let registers: [RegisterRow]
+        /// What was typed, shown again when the form comes back with a problem.
+        let values: [String: String]
     }
 
     @Sendable func incomingForm(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        try await incomingFormPage(context: context, values: [:], problem: nil)
+    }
+
+    private func incomingFormPage(context: DocketRequestContext, values: [String: String], problem: DocketError?) async throws -> Response {
         let user = try context.user()
         try user.require(.manageRecords)  // the form is for those who may send it
         let registers = try await docket.records.registers(page: Page(limit: 200), as: user).items.filter { $0.kind == .incoming }
         return pages.page(
             "incoming-new",
             IncomingFormView(
-                page: Chrome("Vào sổ văn bản đến", context: context),
-                registers: registers.map { RegisterRow(code: $0.code, name: $0.name, kind: "") }))
+                page: Chrome("Vào sổ văn bản đến", context: context, problem: problem),
+                registers: registers.map { RegisterRow(code: $0.code, name: $0.name, kind: "") }, values: values),
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 
     /// Registers an arrived document with its file; the entry's page then shows its arrival number.
+    /// Bad input shows the form again with the field named and what was typed kept.
     @Sendable func registerIncoming(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let form = context.form ?? WebForm(encoded: "")
-        let new = try NewIncoming(
-            register: form["register"], sender: form["sender"] ?? "", senderSymbol: form["senderSymbol"] ?? "",
-            senderDate: form["senderDate"], type: form["type"], summary: form["summary"] ?? "",
-            classification: form["classification"], urgency: form["urgency"], pages: nil, arrivedAt: nil,
-            deadline: form["deadline"], note: form["note"], zone: zone)
-        let original = form.files["file"].map { file in
-            RecordService.Original.content(NewDocument(title: nil, filename: file.filename)) { writer in
-                try file.data.withUnsafeBytes { try writer.write($0) }
+        do {
+            let new = try NewIncoming(
+                register: form["register"], sender: form["sender"] ?? "", senderSymbol: form["senderSymbol"] ?? "",
+                senderDate: form["senderDate"], type: form["type"], summary: form["summary"] ?? "",
+                classification: form["classification"], urgency: form["urgency"], pages: nil, arrivedAt: nil,
+                deadline: form["deadline"], note: form["note"], zone: zone)
+            let original = form.files["file"].map { file in
+                RecordService.Original.content(NewDocument(title: nil, filename: file.filename)) { writer in
+                    try file.data.withUnsafeBytes { try writer.write($0) }
+                }
             }
+            let entry = try await docket.records.registerIncoming(new, original: original, as: context.user())
+            return Self.redirect("/entries/\(entry.id)?done=register")
+        } catch let error as DocketError where error.code == .invalidInput {
+            return try await incomingFormPage(context: context, values: form.values, problem: error)
         }
-        let entry = try await docket.records.registerIncoming(new, original: original, as: context.user())
-        return Self.redirect("/entries/\(entry.id)?done=registered")
     }
 
     struct EntryView {
@@ -96,14 +108,34 @@ extension WebController {
             let value: String
         }
         let page: Chrome
+        let id: String
         let title: String
         let fields: [Field]
         let documentID: String?
         let steps: [Step]
+        /// The processing steps the reader may take now, each its own form.
+        let submit: Bool
+        let direct: Bool
+        let opinion: Bool
+        let forward: Bool
+        let done: Bool
+        let sendBack: Bool
+        /// What was typed into the form of the step that came back with a problem, by step.
+        let values: [String: [String: String]]
     }
 
     @Sendable func entryPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let detail = try await docket.records.entry(context.parameters.value("id"), as: context.user())
+        let done = request.uri.queryParameters["done"].flatMap { ProcessingStepKind(rawValue: String($0)) }
+        return try await entryView(
+            try context.parameters.value("id"), context: context,
+            notice: done.map { $0 == .register ? "Đã vào sổ." : "Đã ghi: \(VietnameseLabels.step($0))." }, values: [:], problem: nil)
+    }
+
+    private func entryView(
+        _ id: String, context: DocketRequestContext, notice: String?, values: [String: [String: String]], problem: DocketError?
+    ) async throws -> Response {
+        let user = try context.user()
+        let detail = try await docket.records.entry(id, as: user)
         let entry = detail.entry
         let title = entry.kind == .incoming ? "Văn bản đến số \(entry.number)/\(entry.year)" : "Văn bản đi \(entry.symbol)"
         let fields: [(String, String?)] = [
@@ -113,18 +145,91 @@ extension WebController {
             ("Ngày văn bản", entry.documentDate.map(LocalTime.day)),
             ("Trích yếu", "\(entry.type): \(entry.summary)"),
             ("Hạn xử lý", entry.deadline.map(LocalTime.day)),
+            ("Tình trạng xử lý", entry.state.map(VietnameseLabels.processing)),
             ("Chữ ký số", entry.signatureCheck),
             ("Có thể trùng", entry.duplicateOf.map { _ in "đã có văn bản cùng nơi gửi và số, ký hiệu" }),
             ("Vào sổ sau", entry.backEntered ? "từ sổ giấy" : nil),
         ]
+        let next = Set(RecordService.nextSteps(entry, for: user))
         return pages.page(
             "entry",
             EntryView(
-                page: Chrome(title, context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã vào sổ." }),
-                title: title, fields: fields.compactMap { name, value in value.map { EntryView.Field(name: name, value: $0) } }, documentID: entry.documentID,
+                page: Chrome(title, context: context, notice: notice, problem: problem), id: entry.id,
+                title: title, fields: fields.compactMap { name, value in value.map { EntryView.Field(name: name, value: $0) } },
+                documentID: entry.documentID,
                 steps: detail.steps.map {
                     EntryView.Step(when: LocalTime.dateTime($0.at, in: zone), what: VietnameseLabels.step($0.kind), text: $0.text)
+                },
+                submit: next.contains(.submit), direct: next.contains(.direct), opinion: next.contains(.opinion),
+                forward: next.contains(.forward), done: next.contains(.done), sendBack: next.contains(.return), values: values),
+            status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    /// One processing step from the entry page's forms; bad input shows the page again with the
+    /// field named and what was typed kept.
+    @Sendable func processEntry(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let id = try context.parameters.value("id")
+        let step = try context.parameters.value("step")
+        let form = context.form ?? WebForm(encoded: "")
+        let user = try context.user()
+        let records = docket.records
+        do {
+            let kind: ProcessingStepKind
+            switch step {
+            case "submit":
+                kind = .submit
+                _ = try await records.submit(id, to: form["leader"] ?? "", note: form["note"], as: user)
+            case "direct":
+                kind = .direct
+                let coordinating = (form["coordinating"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+                _ = try await records.direct(
+                    id, text: form["text"] ?? "", handler: form["handler"] ?? "", coordinating: coordinating,
+                    deadline: form["deadline"], plan: form["plan"], as: user)
+            case "opinion":
+                kind = .opinion
+                _ = try await records.opinion(id, text: form["text"] ?? "", as: user)
+            case "forward":
+                kind = .forward
+                _ = try await records.forward(id, to: form["handler"] ?? "", text: form["text"] ?? "", as: user)
+            case "done":
+                kind = .done
+                _ = try await records.finish(id, answer: form["answer"], note: form["note"], as: user)
+            case "return":
+                kind = .return
+                _ = try await records.sendBack(id, reason: form["reason"] ?? "", as: user)
+            default:
+                throw DocketError.notFound("page", request.uri.path)
+            }
+            return Self.redirect("/entries/\(id)?done=\(kind.rawValue)")
+        } catch let error as DocketError where error.code == .invalidInput {
+            return try await entryView(id, context: context, notice: nil, values: [step: form.values], problem: error)
+        }
+    }
+
+    /// The incoming documents waiting for the reader: those they lead or coordinate, or that wait
+    /// for their direction; nearest deadline first.
+    @Sendable func queuePage(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let queue = try await docket.records.queue(page: Page(limit: 200), as: context.user())
+        return pages.page(
+            "queue",
+            QueueView(
+                page: Chrome("Văn bản cần xử lý", context: context),
+                items: queue.items.map {
+                    QueueView.Row(
+                        id: $0.id, title: "\($0.senderSymbol ?? $0.symbol) — \($0.summary)",
+                        deadline: $0.deadline.map(LocalTime.day), state: $0.state.map(VietnameseLabels.processing) ?? "")
                 }))
+    }
+
+    struct QueueView {
+        struct Row {
+            let id: String
+            let title: String
+            let deadline: String?
+            let state: String
+        }
+        let page: Chrome
+        let items: [Row]
     }
 
     struct SearchView {

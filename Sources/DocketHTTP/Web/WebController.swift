@@ -39,6 +39,8 @@ struct WebController {
         routes.get("incoming/new", use: incomingForm)
         routes.post("incoming", use: registerIncoming)
         routes.get("entries/:id", use: entryPage)
+        routes.post("entries/:id/:step", use: processEntry)
+        routes.get("queue", use: queuePage)
         routes.get("search", use: searchPage)
         routes.get("verify", use: verifyForms)
         routes.post("verify/pack", use: verifyPack)

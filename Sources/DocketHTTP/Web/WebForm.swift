@@ -76,6 +76,13 @@ struct WebForm: Sendable {
         fields.first { $0.name == name }?.value.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
     }
 
+    /// Every field as typed (the first value of each; not the CSRF token), to show a form again.
+    var values: [String: String] {
+        var values: [String: String] = [:]
+        for (name, value) in fields where name != "csrf" && values[name] == nil { values[name] = value }
+        return values
+    }
+
     /// `name` as a whole number, or an error naming the field.
     func integer(_ name: String) throws -> Int {
         guard let text = self[name], let value = Int(text) else {

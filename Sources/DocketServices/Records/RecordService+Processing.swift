@@ -5,7 +5,7 @@ extension RecordService {
     /// Submits a registered (or returned) incoming document to a leader for direction (admin, clerk).
     public func submit(_ id: String, to leader: String, note: String? = nil, as actor: User) async throws -> RegisterEntryDetail {
         try actor.require(.manageRecords)
-        return try await process(id, .submit, as: actor, from: [.registered, .returned]) { entry, writer in
+        return try await process(id, .submit, as: actor) { entry, writer in
             let leader = try Self.handler(leader, field: "leader", for: entry, in: writer)
             guard leader.hasAny(Permission.directRecords.roles) else {
                 throw DocketError.invalid("leader", "\(leader.username) is not a leader (chair) and cannot direct documents")
@@ -31,7 +31,7 @@ extension RecordService {
         let text = try Self.text(text)
         let deadline = try CalendarDate.parse(optional: deadline, field: "deadline")
         let today = configuration.today()
-        return try await process(id, .direct, as: actor, from: [.submitted, .directed, .handling]) { entry, writer in
+        return try await process(id, .direct, as: actor) { entry, writer in
             let lead = try Self.handler(handler, field: "handler", for: entry, in: writer)
             let others = try coordinating.map { try Self.handler($0, field: "coordinating", for: entry, in: writer) }
                 .filter { $0.id != lead.id }
@@ -77,8 +77,7 @@ extension RecordService {
     /// A handler's opinion, draft note or progress (the lead or a coordinating handler).
     public func opinion(_ id: String, text: String, as actor: User) async throws -> RegisterEntryDetail {
         let text = try Self.text(text)
-        return try await process(id, .opinion, as: actor, from: [.directed, .handling]) { entry, _ in
-            guard entry.isHandled(by: actor.id) else { throw Self.notHandler(entry) }
+        return try await process(id, .opinion, as: actor) { entry, _ in
             entry.state = .handling
             return ProcessingStep(entryID: id, sequence: 0, kind: .opinion, actorID: actor.id, at: now, text: text)
         }
@@ -87,8 +86,7 @@ extension RecordService {
     /// Hands the document on to another lead handler (the lead handler, or a leader).
     public func forward(_ id: String, to handler: String, text: String, as actor: User) async throws -> RegisterEntryDetail {
         let text = try Self.text(text)
-        return try await process(id, .forward, as: actor, from: [.directed, .handling]) { entry, writer in
-            guard entry.handlerID == actor.id || actor.hasAny(Permission.directRecords.roles) else { throw Self.notHandler(entry) }
+        return try await process(id, .forward, as: actor) { entry, writer in
             let lead = try Self.handler(handler, field: "handler", for: entry, in: writer)
             entry.handlerID = lead.id
             entry.coordinatingIDs.removeAll { $0 == lead.id }
@@ -105,8 +103,7 @@ extension RecordService {
         guard answer != nil || note != nil else {
             throw DocketError.invalid("answer", "say how it ended: the answering outgoing document, or a note")
         }
-        return try await process(id, .done, as: actor, from: [.directed, .handling]) { entry, writer in
-            guard entry.handlerID == actor.id || actor.hasAny(Permission.manageRecords.roles) else { throw Self.notHandler(entry) }
+        return try await process(id, .done, as: actor) { entry, writer in
             let answered = try answer.map { answer -> RegisterEntry in
                 let outgoing = try Self.readable(answer, by: actor, in: writer)
                 guard outgoing.kind == .outgoing else {
@@ -123,9 +120,7 @@ extension RecordService {
     /// Sends the document back with a reason (a leader, the lead handler, or a clerk).
     public func sendBack(_ id: String, reason: String, as actor: User) async throws -> RegisterEntryDetail {
         let reason = try Self.text(reason, field: "reason")
-        return try await process(id, .return, as: actor, from: [.submitted, .directed, .handling]) { entry, _ in
-            guard entry.handlerID == actor.id || actor.hasAny(Permission.directRecords.roles.union(Permission.manageRecords.roles))
-            else { throw Self.notHandler(entry) }
+        return try await process(id, .return, as: actor) { entry, _ in
             entry.state = .returned
             return ProcessingStep(entryID: id, sequence: 0, kind: .return, actorID: actor.id, at: now, text: reason)
         }
@@ -137,15 +132,48 @@ extension RecordService {
         try await storage.read { try $0.processingQueue(handlerID: actor.id, page: page) }
     }
 
+    /// The steps `actor` may take on `entry` now, by the rules the steps themselves apply: what a
+    /// page offers is what the service accepts.
+    public static func nextSteps(_ entry: RegisterEntry, for actor: User) -> [ProcessingStepKind] {
+        guard let state = entry.state else { return [] }
+        return ProcessingStepKind.allCases.filter { sources(of: $0).contains(state) && takes($0, entry, by: actor) }
+    }
+
     // MARK: steps
 
     private var now: Date { configuration.time.now() }
 
+    /// The states a step starts from.
+    static func sources(of kind: ProcessingStepKind) -> Set<ProcessingState> {
+        switch kind {
+        case .register: []
+        case .submit: [.registered, .returned]
+        case .direct, .return: [.submitted, .directed, .handling]
+        case .opinion, .forward, .done: [.directed, .handling]
+        }
+    }
+
+    /// Who takes a step: clerks submit; leaders direct; the lead and coordinating handlers give
+    /// opinions; the lead handler (or a leader) forwards; the lead handler (or a clerk) finishes;
+    /// the lead handler, a leader or a clerk sends back.
+    static func takes(_ kind: ProcessingStepKind, _ entry: RegisterEntry, by actor: User) -> Bool {
+        let clerk = actor.hasAny(Permission.manageRecords.roles), leader = actor.hasAny(Permission.directRecords.roles)
+        let lead = entry.handlerID == actor.id
+        switch kind {
+        case .register, .submit: return clerk
+        case .direct: return leader
+        case .opinion: return entry.isHandled(by: actor.id)
+        case .forward: return lead || leader
+        case .done: return lead || clerk
+        case .return: return lead || leader || clerk
+        }
+    }
+
     /// Applies one step in a write transaction: the entry must be readable by the actor, incoming,
-    /// and in one of `states`; `change` updates it and returns the step, which is appended after
-    /// the last one with an audit event.
+    /// in a state the step starts from, and the actor one who takes it; `change` updates it and
+    /// returns the step, which is appended after the last one with an audit event.
     private func process(
-        _ id: String, _ kind: ProcessingStepKind, as actor: User, from states: Set<ProcessingState>,
+        _ id: String, _ kind: ProcessingStepKind, as actor: User,
         _ change: @escaping @Sendable (inout RegisterEntry, any StorageWriter) throws -> ProcessingStep
     ) async throws -> RegisterEntryDetail {
         try await storage.write { writer in
@@ -153,6 +181,7 @@ extension RecordService {
             guard let state = entry.state else {
                 throw DocketError(.conflict, "\(entry.symbol) is an outgoing document; only incoming documents are processed", field: "id")
             }
+            let states = Self.sources(of: kind)
             guard states.contains(state) else {
                 throw DocketError(
                     .conflict,
@@ -160,6 +189,7 @@ extension RecordService {
                         + states.map(\.rawValue).sorted().joined(separator: " or "),
                     field: "state")
             }
+            guard Self.takes(kind, entry, by: actor) else { throw Self.notHandler(entry) }
             var step = try change(&entry, writer)
             let steps = try writer.processingSteps(entryID: id)
             step.sequence = (steps.last?.sequence ?? 0) + 1

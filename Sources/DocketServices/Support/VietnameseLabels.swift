@@ -64,6 +64,17 @@ public enum VietnameseLabels {
         }
     }
 
+    public static func processing(_ state: ProcessingState) -> String {
+        switch state {
+        case .registered: "Đã vào sổ"
+        case .submitted: "Đã trình lãnh đạo"
+        case .directed: "Đã có ý kiến chỉ đạo"
+        case .handling: "Đang xử lý"
+        case .done: "Đã xử lý xong"
+        case .returned: "Bị trả lại"
+        }
+    }
+
     public static func quorumBasis(_ basis: QuorumBasis) -> String {
         switch basis {
         case .bodyRoster: "theo danh sách thành viên"

@@ -219,8 +219,17 @@ import Testing
                 headers[.cookie] = clerk[.cookie]
                 try await client.execute(uri: "/incoming", method: .post, headers: headers, body: body) { #expect($0.status == .forbidden) }
             }
+            // A date that does not exist: the form comes back with the field named and the input kept.
+            var (headers, body) = Self.multipart(fields.merging(["csrf": csrf, "deadline": "31/02/2030"]) { $1 }, file: ("file", "cv12.pdf", original))
+            headers[.cookie] = clerk[.cookie]
+            let again = try await client.execute(uri: "/incoming", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .unprocessableContent)
+                return String(buffer: response.body)
+            }
+            #expect(again.contains("Trường deadline") && again.contains(#"value="12-CV/TU""#) && again.contains(#"value="31/02/2030""#), "\(again)")
             #expect(try await store.docket.records.entries(register: "DEN", year: nil, page: .first, as: store.auditor).items.isEmpty)
-            var (headers, body) = Self.multipart(fields.merging(["csrf": csrf]) { $1 }, file: ("file", "cv12.pdf", original))
+            #expect(try store.storedBlobs().small == 0, "the refused form stored no content")
+            (headers, body) = Self.multipart(fields.merging(["csrf": csrf]) { $1 }, file: ("file", "cv12.pdf", original))
             headers[.cookie] = clerk[.cookie]
             let location = try await client.execute(uri: "/incoming", method: .post, headers: headers, body: body) { response in
                 #expect(response.status == .seeOther, "\(String(buffer: response.body))")
@@ -244,6 +253,64 @@ import Testing
             let hidden = try await client.execute(uri: "/search?q=chuyen%20doi%20so", method: .get, headers: delegate) { String(buffer: $0.body) }
             #expect(hidden.contains("0 kết quả") && !hidden.contains("12-CV/TU"), "a delegate finds only what they handle")
         }
+    }
+
+    /// The processing path from the entry's page: each reader is offered only the steps the
+    /// service would accept from them; bad input comes back with the field named and the text kept.
+    @Test func anIncomingDocumentIsProcessedFromItsPageByClerkLeaderAndHandler() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        _ = try await store.docket.records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false), as: store.clerk)
+        let entry = try await store.docket.records.registerIncoming(
+            NewIncoming(register: "DEN", sender: "Tỉnh ủy Hà Giang", senderSymbol: "12-CV/TU", summary: "Về việc chuyển đổi số", deadline: CalendarDate("2030-03-20")),
+            original: nil, as: store.clerk)
+        var signedIn: [Role: HTTPFields] = [:]
+        for role in [Role.clerk, .chair, .delegate] { signedIn[role] = [.cookie: "docket_session=\(try #require(fixture.tokens[role]))"] }
+        let headers = signedIn
+        try await fixture.application.test(.router) { client in
+            func page(_ role: Role) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: "/entries/\(entry.id)", method: .get, headers: headers[role] ?? [:]) {
+                    ($0.status, String(buffer: $0.body))
+                }
+            }
+            func send(_ step: String, _ fields: [String: String], as role: Role, csrf: String?) async throws -> (HTTPResponse.Status, String) {
+                var sent = Self.formType
+                sent[.cookie] = headers[role]?[.cookie]
+                return try await client.execute(
+                    uri: "/entries/\(entry.id)/\(step)", method: .post, headers: sent,
+                    body: Self.form(fields.merging(csrf.map { ["csrf": $0] } ?? [:]) { $1 })
+                ) { ($0.status, String(buffer: $0.body)) }
+            }
+            var (status, html) = try await page(.clerk)
+            #expect(status == .ok && html.contains("form-submit") && !html.contains("form-direct") && html.contains("Đã vào sổ"))
+            #expect(try await page(.delegate).0 == .notFound, "not theirs yet")
+            #expect(try await send("submit", ["leader": "chair"], as: .clerk, csrf: nil).0 == .forbidden)
+            #expect(try await send("submit", ["leader": "chair"], as: .clerk, csrf: Self.csrf(in: html)).0 == .seeOther)
+
+            (status, html) = try await page(.chair)
+            #expect(html.contains("form-direct") && !html.contains("form-submit") && html.contains("Đã trình lãnh đạo"))
+            let csrf = Self.csrf(in: html)
+            (status, html) = try await send(
+                "direct", ["text": "Giao Sở TT chủ trì", "handler": "delegate", "deadline": "01/01/2020"], as: .chair, csrf: csrf)
+            #expect(status == .unprocessableContent)
+            #expect(html.contains("Trường deadline") && html.contains(">Giao Sở TT chủ trì</textarea>"), "\(html)")
+            #expect(try await store.docket.records.entry(entry.id, as: store.auditor).steps.count == 2, "nothing was recorded")
+            #expect(try await send("direct", ["text": "Giao Sở TT chủ trì", "handler": "delegate", "deadline": "15/03/2030"], as: .chair, csrf: csrf).0 == .seeOther)
+
+            let queue = try await client.execute(uri: "/queue", method: .get, headers: headers[.delegate] ?? [:]) { String(buffer: $0.body) }
+            #expect(queue.contains("12-CV/TU") && queue.contains("15/03/2030"))
+            (status, html) = try await page(.delegate)
+            #expect(status == .ok && html.contains("form-opinion") && html.contains("form-done") && !html.contains("form-direct"))
+            let mine = Self.csrf(in: html)
+            #expect(try await send("opinion", ["text": "Đã dự thảo văn bản trả lời"], as: .delegate, csrf: mine).0 == .seeOther)
+            #expect(try await send("direct", ["text": "x", "handler": "delegate"], as: .delegate, csrf: mine).0 == .forbidden)
+            #expect(try await send("done", ["note": "Đã trả lời bằng điện thoại"], as: .delegate, csrf: mine).0 == .seeOther)
+            (status, html) = try await page(.clerk)
+            #expect(html.contains("Đã xử lý xong") && html.contains("Đã trả lời bằng điện thoại") && !html.contains("form-done"))
+        }
+        let steps = try await store.docket.records.entry(entry.id, as: store.auditor).steps.map(\.kind)
+        #expect(steps == [.register, .submit, .direct, .opinion, .done])
     }
 
     @Test func anAuditorVerifiesADocumentAPackAndTheLogAndChangesNothing() async throws {
