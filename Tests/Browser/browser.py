@@ -19,19 +19,23 @@ def chromium(downloads=None):
     if downloads:
         options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # axe-core 3.1 (axe-selenium-python's copy) compiles templates with `new Function`, which the
+    # pages' Content-Security-Policy forbids; the tours' browser ignores the policy so the check
+    # can run, and the HTTP tests check that every page sends it.
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
     if downloads:
         driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     return driver, WebDriverWait(driver, 30)
 
 
 def accessible(driver, page):
-    """axe-core (axe-selenium-python's copy) finds nothing against WCAG 2.1 A and AA on the page:
+    """axe-core (axe-selenium-python's copy) finds nothing against WCAG 2 A and AA on the page:
     labels, contrast, names of buttons and links, language, landmarks."""
     from axe_selenium_python import Axe
 
     axe = Axe(driver)
     axe.inject()
-    results = axe.run(options='{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}')
+    results = axe.run(options='{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}')
     if results["violations"]:
         raise AssertionError(page + ": " + axe.report(results["violations"]))
     step("axe-core: %s passes %d checks" % (page, len(results["passes"])))

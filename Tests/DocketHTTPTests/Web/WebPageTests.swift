@@ -42,6 +42,9 @@ import Testing
             }
             let (token, page) = try await client.execute(uri: "/sign-in", method: .get) { response in
                 #expect(response.status == .ok)
+                // No script or style from anywhere but docket itself, no framing.
+                let policy = response.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
+                #expect(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), "\(policy)")
                 return (Self.cookie("docket_signin", in: response), String(buffer: response.body))
             }
             let signIn = try #require(token)
