@@ -5,6 +5,7 @@ import DocketTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HTTPTypes
 import Testing
 
 /// The pages: signing in with a cookie, the CSRF token every form wants, and a delegate who sees
