@@ -49,7 +49,8 @@ public func buildRouter(docket: Docket, settings: HTTPSettings) -> Router<Docket
         .add(middleware: WebAuthenticator(docket: docket, maxUploadSize: settings.maxUploadSize))
         .addRoutes(
             WebController(
-                docket: docket, pages: pages, documents: documents, sessions: sessions, records: records, tasks: tasks
+                docket: docket, pages: pages, documents: documents, sessions: sessions, records: records, tasks: tasks,
+                live: LiveQuorum()
             ).routes)
     methods.load(router.routes)
     return router

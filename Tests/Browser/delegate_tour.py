@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
 """A delegate in a real browser (Debian's headless Chromium through chromedriver and Selenium):
-signs in, opens today's session, checks in, sees the count and the quorum change, and downloads
-the signed pack into DOWNLOADS. On failure it saves a screenshot and the page source in ARTIFACTS.
+signs in, opens today's session, checks in, sees the count and the quorum change, sees another
+delegate's check-in (OTHER_TOKEN, through the API) appear without reloading, and downloads the
+signed pack into DOWNLOADS. On failure it saves a screenshot and the page source in ARTIFACTS.
 
-usage: delegate_tour.py BASE_URL USERNAME PASSWORD DOWNLOADS ARTIFACTS
+usage: delegate_tour.py BASE_URL USERNAME PASSWORD DOWNLOADS ARTIFACTS OTHER_TOKEN SESSION_ID
 """
 import os
 import sys
 import time
+import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from browser import accessible, chromium, step, tour
 
-base, username, password, downloads, artifacts = sys.argv[1:6]
+base, username, password, downloads, artifacts, other_token, session_id = sys.argv[1:8]
 driver, wait = chromium(downloads)
 
 with tour(driver, artifacts, "delegate-tour"):
@@ -43,6 +45,17 @@ with tour(driver, artifacts, "delegate-tour"):
     assert after != before and "đủ túc số" in after and "chưa đủ" not in after, (before, after)
     assert not driver.find_elements(By.ID, "check-in")
     accessible(driver, "session after check-in")
+
+    step("another delegate checks in elsewhere: the count changes on this page without reloading")
+    marker = driver.execute_script("window.notReloaded = true; return document.getElementById('quorum').textContent")
+    assert "Có mặt: 2" in marker, marker
+    request = urllib.request.Request(
+        base + "/api/v1/sessions/%s/check-in" % urllib.request.quote(session_id), method="POST",
+        headers={"Authorization": "Bearer " + other_token})
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200, response.status
+    wait.until(EC.text_to_be_present_in_element((By.ID, "quorum"), "Có mặt: 3"))
+    assert driver.execute_script("return window.notReloaded === true"), "the page was reloaded"
 
     step("the signed pack downloads")
     driver.find_element(By.ID, "pack").click()

@@ -25,17 +25,20 @@ struct BrowserTourTests {
             "session", "create", "--body", "BCĐCĐS", "--title", "Phiên họp thứ nhất", "--starts-at", starts, "--json"))["id"] as? String)
         _ = try docket.ok("session", "invite", id, "hung", "--role", "chair")
         _ = try docket.ok("session", "invite", id, "mai")
+        _ = try docket.ok("user", "add", "binh", "--roles", "delegate", as: "admin")
+        _ = try docket.ok("session", "invite", id, "binh")
+        let binh = try docket.ok("token", "create", "binh", as: "admin").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try docket.ok("session", "item", "add", id, "--title", "Khai mạc", "--doc", documentID)
         _ = try docket.ok("session", "advance", id, "scheduled")
         _ = try docket.ok("session", "advance", id, "open")
-        _ = try docket.ok("session", "attend", id, "hung", "--status", "present")  // 1 of 2: no quorum until mai arrives
+        _ = try docket.ok("session", "attend", id, "hung", "--status", "present")  // 1 of 3: no quorum until mai arrives
 
         let server = try DocketServer(docket)
         let downloads = docket.workspace.file("downloads")
         let artifacts = docket.workspace.file("artifacts")
         for directory in [downloads, artifacts] { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let tour = try Command.run(
-            "python3", [Browser.script("delegate_tour.py"), "http://127.0.0.1:\(server.port)", "mai", password, downloads, artifacts])
+            "python3", [Browser.script("delegate_tour.py"), "http://127.0.0.1:\(server.port)", "mai", password, downloads, artifacts, binh, id])
         #expect(tour.status == 0, "\(tour.stdout)\n\(tour.stderr)\nartifacts: \(artifacts)")
         #expect(tour.stdout.contains("axe-core: session after check-in passes"), "the accessibility check ran on every page: \(tour.stdout)")
         let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: downloads).first { $0.hasSuffix(".zip") })
@@ -44,7 +47,7 @@ struct BrowserTourTests {
         let verified = try docket.run("pack", "verify", "\(downloads)/\(pack)", "--ca", root)
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         let attendance = try docket.ok("session", "attendance", id).stdout
-        #expect(attendance.contains("mai") && attendance.contains("present"), "\(attendance)")
+        #expect(attendance.contains("mai") && attendance.contains("binh") && attendance.contains("present"), "\(attendance)")
     }
 
     @Test func aClerkRegistersAndFindsADocumentAndAnAuditorVerifiesIt() throws {

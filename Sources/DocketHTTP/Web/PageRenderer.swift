@@ -46,8 +46,14 @@ struct PageRenderer: Sendable {
     }
 
     /// The stylesheet every page links to.
-    static let stylesheet: ByteBuffer? = Bundle.module.url(forResource: "Assets/docket", withExtension: "css")
-        .flatMap { try? Data(contentsOf: $0) }.map { ByteBuffer(bytes: $0) }
+    static let stylesheet = asset("docket", "css")
+    /// The session page's script: polls the attendance counts.
+    static let liveScript = asset("live", "js")
+
+    private static func asset(_ name: String, _ ext: String) -> ByteBuffer? {
+        Bundle.module.url(forResource: "Assets/" + name, withExtension: ext).flatMap { try? Data(contentsOf: $0) }
+            .map { ByteBuffer(bytes: $0) }
+    }
 }
 
 /// What the layout shows around every page: the title, who is signed in, the form token, and

@@ -14,18 +14,21 @@ struct WebController {
     let sessions: SessionController
     let records: RecordController
     let tasks: TaskController
+    let live: LiveQuorum
     var zone: TimeZone { docket.configuration.timeZone }
 
     var routes: RouteCollection<DocketRequestContext> {
         let routes = RouteCollection(context: DocketRequestContext.self)
         routes.get("/", use: home)
         routes.get("assets/docket.css", use: stylesheet)
+        routes.get("assets/live.js", use: liveScript)
         routes.get("sign-in", use: signInForm)
         routes.post("sign-in", use: signIn)
         routes.post("sign-out", use: signOut)
         routes.get("sessions", use: sessionList)
         routes.get("sessions/:id", use: sessionPage)
         routes.post("sessions/:id/check-in", use: checkIn)
+        routes.get("sessions/:id/quorum", use: quorumFragment)
         routes.post("sessions/:id/conclusion-notice", use: issueConclusionNotice)
         routes.get("sessions/:id/pack", use: sessions.downloadPack)
         routes.get("documents/:id", use: documents.downloadDocument)
@@ -61,10 +64,18 @@ struct WebController {
     }
 
     @Sendable func stylesheet(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        guard let css = PageRenderer.stylesheet else { throw DocketError.notFound("asset", "docket.css") }
+        try Self.asset(PageRenderer.stylesheet, named: "docket.css", type: "text/css; charset=utf-8")
+    }
+
+    @Sendable func liveScript(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        try Self.asset(PageRenderer.liveScript, named: "live.js", type: "text/javascript; charset=utf-8")
+    }
+
+    private static func asset(_ content: ByteBuffer?, named name: String, type: String) throws -> Response {
+        guard let content else { throw DocketError.notFound("asset", name) }
         return Response(
-            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-            body: .init(byteBuffer: css))
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600", .contentTypeOptions: "nosniff"],
+            body: .init(byteBuffer: content))
     }
 
     // MARK: signing in and out
@@ -180,11 +191,7 @@ struct WebController {
         let page: Chrome
         let session: SessionRow
         let items: [ItemRow]
-        let present: Int
-        let entitled: Int
-        let entitledPresent: Int
-        let quorum: Bool
-        let quorumRule: String
+        let counts: LiveQuorum.Counts
         let myStatus: String?
         let myArrival: String?
         let canCheckIn: Bool
@@ -252,9 +259,7 @@ struct WebController {
             SessionView(
                 page: Chrome("Phiên họp thứ \(session.number): \(session.title)", context: context, notice: notice),
                 session: SessionRow(session, zone: zone), items: items,
-                present: attendance.participants.filter(\.isInRoom).count, entitled: attendance.entitled,
-                entitledPresent: attendance.entitledPresent, quorum: attendance.quorum,
-                quorumRule: VietnameseLabels.quorumRule(attendance.quorumRule),
+                counts: LiveQuorum.Counts(attendance),
                 myStatus: me.map { VietnameseLabels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
                 canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
                 canDownload: session.state != .draft, record: record,
@@ -265,7 +270,14 @@ struct WebController {
     @Sendable func checkIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let id = try context.parameters.value("id")
         _ = try await docket.sessions.checkIn(id, as: context.user())
+        live.changed(id)
         return Self.redirect("/sessions/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)?done=check-in")
+    }
+
+    /// The present count and the quorum as the session page shows them, for its script to poll.
+    @Sendable func quorumFragment(_ request: Request, context: DocketRequestContext) async throws -> Response {
+        let counts = try await live.counts(context.parameters.value("id"), as: context.user(), docket: docket)
+        return pages.page("quorum", counts)
     }
 
     /// The clerk issues the session's conclusion notice: numbered, signed, to every participant.

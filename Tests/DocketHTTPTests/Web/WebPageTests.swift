@@ -137,6 +137,10 @@ import Testing
             #expect(after.contains("Đã điểm danh.") && after.contains("Có mặt") && !after.contains(#"id="check-in""#))
             #expect(try await store.docket.sessions.participants(id, as: store.clerk).first { $0.username == "delegate" }?.status == .present)
 
+            // The fragment the page's script polls: the counts the page shows, and nothing of another session.
+            let (_, counts) = try await page("/sessions/\(id)/quorum")
+            #expect(after.contains(counts) && counts.hasPrefix("Có mặt: "), "\(counts)")
+            #expect(try await page("/sessions/\(other.id)/quorum").0 == .notFound)
             let (hidden, hiddenPage) = try await page("/sessions/\(other.id)")
             #expect(hidden == .notFound && !hiddenPage.contains("Phiên họp kín") && hiddenPage.contains("Không tìm thấy"))
             let (secret, _) = try await page("/documents/\(prepared.secretDocument.id)")
