@@ -57,6 +57,15 @@ with tour(driver, artifacts, "clerk-auditor-tour"):
     driver.find_element(By.PARTIAL_LINK_TEXT, "12-CV/TU").click()
     wait.until(EC.text_to_be_present_in_element((By.ID, "entry-title"), "Văn bản đến số 1/"))
     verify_link = driver.find_element(By.LINK_TEXT, "Xác minh chữ ký").get_attribute("href")
+    assert driver.find_elements(By.ID, "form-submit"), "the clerk is offered the next processing step"
+
+    step("the dossiers and the queue pages")
+    driver.find_element(By.LINK_TEXT, "Hồ sơ").click()
+    wait.until(EC.presence_of_element_located((By.XPATH, "//h1[text()='Hồ sơ']")))
+    accessible(driver, "dossiers")
+    driver.find_element(By.LINK_TEXT, "Văn bản cần xử lý").click()
+    wait.until(EC.presence_of_element_located((By.XPATH, "//h1[text()='Văn bản cần xử lý']")))
+    accessible(driver, "queue")
     sign_out()
 
     step("the auditor verifies the document and the audit log")

@@ -238,30 +238,106 @@ extension WebController {
             let title: String
             let snippet: String
         }
+        /// One facet: its values with their counts, each a link that narrows the search to it.
+        struct Facet {
+            struct Value {
+                let label: String
+                let count: Int
+                let link: String
+            }
+            let name: String
+            let values: [Value]
+            /// The filter already chosen, with a link that removes it.
+            let chosen: String?
+            let clear: String?
+        }
         let page: Chrome
         let query: String
+        let from: String
+        let to: String
         let total: Int
         let hits: [Hit]
+        let facets: [Facet]
         let searched: Bool
     }
 
-    /// Search in Vietnamese, with or without diacritics; the words found are marked in each snippet.
+    /// The filters a search narrows by, as their query names, labels and the service's facet keys.
+    private static let searchFilters: [(name: String, label: String)] = [
+        ("register", "Sổ"), ("year", "Năm"), ("type", "Loại văn bản"), ("sender", "Nơi gửi"), ("unit", "Đơn vị xử lý"),
+        ("classification", "Độ mật"), ("state", "Tình trạng xử lý"),
+    ]
+
+    /// Search in Vietnamese, with or without diacritics; the words found are marked in each
+    /// snippet, and facets narrow the results by register, year, type, sender, unit,
+    /// classification, state and a date range.
     @Sendable func searchPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let parameters = request.uri.queryParameters
+        let given = Dictionary(
+            (Self.searchFilters.map(\.name) + ["q", "from", "to"]).compactMap { name in
+                parameters[Substring(name)].map { (name, String($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+            }, uniquingKeysWith: { first, _ in first })
+        let query = given["q"] ?? ""
         var hits: [SearchView.Hit] = []
+        var facets: [SearchView.Facet] = []
         var total = 0
+        var problem: DocketError?
         if !query.trimmingCharacters(in: .whitespaces).isEmpty {
-            let results = try await docket.records.search(SearchRequest(text: query), page: Page(limit: 50), as: context.user())
-            total = results.hits.total
-            hits = results.hits.items.map { hit in
-                let entry = hit.entry
-                return SearchView.Hit(
-                    id: entry.id, title: "\(entry.kind == .incoming ? (entry.senderSymbol ?? entry.symbol) : entry.symbol) — \(entry.summary)",
-                    snippet: HTML.escape(hit.snippet).replacingOccurrences(of: "«", with: "<mark>").replacingOccurrences(of: "»", with: "</mark>"))
+            do {
+                let search = try SearchRequest(
+                    text: query, register: given["register"], year: try given["year"].map { text in
+                        guard let year = Int(text) else { throw DocketError.invalid("year", "'\(text)' is not a year") }
+                        return year
+                    }, type: given["type"], sender: given["sender"], unit: given["unit"], classification: given["classification"],
+                    state: given["state"], from: given["from"], to: given["to"], facets: true)
+                let results = try await docket.records.search(search, page: Page(limit: 50), as: context.user())
+                total = results.hits.total
+                hits = results.hits.items.map { hit in
+                    let entry = hit.entry
+                    return SearchView.Hit(
+                        id: entry.id, title: "\(entry.kind == .incoming ? (entry.senderSymbol ?? entry.symbol) : entry.symbol) — \(entry.summary)",
+                        snippet: HTML.escape(hit.snippet).replacingOccurrences(of: "«", with: "<mark>").replacingOccurrences(of: "»", with: "</mark>"))
+                }
+                facets = Self.searchFilters.compactMap { filter in
+                    let counts = results.facets?[filter.name] ?? [:]
+                    guard given[filter.name] != nil || !counts.isEmpty else { return nil }
+                    let values = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map { value, count in
+                        SearchView.Facet.Value(
+                            label: Self.facetLabel(filter.name, value), count: count,
+                            link: Self.searchLink(given.merging([filter.name: value]) { $1 }))
+                    }
+                    return SearchView.Facet(
+                        name: filter.label, values: given[filter.name] == nil ? values : [],
+                        chosen: given[filter.name].map { Self.facetLabel(filter.name, $0) },
+                        clear: given[filter.name].map { _ in Self.searchLink(given.filter { $0.key != filter.name }) })
+                }
+            } catch let error as DocketError where error.code == .invalidInput {
+                problem = error
             }
         }
         return pages.page(
             "search",
-            SearchView(page: Chrome("Tìm kiếm", context: context), query: query, total: total, hits: hits, searched: !query.isEmpty))
+            SearchView(
+                page: Chrome("Tìm kiếm", context: context, problem: problem), query: query, from: given["from"] ?? "",
+                to: given["to"] ?? "", total: total, hits: hits,
+                facets: facets, searched: !query.isEmpty && problem == nil),
+            status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    /// `/search` with `parameters`, in a fixed order.
+    private static func searchLink(_ parameters: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return "/search?" + parameters.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+    }
+
+    /// A facet's value as people read it.
+    private static func facetLabel(_ facet: String, _ value: String) -> String {
+        switch facet {
+        case "state": ProcessingState(rawValue: value).map(VietnameseLabels.processing) ?? "Văn bản đi"
+        case "classification": Classification(rawValue: value).map(VietnameseLabels.classification) ?? value
+        default: value
+        }
     }
 }

@@ -75,6 +75,26 @@ public enum VietnameseLabels {
         }
     }
 
+    public static func dossier(_ state: Dossier.State) -> String {
+        switch state {
+        case .open: "Đang mở"
+        case .closed: "Đã đóng"
+        case .transferred: "Đã nộp lưu"
+        case .disposed: "Đã hủy"
+        }
+    }
+
+    /// The marks of Decree 30/2020 and the party's rules (Mật, Tối mật, Tuyệt mật).
+    public static func classification(_ classification: Classification) -> String {
+        switch classification {
+        case .public: "Công khai"
+        case .internal: "Nội bộ"
+        case .confidential: "Mật"
+        case .secret: "Tối mật"
+        case .topSecret: "Tuyệt mật"
+        }
+    }
+
     public static func quorumBasis(_ basis: QuorumBasis) -> String {
         switch basis {
         case .bodyRoster: "theo danh sách thành viên"

@@ -321,6 +321,69 @@ import Testing
         #expect(steps == [.register, .submit, .direct, .opinion, .done])
     }
 
+    /// A clerk files an entry in a dossier and closes it from its page; search narrows by facets.
+    @Test func aClerkFilesInADossierClosesItAndNarrowsASearchByFacets() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        let records = store.docket.records
+        _ = try await store.docket.agencies.create(code: "VP", name: "Văn phòng", as: store.clerk)
+        _ = try await records.createRegister(
+            NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false), as: store.clerk)
+        let year = store.docket.configuration.today().year
+        let plan = try await records.createPlan(
+            try NewFilingPlan(unit: "VP", year: year, headings: [("03", "Hồ sơ công văn đến", "5", nil)]), as: store.clerk)
+        _ = try await records.approvePlan(plan.id, as: store.chair)
+        let dossier = try await records.openDossier(unit: "VP", year: year, heading: "03", title: "Công văn về chuyển đổi số", as: store.clerk)
+        let letter = try await records.registerIncoming(
+            NewIncoming(register: "DEN", sender: "Tỉnh ủy Hà Giang", senderSymbol: "12-CV/TU", summary: "Về việc chuyển đổi số"),
+            original: .content(NewDocument(title: "Công văn 12", filename: "cv12.txt")) { writer in
+                try Data("Chuyển đổi số".utf8).withUnsafeBytes { try writer.write($0) }
+            }, as: store.clerk)
+        _ = try await records.registerIncoming(
+            NewIncoming(register: "DEN", sender: "Sở Nội vụ", senderSymbol: "7-KH/SNV", summary: "Kế hoạch chuyển đổi số năm sau"),
+            original: nil, as: store.clerk)
+        let clerk: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.clerk]))"]
+        let delegate: HTTPFields = [.cookie: "docket_session=\(try #require(fixture.tokens[.delegate]))"]
+        try await fixture.application.test(.router) { client in
+            func get(_ uri: String, _ headers: HTTPFields = clerk) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: uri, method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
+            }
+            func post(_ uri: String, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String) {
+                var headers = Self.formType
+                headers[.cookie] = clerk[.cookie]
+                return try await client.execute(uri: uri, method: .post, headers: headers, body: Self.form(fields)) {
+                    ($0.status, String(buffer: $0.body))
+                }
+            }
+            let (_, list) = try await get("/dossiers")
+            #expect(list.contains(dossier.code) && list.contains("Đang mở"))
+            #expect(try await get("/dossiers", delegate).0 == .forbidden)
+            #expect(try await get("/dossiers/\(dossier.code)", delegate).0 == .notFound)
+            var (status, page) = try await get("/dossiers/\(dossier.code)")
+            #expect(status == .ok && page.contains("form-file") && page.contains("5 năm"))
+            let csrf = try #require(Self.csrf(in: page))
+            (status, page) = try await post("/dossiers/\(dossier.code)/items", ["csrf": csrf, "entry": "ent-khong-co", "note": "bản chính"])
+            #expect(status == .notFound || status == .unprocessableContent)
+            #expect(page.contains(#"value="ent-khong-co""#) && page.contains(#"value="bản chính""#), "the form comes back with what was typed")
+            #expect(try await post("/dossiers/\(dossier.code)/items", ["entry": letter.id]).0 == .forbidden, "no CSRF token")
+            #expect(try await post("/dossiers/\(dossier.code)/items", ["csrf": csrf, "entry": letter.id]).0 == .seeOther)
+            #expect(try await post("/dossiers/\(dossier.code)/close", ["csrf": csrf]).0 == .seeOther)
+            (status, page) = try await get("/dossiers/\(dossier.code)?done=close")
+            #expect(page.contains("Công văn 12") && page.contains("Đã đóng") && !page.contains("form-file") && !page.contains("form-close"))
+            #expect(try await records.dossier(dossier.code, as: store.auditor).items.map(\.documentID) == [letter.documentID])
+
+            // Two letters found without diacritics; the sender facet narrows to one, and the chosen filter can be removed.
+            (status, page) = try await get("/search?q=chuyen%20doi%20so")
+            #expect(page.contains("2 kết quả") && page.contains(#"id="facets""#) && page.contains("Sở Nội vụ") && page.contains("Đã vào sổ"))
+            let narrowed = try #require(page.range(of: #"href="/search?q=chuyen%20doi%20so&amp;sender=S%E1%BB%9F%20N%E1%BB%99i%20v%E1%BB%A5""#))
+            #expect(!narrowed.isEmpty)
+            (status, page) = try await get("/search?q=chuyen%20doi%20so&sender=S%E1%BB%9F%20N%E1%BB%99i%20v%E1%BB%A5")
+            #expect(page.contains("1 kết quả") && page.contains("7-KH/SNV") && !page.contains("12-CV/TU") && page.contains("bỏ lọc"))
+            (status, page) = try await get("/search?q=chuyen%20doi%20so&from=31/12/2030&to=01/01/2030")
+            #expect(status == .unprocessableContent && page.contains("Trường to"))
+        }
+    }
+
     @Test func anAuditorVerifiesADocumentAPackAndTheLogAndChangesNothing() async throws {
         let fixture = try await HTTPFixture()
         let store = fixture.store
@@ -371,12 +434,16 @@ import Testing
             ("/sessions", .ok, .ok, .ok),
             ("/sessions/\(session)", .ok, .ok, .ok),
             ("/sessions/\(session)/pack", .ok, .ok, .ok),
+            ("/sessions/\(session)/quorum", .ok, .ok, .ok),
             ("/documents/\(prepared.secretDocument.id)", .notFound, .ok, .ok),
             ("/notices", .ok, .ok, .ok),
             ("/tasks", .ok, .ok, .ok),
             ("/registers", .forbidden, .ok, .ok),
             ("/registers/DEN", .forbidden, .ok, .ok),
             ("/incoming/new", .forbidden, .forbidden, .ok),
+            ("/queue", .ok, .ok, .ok),
+            ("/dossiers", .forbidden, .ok, .ok),
+            ("/dossiers/2030.VP.HS1", .notFound, .notFound, .notFound),
             ("/search?q=so", .ok, .ok, .ok),
             ("/verify", .ok, .ok, .ok),
             ("/verify/audit", .forbidden, .ok, .forbidden),
