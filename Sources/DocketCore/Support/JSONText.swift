@@ -23,4 +23,14 @@ public enum JSONText {
     public static func array(_ items: [String]) -> String {
         "[" + items.map(quoted).joined(separator: ",") + "]"
     }
+
+    /// An array of strings read back; anything else is an internal error naming `field`.
+    public static func strings(_ text: String, field: String) throws -> [String] {
+        guard let items = try? decoder.decode([String].self, from: Data(text.utf8)) else {
+            throw DocketError(.internalError, "\(field) holds '\(text)', not a JSON array of strings")
+        }
+        return items
+    }
+
+    private static let decoder = JSONDecoder()
 }

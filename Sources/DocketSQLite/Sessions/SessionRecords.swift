@@ -48,6 +48,14 @@ extension BridgePoint: FetchableRecord, PersistableRecord {
 extension Participant: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "participant"
 
+    /// Decoded by column name rather than through Codable: a session page reads every participant.
+    public init(row: Row) throws {
+        self.init(
+            sessionID: row["sessionID"], userID: row["userID"], role: try row.value("role"), bridgePointID: row["bridgePointID"],
+            status: try row.value("status"), arrivedAt: row["arrivedAt"], leftAt: row["leftAt"], reason: row["reason"],
+            proxy: row["proxy"])
+    }
+
     /// The columns queries name.
     public enum Columns {
         static let sessionID = Column("sessionID")
