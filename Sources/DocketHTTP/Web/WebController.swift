@@ -234,7 +234,6 @@ struct WebController {
         let session = try await docket.sessions.get(id, as: user)
         // Only what the reader's clearance allows is listed; the rest is not mentioned.
         let (agenda, documents) = try await docket.sessions.agendaWithDocuments(id, as: user)
-        let attendance = try await docket.sessions.attendance(id, as: user)
         let readable = Dictionary(documents.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
         var items: [ItemRow] = []
         for numbered in agenda.items {
@@ -246,9 +245,15 @@ struct WebController {
                     number: numbered.number, title: numbered.item.title, presenter: numbered.item.presenter,
                     minutes: numbered.item.plannedMinutes, files: files, nested: numbered.number.contains(".")))
         }
-        let me = attendance.participants.first { $0.userID == user.id }
+        // The record needs every participant. A delegate's page needs the counts, which every reader
+        // shares for two seconds (a room of tablets costs one attendance report), and their own row.
+        let counts: LiveQuorum.Counts
+        let me: ParticipantView?
         var record: Record?
         if user.hasAny(Permission.readAllSessions.roles) {
+            let attendance = try await docket.sessions.attendance(id, as: user)
+            counts = LiveQuorum.Counts(attendance)
+            me = attendance.participants.first { $0.userID == user.id }
             record = Record(
                 people: attendance.participants.map {
                     Record.Person(
@@ -257,13 +262,16 @@ struct WebController {
                 },
                 points: attendance.points.map { Record.Point(name: VietnameseLabels.bridgePoint($0.bridgePoint), invited: $0.invited, present: $0.present) },
                 conclusions: try await docket.sessions.conclusions(id, as: user).map(\.text))
+        } else {
+            counts = try await live.counts(id, as: user, docket: docket)
+            me = try await docket.sessions.participation(id, as: user)
         }
         return pages.page(
             "session",
             SessionView(
                 page: Chrome("Phiên họp thứ \(session.number): \(session.title)", context: context, notice: notice),
                 session: SessionRow(session, zone: zone), items: items,
-                counts: LiveQuorum.Counts(attendance),
+                counts: counts,
                 myStatus: me.map { VietnameseLabels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
                 canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
                 canDownload: session.state != .draft, record: record,

@@ -90,6 +90,16 @@ extension SessionService {
         try await attendance(sessionID, as: actor).participants
     }
 
+    /// The actor's own place in a session they may see (nil when not invited): one row, where
+    /// `participants` reads them all.
+    public func participation(_ sessionID: String, as actor: User) async throws -> ParticipantView? {
+        try await storage.read { reader in
+            let session = try Self.visibleSession(sessionID, to: actor, in: reader)
+            guard let participant = try reader.participant(sessionID: sessionID, userID: actor.id) else { return nil }
+            return Self.view(participant, user: actor, session: session, points: try reader.bridgePoints(sessionID: sessionID))
+        }
+    }
+
     // MARK: attendance
 
     /// Checks the actor in to an open session they are invited to. Checking in again changes
