@@ -59,7 +59,15 @@ extension WebController {
 
     @Sendable func reportPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let value = { (name: String) in request.query(name)?.nilIfEmpty }
-        let query = try TaskReportQuery(plan: value("plan"), asOf: value("asOf"), by: value("by"), against: nil, dueSoon: nil)
+        // A date or grouping that does not parse: today's report by agency, the problem named and the typed date kept.
+        var problem: DocketError?
+        let query: TaskReportQuery
+        do {
+            query = try TaskReportQuery(plan: value("plan"), asOf: value("asOf"), by: value("by"), against: nil, dueSoon: nil)
+        } catch let error as DocketError where error.code == .invalidInput && error.field != "plan" {
+            problem = error
+            query = try TaskReportQuery(plan: value("plan"), asOf: nil, by: nil, against: nil, dueSoon: nil)
+        }
         let report = try await docket.tasks.report(query, as: context.user())
         let names: [(TaskReportGrouping, String)] = [
             (.agency, "Cơ quan chủ trì"), (.group, "Nhóm nhiệm vụ"), (.phase, "Giai đoạn"), (.dueMonth, "Tháng đến hạn"), (.plan, "Kế hoạch"),
@@ -69,9 +77,11 @@ extension WebController {
         return pages.page(
             "report",
             ReportView(
-                page: Chrome("Báo cáo nhiệm vụ", context: context), asOf: LocalTime.day(report.asOf), asOfInput: LocalTime.day(report.asOf),
+                page: Chrome("Báo cáo nhiệm vụ", context: context, problem: problem), asOf: LocalTime.day(report.asOf),
+                asOfInput: problem == nil ? LocalTime.day(report.asOf) : value("asOf") ?? "",
                 groupings: names.map { ReportView.Choice(value: $0.0.rawValue, label: $0.1, selected: $0.0 == report.by) },
                 rows: report.rows.map { ReportView.Row(label: $0.label, counts: $0.counts) },
-                totals: ReportView.Row(label: "Tổng cộng", counts: report.totals), query: download))
+                totals: ReportView.Row(label: "Tổng cộng", counts: report.totals), query: download),
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 }

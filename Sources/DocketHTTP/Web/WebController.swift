@@ -348,7 +348,10 @@ struct WebController {
         let lead: String
         let deadline: String
         let status: String
-        let percent: Int
+        let progress: Int
+        /// The percent shown in the form, and the report text typed before a problem sent it back.
+        let percent: String
+        let text: String
         let open: Bool
     }
 
@@ -361,24 +364,35 @@ struct WebController {
         try await tasksView(context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã gửi báo cáo tiến độ." })
     }
 
-    private func tasksView(context: DocketRequestContext, notice: String?) async throws -> Response {
+    private func tasksView(
+        context: DocketRequestContext, notice: String?, kept: (taskID: String, values: [String: String])? = nil, problem: DocketError? = nil
+    ) async throws -> Response {
         let tasks = try await docket.tasks.tasks(TaskFilter(), page: Page(limit: 500), as: context.user())
         return pages.page(
             "tasks",
             TasksView(
-                page: Chrome("Nhiệm vụ", context: context, notice: notice),
-                items: tasks.items.map {
-                    TaskRow(
-                        id: $0.id, code: $0.code, title: $0.title, lead: $0.leadAgency, deadline: LocalTime.day($0.deadline),
-                        status: VietnameseLabels.task($0.status), percent: $0.percent, open: $0.status == .assigned || $0.status == .inProgress)
-                }))
+                page: Chrome("Nhiệm vụ", context: context, notice: notice, problem: problem),
+                items: tasks.items.map { task in
+                    let typed = kept?.taskID == task.id ? kept?.values : nil
+                    return TaskRow(
+                        id: task.id, code: task.code, title: task.title, lead: task.leadAgency, deadline: LocalTime.day(task.deadline),
+                        status: VietnameseLabels.task(task.status), progress: task.percent, percent: typed?["percent"] ?? String(task.percent),
+                        text: typed?["text"] ?? "", open: task.status == .assigned || task.status == .inProgress)
+                }),
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 
+    /// A progress report from the task's form; bad input shows the list again with the field named
+    /// and what was typed kept in that task's form.
     @Sendable func reportProgress(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let form = context.form ?? WebForm(encoded: "")
-        _ = try await docket.tasks.reportProgress(
-            context.parameters.value("id"), percent: try form.integer("percent"), text: form["text"] ?? "", as: context.user())
-        return Self.redirect("/tasks?done=progress")
+        let id = try context.parameters.value("id")
+        do {
+            _ = try await docket.tasks.reportProgress(id, percent: try form.integer("percent"), text: form["text"] ?? "", as: context.user())
+            return Self.redirect("/tasks?done=progress")
+        } catch let error as DocketError where error.code == .invalidInput {
+            return try await tasksView(context: context, notice: nil, kept: (id, form.values), problem: error)
+        }
     }
 }
 

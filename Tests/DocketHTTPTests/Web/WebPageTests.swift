@@ -173,9 +173,11 @@ import Testing
             post[.contentType] = "application/x-www-form-urlencoded"
             let csrf = try #require(Self.csrf(in: tasks))
             try await client.execute(
-                uri: "/tasks/\(task.id)/progress", method: .post, headers: post, body: Self.form(["csrf": csrf, "percent": "abc", "text": "x"])
+                uri: "/tasks/\(task.id)/progress", method: .post, headers: post, body: Self.form(["csrf": csrf, "percent": "abc", "text": "Đã khảo sát một nửa"])
             ) { response in
-                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("Thông tin chưa đúng"))
+                let page = String(buffer: response.body)
+                #expect(response.status == .unprocessableContent && page.contains("Thông tin chưa đúng") && page.contains("Trường percent"))
+                #expect(page.contains(#"value="abc""#) && page.contains(">Đã khảo sát một nửa</textarea>"), "the form keeps what was typed")
             }
             try await client.execute(
                 uri: "/tasks/\(task.id)/progress", method: .post, headers: post,
@@ -422,6 +424,37 @@ import Testing
     }
 
     /// Every page, asked by each role: what the API allows them, and for no one without signing in.
+    /// Every form the pages send is refused without its token or with a forged one, before it is
+    /// read: nothing changes, not even the audit log.
+    @Test func everyFormRejectsAMissingOrForgedToken() async throws {
+        let fixture = try await HTTPFixture()
+        let store = fixture.store
+        let prepared = try await store.preparedSession(open: true)
+        let session = prepared.session.id
+        let before = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.admin).total
+        let attendance = try await store.docket.sessions.participants(session, as: store.clerk).map(\.status)
+        let forms = [
+            "/sign-out", "/sessions/\(session)/check-in", "/sessions/\(session)/conclusion-notice", "/tasks/tsk-1/progress", "/incoming",
+            "/entries/ent-1/submit", "/entries/ent-1/direct", "/entries/ent-1/opinion", "/entries/ent-1/forward", "/entries/ent-1/done",
+            "/entries/ent-1/return", "/dossiers/2030.VP.HS1/items", "/dossiers/2030.VP.HS1/close", "/verify/pack",
+        ]
+        try await fixture.application.test(.router) { client in
+            for role in [Role.delegate, .clerk, .chair, .auditor, .admin] {
+                var headers = Self.formType
+                headers[.cookie] = "docket_session=\(try #require(fixture.tokens[role]))"
+                for form in forms {
+                    for fields in [["percent": "50", "text": "x"], ["csrf": "forged", "percent": "50", "text": "x"]] {
+                        try await client.execute(uri: form, method: .post, headers: headers, body: Self.form(fields)) { response in
+                            #expect(response.status == .forbidden, "\(form) as \(role) with \(fields)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.admin).total == before)
+        #expect(try await store.docket.sessions.participants(session, as: store.clerk).map(\.status) == attendance)
+    }
+
     @Test func everyPageAnswersEachRoleAsTheAPIWould() async throws {
         let fixture = try await HTTPFixture()
         let store = fixture.store
@@ -509,7 +542,9 @@ import Testing
                 #expect(String(buffer: response.body).contains("VPTU"))
             }
             try await client.execute(uri: "/reports/tasks?asOf=31/02/2025", method: .get, headers: clerk) { response in
-                #expect(response.status == .unprocessableContent && String(buffer: response.body).contains("Thông tin chưa đúng"))
+                let page = String(buffer: response.body)
+                #expect(response.status == .unprocessableContent && page.contains("Thông tin chưa đúng") && page.contains("Trường asOf"))
+                #expect(page.contains(#"value="31/02/2025""#), "the typed date is kept")
             }
         }
         #expect(try await store.docket.notices.register(body: "BCĐCĐS", page: .first, as: store.auditor).items.contains { $0.symbol == "01-TB/BCĐCĐS" })
