@@ -43,7 +43,7 @@ public final class BlobWriter {
             if let file {
                 try BlobStore.writeAll(bytes, to: file.fd, name: "the blob store")
             } else {
-                memory.append(bytes.bindMemory(to: UInt8.self))
+                memory.append(contentsOf: bytes)
             }
         } catch {
             abort()

@@ -37,7 +37,7 @@ public struct StoreService: Sendable {
                     }
                 }
                 guard let kind = bad[document.sha256] else { continue }
-                let place = Self.place(of: document.sha256, content: content, blobs: blobs)
+                let place = if case .bytes = content { Self.row(document.sha256) } else { blobs.path(for: document.sha256) }
                 let detail = kind == .missing ? "the blob \(place) is missing" : "the blob \(place) no longer hashes to its SHA-256"
                 result.problems.append(BlobProblem(documentID: document.id, sha256: document.sha256, kind: kind, detail: detail))
             }
@@ -45,15 +45,12 @@ public struct StoreService: Sendable {
         let small = try await storage.read { try $0.smallBlobDigests() }
         result.orphanBlobs =
             blobs.storedDigests().filter { !checked.contains($0) }.map(blobs.path(for:))
-            + small.filter { !checked.contains($0) }.map { Self.place(of: $0, content: .bytes(Data()), blobs: blobs) }
+            + small.filter { !checked.contains($0) }.map(Self.row)
         return result
     }
 
-    /// Where a blob is, as a report names it: its file, or its row in the database.
-    private static func place(of sha256: String, content: BlobContent?, blobs: BlobStore) -> String {
-        if case .bytes = content { return "smallBlob \(sha256) in the database" }
-        return blobs.path(for: sha256)
-    }
+    /// How a report names small content: by its row in the database (a large blob by its file).
+    private static func row(_ sha256: String) -> String { "smallBlob \(sha256) in the database" }
 
     /// Removes the temporary files of uploads whose writer died; `docket serve` does it at start.
     @discardableResult
