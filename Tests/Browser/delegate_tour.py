@@ -57,6 +57,14 @@ with tour(driver, artifacts, "delegate-tour"):
     wait.until(EC.text_to_be_present_in_element((By.ID, "quorum"), "Có mặt: 3"))
     assert driver.execute_script("return window.notReloaded === true"), "the page was reloaded"
 
+    step("on a phone's screen the session page fits its width: nothing to scroll sideways")
+    driver.set_window_size(390, 844)
+    driver.refresh()
+    wait.until(EC.presence_of_element_located((By.ID, "quorum")))
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "the page is %d px wider than a phone" % overflow
+    driver.set_window_size(1024, 768)
+
     step("the signed pack downloads")
     driver.find_element(By.ID, "pack").click()
     deadline = time.time() + 60
