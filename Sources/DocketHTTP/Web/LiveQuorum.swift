@@ -29,6 +29,11 @@ final class LiveQuorum: Sendable {
     /// The counts of `sessionID` as `user` may see them; not found when the session is not theirs.
     func counts(_ sessionID: String, as user: User, docket: Docket) async throws -> Counts {
         _ = try await docket.sessions.get(sessionID, as: user)
+        return try await shared(sessionID, as: user, docket: docket)
+    }
+
+    /// The counts of a session the caller has already found `user` may see.
+    func shared(_ sessionID: String, as user: User, docket: Docket) async throws -> Counts {
         let now = Date()
         if let kept = cache.withLock({ $0[sessionID] }), now.timeIntervalSince(kept.at) < Self.freshFor { return kept.counts }
         let counts = Counts(try await docket.sessions.attendance(sessionID, as: user))

@@ -45,6 +45,11 @@ struct PageRenderer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A page with a form: 422 when the form came back with a problem, else 200.
+    func page<View: PageView>(_ template: String, _ view: View) -> Response {
+        page(template, view as Any, status: view.page.status)
+    }
+
     /// The stylesheet every page links to.
     static let stylesheet = asset("docket", "css")
     /// The session page's script: polls the attendance counts.
@@ -69,9 +74,10 @@ struct Chrome: Sendable {
     let reportsTasks: Bool
     /// A message to show at the top, e.g. after a form was sent.
     let notice: String?
-    /// What was wrong with a form sent back, and the field it names.
+    /// What was wrong with a form sent back, naming the field.
     let problem: String?
-    let problemField: String?
+    /// 422 for a form sent back with a problem.
+    var status: HTTPResponse.Status { problem == nil ? .ok : .unprocessableContent }
 
     init(_ title: String, context: DocketRequestContext, notice: String? = nil, problem: DocketError? = nil) {
         self.title = title
@@ -84,7 +90,6 @@ struct Chrome: Sendable {
         reportsTasks = may(.readAllTasks)
         self.notice = notice
         self.problem = problem.map { error in error.field.map { "Trường \($0): \(error.message)" } ?? error.message }
-        problemField = problem?.field
     }
 }
 
@@ -94,3 +99,15 @@ extension HTTPField.Name {
     static let contentTypeOptions = Self("X-Content-Type-Options")!
     static let forwardedProto = Self("X-Forwarded-Proto")!
 }
+
+/// A page view whose chrome may carry a form's problem, which sets its status.
+protocol PageView {
+    var page: Chrome { get }
+}
+
+extension WebController.IncomingFormView: PageView {}
+extension WebController.EntryView: PageView {}
+extension WebController.SearchView: PageView {}
+extension WebController.DossierPageView: PageView {}
+extension WebController.TasksView: PageView {}
+extension WebController.ReportView: PageView {}

@@ -28,7 +28,7 @@ extension WebController {
     }
 
     @Sendable func dossierList(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let state = request.uri.queryParameters["state"].map(String.init)
+        let state = request.query("state")
         let dossiers = try await docket.records.dossiers(state: state, page: Page(limit: 500), as: context.user())
         return pages.page(
             "dossiers",
@@ -64,7 +64,7 @@ extension WebController {
     }
 
     @Sendable func dossierPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let done = request.uri.queryParameters["done"].map { $0 == "close" ? "Đã đóng hồ sơ." : "Đã đưa văn bản vào hồ sơ." }
+        let done = request.query("done").map { $0 == "close" ? "Đã đóng hồ sơ." : "Đã đưa văn bản vào hồ sơ." }
         return try await dossierView(try context.parameters.value("code"), context: context, notice: done, values: [:], problem: nil)
     }
 
@@ -85,7 +85,6 @@ extension WebController {
             ("Số trang", String(view.pageCount)),
             ("Thời gian tài liệu", view.firstDate.map { first in "\(LocalTime.day(first)) – \(view.lastDate.map(LocalTime.day) ?? "")" }),
         ]
-        let manages = user.hasAny(Permission.manageRecords.roles)
         return pages.page(
             "dossier",
             DossierPageView(
@@ -97,9 +96,8 @@ extension WebController {
                         pages: $0.pages, disposed: $0.disposed)
                 },
                 holds: view.holds.map { "\($0.id): \($0.reason)" },
-                canFile: manages && dossier.state == .open, canClose: manages && dossier.state == .open && view.holds.isEmpty,
-                values: values),
-            status: problem == nil ? .ok : .unprocessableContent)
+                canFile: RecordService.mayFile(in: dossier, by: user), canClose: RecordService.mayClose(view, by: user),
+                values: values))
     }
 
     /// Files a register entry's original in the dossier; bad input comes back with the field named.
@@ -109,7 +107,7 @@ extension WebController {
         do {
             guard let entry = form["entry"] else { throw DocketError.invalid("entry", "name the register entry to file, e.g. its id") }
             _ = try await docket.records.addToDossier(code, entry: entry, note: form["note"], as: context.user())
-            return Self.redirect("/dossiers/\(Self.pathComponent(code))?done=file")
+            return Self.redirect("/dossiers/\(Self.encoded(code))?done=file")
         } catch let error as DocketError where error.code == .invalidInput || (error.code == .notFound && error.field != "dossier") {
             // A mistyped entry comes back in the form; a dossier the reader may not see stays a 404.
             return try await dossierView(code, context: context, notice: nil, values: form.values, problem: error)
@@ -119,10 +117,6 @@ extension WebController {
     @Sendable func closeDossier(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let code = try context.parameters.value("code")
         _ = try await docket.records.closeDossier(code, as: context.user())
-        return Self.redirect("/dossiers/\(Self.pathComponent(code))?done=close")
-    }
-
-    static func pathComponent(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? text
+        return Self.redirect("/dossiers/\(Self.encoded(code))?done=close")
     }
 }

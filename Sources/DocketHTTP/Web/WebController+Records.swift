@@ -43,7 +43,7 @@ extension WebController {
     /// A register's year as the paper book lays it out; downloads as CSV or .xlsx from the same sheet.
     @Sendable func registerPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let code = try context.parameters.value("register")
-        let year = request.uri.queryParameters["year"].flatMap { Int($0) } ?? docket.configuration.today().year
+        let year = request.query("year").flatMap { Int($0) } ?? docket.configuration.today().year
         let sheet = try await docket.records.sheet(register: code, year: year, as: context.user())
         return pages.page(
             "register",
@@ -71,8 +71,7 @@ extension WebController {
             "incoming-new",
             IncomingFormView(
                 page: Chrome("Vào sổ văn bản đến", context: context, problem: problem),
-                registers: registers.map { RegisterRow(code: $0.code, name: $0.name, kind: "") }, values: values),
-            status: problem == nil ? .ok : .unprocessableContent)
+                registers: registers.map { RegisterRow(code: $0.code, name: $0.name, kind: "") }, values: values))
     }
 
     /// Registers an arrived document with its file; the entry's page then shows its arrival number.
@@ -125,7 +124,7 @@ extension WebController {
     }
 
     @Sendable func entryPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let done = request.uri.queryParameters["done"].flatMap { ProcessingStepKind(rawValue: String($0)) }
+        let done = request.query("done").flatMap(ProcessingStepKind.init(rawValue:))
         return try await entryView(
             try context.parameters.value("id"), context: context,
             notice: done.map { $0 == .register ? "Đã vào sổ." : "Đã ghi: \(VietnameseLabels.step($0))." }, values: [:], problem: nil)
@@ -161,8 +160,7 @@ extension WebController {
                     EntryView.Step(when: LocalTime.dateTime($0.at, in: zone), what: VietnameseLabels.step($0.kind), text: $0.text)
                 },
                 submit: next.contains(.submit), direct: next.contains(.direct), opinion: next.contains(.opinion),
-                forward: next.contains(.forward), done: next.contains(.done), sendBack: next.contains(.return), values: values),
-            status: problem == nil ? .ok : .unprocessableContent)
+                forward: next.contains(.forward), done: next.contains(.done), sendBack: next.contains(.return), values: values))
     }
 
     /// One processing step from the entry page's forms; bad input shows the page again with the
@@ -170,37 +168,33 @@ extension WebController {
     @Sendable func processEntry(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let id = try context.parameters.value("id")
         let step = try context.parameters.value("step")
+        // The route's last segment names the step; registering is not one a form takes.
+        guard let kind = ProcessingStepKind(rawValue: step), kind != .register else {
+            throw DocketError.notFound("page", request.uri.path)
+        }
         let form = context.form ?? WebForm(encoded: "")
         let user = try context.user()
         let records = docket.records
         do {
-            let kind: ProcessingStepKind
-            switch step {
-            case "submit":
-                kind = .submit
+            switch kind {
+            case .register: break
+            case .submit:
                 _ = try await records.submit(id, to: form["leader"] ?? "", note: form["note"], as: user)
-            case "direct":
-                kind = .direct
+            case .direct:
                 let coordinating = (form["coordinating"] ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
                 _ = try await records.direct(
                     id, text: form["text"] ?? "", handler: form["handler"] ?? "", coordinating: coordinating,
                     deadline: form["deadline"], plan: form["plan"], as: user)
-            case "opinion":
-                kind = .opinion
+            case .opinion:
                 _ = try await records.opinion(id, text: form["text"] ?? "", as: user)
-            case "forward":
-                kind = .forward
+            case .forward:
                 _ = try await records.forward(id, to: form["handler"] ?? "", text: form["text"] ?? "", as: user)
-            case "done":
-                kind = .done
+            case .done:
                 _ = try await records.finish(id, answer: form["answer"], note: form["note"], as: user)
-            case "return":
-                kind = .return
+            case .return:
                 _ = try await records.sendBack(id, reason: form["reason"] ?? "", as: user)
-            default:
-                throw DocketError.notFound("page", request.uri.path)
             }
-            return Self.redirect("/entries/\(id)?done=\(kind.rawValue)")
+            return Self.redirect("/entries/\(Self.encoded(id))?done=\(kind.rawValue)")
         } catch let error as DocketError where error.code == .invalidInput {
             return try await entryView(id, context: context, notice: nil, values: [step: form.values], problem: error)
         }
@@ -271,11 +265,8 @@ extension WebController {
     /// snippet, and facets narrow the results by register, year, type, sender, unit,
     /// classification, state and a date range.
     @Sendable func searchPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let given = Dictionary(
-            (Self.searchFilters.map(\.name) + ["q", "from", "to"]).compactMap { name in
-                parameters[Substring(name)].map { (name, String($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
-            }, uniquingKeysWith: { first, _ in first })
+        var given: [String: String] = [:]
+        for name in Self.searchFilters.map(\.name) + ["q", "from", "to"] { given[name] = request.query(name) }
         let query = given["q"] ?? ""
         var hits: [SearchView.Hit] = []
         var facets: [SearchView.Facet] = []
@@ -284,10 +275,7 @@ extension WebController {
         if !query.trimmingCharacters(in: .whitespaces).isEmpty {
             do {
                 let search = try SearchRequest(
-                    text: query, register: given["register"], year: try given["year"].map { text in
-                        guard let year = Int(text) else { throw DocketError.invalid("year", "'\(text)' is not a year") }
-                        return year
-                    }, type: given["type"], sender: given["sender"], unit: given["unit"], classification: given["classification"],
+                    text: query, register: given["register"], year: try request.queryInt("year"), type: given["type"], sender: given["sender"], unit: given["unit"], classification: given["classification"],
                     state: given["state"], from: given["from"], to: given["to"], facets: true)
                 let results = try await docket.records.search(search, page: Page(limit: 50), as: context.user())
                 total = results.hits.total
@@ -303,12 +291,12 @@ extension WebController {
                     let values = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12).map { value, count in
                         SearchView.Facet.Value(
                             label: Self.facetLabel(filter.name, value), count: count,
-                            link: Self.searchLink(given.merging([filter.name: value]) { $1 }))
+                            link: Self.link("/search", given.merging([filter.name: value]) { $1 }))
                     }
                     return SearchView.Facet(
                         name: filter.label, values: given[filter.name] == nil ? values : [],
                         chosen: given[filter.name].map { Self.facetLabel(filter.name, $0) },
-                        clear: given[filter.name].map { _ in Self.searchLink(given.filter { $0.key != filter.name }) })
+                        clear: given[filter.name].map { _ in Self.link("/search", given.filter { $0.key != filter.name }) })
                 }
             } catch let error as DocketError where error.code == .invalidInput {
                 problem = error
@@ -319,17 +307,7 @@ extension WebController {
             SearchView(
                 page: Chrome("Tìm kiếm", context: context, problem: problem), query: query, from: given["from"] ?? "",
                 to: given["to"] ?? "", total: total, hits: hits,
-                facets: facets, searched: !query.isEmpty && problem == nil),
-            status: problem == nil ? .ok : .unprocessableContent)
-    }
-
-    /// `/search` with `parameters`, in a fixed order.
-    private static func searchLink(_ parameters: [String: String]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return "/search?" + parameters.sorted { $0.key < $1.key }.map {
-            "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
-        }.joined(separator: "&")
+                facets: facets, searched: !query.isEmpty && problem == nil))
     }
 
     /// A facet's value as people read it.

@@ -54,11 +54,13 @@ extension WebController {
         let groupings: [Choice]
         let rows: [Row]
         let totals: Row
-        let query: String
+        /// The same report as CSV and as .xlsx.
+        let csv: String
+        let xlsx: String
     }
 
     @Sendable func reportPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let value = { (name: String) in request.query(name)?.nilIfEmpty }
+        let value = { (name: String) in request.query(name) }
         // A date or grouping that does not parse: today's report by agency, the problem named and the typed date kept.
         var problem: DocketError?
         let query: TaskReportQuery
@@ -72,8 +74,8 @@ extension WebController {
         let names: [(TaskReportGrouping, String)] = [
             (.agency, "Cơ quan chủ trì"), (.group, "Nhóm nhiệm vụ"), (.phase, "Giai đoạn"), (.dueMonth, "Tháng đến hạn"), (.plan, "Kế hoạch"),
         ]
-        var download = "asOf=\(report.asOf)&by=\(report.by.rawValue)"
-        if let plan = report.plan { download += "&plan=" + (plan.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics) ?? plan) }
+        var download = ["asOf": report.asOf.description, "by": report.by.rawValue]
+        download["plan"] = report.plan
         return pages.page(
             "report",
             ReportView(
@@ -81,7 +83,8 @@ extension WebController {
                 asOfInput: problem == nil ? LocalTime.day(report.asOf) : value("asOf") ?? "",
                 groupings: names.map { ReportView.Choice(value: $0.0.rawValue, label: $0.1, selected: $0.0 == report.by) },
                 rows: report.rows.map { ReportView.Row(label: $0.label, counts: $0.counts) },
-                totals: ReportView.Row(label: "Tổng cộng", counts: report.totals), query: download),
-            status: problem == nil ? .ok : .unprocessableContent)
+                totals: ReportView.Row(label: "Tổng cộng", counts: report.totals),
+                csv: Self.link("/reports/tasks/download", download.merging(["format": "csv"]) { $1 }),
+                xlsx: Self.link("/reports/tasks/download", download.merging(["format": "xlsx"]) { $1 })))
     }
 }

@@ -28,7 +28,7 @@ extension WebController {
 
     @Sendable func verifyForms(_ request: Request, context: DocketRequestContext) async throws -> Response {
         _ = try context.user()
-        guard let id = request.uri.queryParameters["document"].map(String.init), !id.isEmpty else { return verifyPage(context) }
+        guard let id = request.query("document") else { return verifyPage(context) }
         let verification = try await docket.documents.verify(id, as: context.user())
         var lines = [
             VerifyView.Line(

@@ -57,6 +57,20 @@ struct WebController {
         return routes
     }
 
+    /// `path` with `parameters` as a query string, in a fixed order, each value percent-encoded
+    /// except RFC 3986's unreserved characters.
+    static func link(_ path: String, _ parameters: [String: String]) -> String {
+        guard !parameters.isEmpty else { return path }
+        return path + "?" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.encoded($0.value))" }.joined(separator: "&")
+    }
+
+    /// A path segment or query value percent-encoded: only RFC 3986's unreserved characters stay.
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    private static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     static func redirect(_ location: String, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.location] = location
@@ -224,8 +238,8 @@ struct WebController {
     }
 
     @Sendable func sessionPage(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        let notice = request.uri.queryParameters["issued"].map { "Đã phát hành thông báo kết luận số \($0)." }
-            ?? request.uri.queryParameters["done"].map { _ in "Đã điểm danh." }
+        let notice = request.query("issued").map { "Đã phát hành thông báo kết luận số \($0)." }
+            ?? request.query("done").map { _ in "Đã điểm danh." }
         return try await sessionView(context.parameters.value("id"), context: context, notice: notice)
     }
 
@@ -263,7 +277,7 @@ struct WebController {
                 points: attendance.points.map { Record.Point(name: VietnameseLabels.bridgePoint($0.bridgePoint), invited: $0.invited, present: $0.present) },
                 conclusions: try await docket.sessions.conclusions(id, as: user).map(\.text))
         } else {
-            counts = try await live.counts(id, as: user, docket: docket)
+            counts = try await live.shared(id, as: user, docket: docket)  // `sessions.get` above checked the reader
             me = try await docket.sessions.participation(id, as: user)
         }
         return pages.page(
@@ -273,17 +287,15 @@ struct WebController {
                 session: SessionRow(session, zone: zone), items: items,
                 counts: counts,
                 myStatus: me.map { VietnameseLabels.attendance($0) }, myArrival: me?.arrivedAt.map { LocalTime.dateTime($0, in: zone) },
-                canCheckIn: me != nil && session.state == .open && !session.backEntered && me?.isInRoom != true,
-                canDownload: session.state != .draft, record: record,
-                canIssue: user.hasAny(Permission.manageSessions.roles) && (session.state == .open || session.state == .closed)
-                    && record?.conclusions.isEmpty == false))
+                canCheckIn: SessionService.mayCheckIn(session, me), canDownload: session.state != .draft, record: record,
+                canIssue: NoticeService.mayIssueConclusion(session, conclusions: record?.conclusions.count ?? 0, by: user)))
     }
 
     @Sendable func checkIn(_ request: Request, context: DocketRequestContext) async throws -> Response {
         let id = try context.parameters.value("id")
         _ = try await docket.sessions.checkIn(id, as: context.user())
         live.changed(id)
-        return Self.redirect("/sessions/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)?done=check-in")
+        return Self.redirect("/sessions/\(Self.encoded(id))?done=check-in")
     }
 
     /// The present count and the quorum as the session page shows them, for its script to poll.
@@ -361,7 +373,7 @@ struct WebController {
     }
 
     @Sendable func taskList(_ request: Request, context: DocketRequestContext) async throws -> Response {
-        try await tasksView(context: context, notice: request.uri.queryParameters["done"].map { _ in "Đã gửi báo cáo tiến độ." })
+        try await tasksView(context: context, notice: request.query("done").map { _ in "Đã gửi báo cáo tiến độ." })
     }
 
     private func tasksView(
@@ -378,8 +390,7 @@ struct WebController {
                         id: task.id, code: task.code, title: task.title, lead: task.leadAgency, deadline: LocalTime.day(task.deadline),
                         status: VietnameseLabels.task(task.status), progress: task.percent, percent: typed?["percent"] ?? String(task.percent),
                         text: typed?["text"] ?? "", open: task.status == .assigned || task.status == .inProgress)
-                }),
-            status: problem == nil ? .ok : .unprocessableContent)
+                }))
     }
 
     /// A progress report from the task's form; bad input shows the list again with the field named

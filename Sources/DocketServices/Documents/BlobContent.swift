@@ -64,6 +64,11 @@ public enum BlobContent: Sendable {
 }
 
 extension BlobStore {
+    /// The error for a document whose content neither the database nor the blob store holds.
+    static func missing(_ documentID: String) -> DocketError {
+        DocketError(.internalError, "the content of \(documentID) is missing from the blob store; run docket store check")
+    }
+
     /// The content stored under `sha256`: kept in the database when small, else its file; nil
     /// when neither holds it.
     func content(_ sha256: String, in reader: any StorageReader) throws -> BlobContent? {

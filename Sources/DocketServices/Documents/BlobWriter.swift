@@ -126,4 +126,15 @@ struct StoredBlob {
     let small: Data?
     /// Whether a file was placed that no other document had (removed again if the transaction fails).
     let isNewFile: Bool
+
+    /// Keeps the blob with `writer`'s transaction: small content as its row, committed or rolled
+    /// back with it; a file placed for it is removed again if the transaction rolls back.
+    func keep(in writer: any StorageWriter, blobs: BlobStore) throws {
+        if let small {
+            try writer.insertSmallBlob(sha256: sha256, content: small)
+        } else if isNewFile {
+            let sha256 = sha256
+            writer.onRollback { blobs.remove(sha256) }
+        }
+    }
 }

@@ -70,9 +70,7 @@ public struct DocumentService: Sendable {
             }
             return try blobs.content(document.sha256, in: reader)
         }
-        guard let content else {
-            throw DocketError(.internalError, "the content of \(id) is missing from the blob store; run docket store check")
-        }
+        guard let content else { throw BlobStore.missing(id) }
         return (document, content)
     }
 

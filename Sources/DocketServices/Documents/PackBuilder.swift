@@ -26,7 +26,7 @@ struct PackBuilder {
         case .bytes(let data)?: members.append((path, .data(data)))
         case .file(let stored)?: members.append((path, .blob(path: stored, size: document.size)))
         case nil:
-            throw DocketError(.internalError, "the content of \(document.id) is missing from the blob store; run docket store check")
+            throw BlobStore.missing(document.id)
         }
         files.append(.init(path: path, size: document.size, mediaType: document.mediaType, sha256: document.sha256))
         var entries: [PackManifest.SignatureEntry] = []

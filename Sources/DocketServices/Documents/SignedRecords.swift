@@ -21,12 +21,7 @@ struct SignedRecords: Sendable {
         let blob = blobs.writer()
         try content.withUnsafeBytes { try blob.write($0) }
         let stored = try blob.commit()
-        if let small = stored.small {
-            try writer.insertSmallBlob(sha256: stored.sha256, content: small)
-        } else if stored.isNewFile {
-            let blobs = blobs
-            writer.onRollback { blobs.remove(stored.sha256) }
-        }
+        try stored.keep(in: writer, blobs: blobs)
         let now = configuration.time.now()
         let document = Document(
             id: configuration.identifiers.make("doc"), title: title, filename: filename, mediaType: mediaType,

@@ -8,8 +8,7 @@ struct StagedDocument: Sendable {
     let document: Document
     /// The content, for reading it before it is recorded.
     let content: BlobContent
-    private let small: Data?
-    private let isNewFile: Bool
+    private let blob: StoredBlob
     private let blobs: BlobStore
 
     /// Checks `new` for `actor`, then streams the content in with `fill`; an empty one, or one
@@ -31,19 +30,19 @@ struct StagedDocument: Sendable {
             mediaType: metadata.mediaType, size: blob.size, sha256: blob.sha256, classification: new.classification,
             createdBy: actor.id, createdAt: configuration.time.now())
         content = blob.small.map(BlobContent.bytes) ?? .file(blobs.path(for: blob.sha256))
-        small = blob.small
-        isNewFile = blob.isNewFile
+        self.blob = blob
         self.blobs = blobs
     }
 
-    /// Records the document (and keeps small content) in `writer`'s transaction.
+    /// Records the document, and keeps its content, in `writer`'s transaction.
     func record(by actor: User, audit: AuditLog, in writer: any StorageWriter) throws {
-        if let small { try writer.insertSmallBlob(sha256: document.sha256, content: small) }
+        try blob.keep(in: writer, blobs: blobs)
         try audit.recordAdded(document, by: actor, in: writer)
     }
 
-    /// Removes a file placed for it again, unless another document already had the same bytes.
+    /// Removes a file placed for it again, unless another document already had the same bytes
+    /// (for a failure before its transaction).
     func discard() {
-        if isNewFile { blobs.remove(document.sha256) }
+        if blob.isNewFile { blobs.remove(document.sha256) }
     }
 }

@@ -13,6 +13,17 @@ public struct NoticeService: Sendable {
     /// they assign become supervised tasks in a plan named by the notice's symbol, assigned on
     /// the notice's date. A notice issued on paper before Docket is entered `backEntered`: with
     /// its number and date, for a session in any state but draft, and delivered to no one.
+    /// The session states a notice of `kind` is issued in. A back-entered notice records what
+    /// happened on paper: any state but draft.
+    static func sessionStates(for kind: NoticeKind, backEntered: Bool = false) -> Set<SessionState> {
+        backEntered ? [.scheduled, .open, .closed, .archived] : kind == .conclusion ? [.open, .closed] : [.scheduled, .open]
+    }
+
+    /// Whether `actor` may issue the session's conclusion notice now, by the rules `issue` applies.
+    public static func mayIssueConclusion(_ session: Session, conclusions: Int, by actor: User) -> Bool {
+        actor.hasAny(Permission.manageSessions.roles) && sessionStates(for: .conclusion).contains(session.state) && conclusions > 0
+    }
+
     public func issue(
         _ kind: NoticeKind, session sessionID: String, users: [String] = [], agencies: [String] = [], note: String? = nil,
         backEntered: BackEntry? = nil, as actor: User
@@ -28,10 +39,7 @@ public struct NoticeService: Sendable {
         }
         return try await storage.write { writer in
             guard let session = try writer.session(id: sessionID) else { throw DocketError.notFound("session", sessionID) }
-            // A back-entered notice records what happened on paper: any state but draft, no recipients.
-            let allowedStates: Set<SessionState> =
-                backEntered != nil ? [.scheduled, .open, .closed, .archived]
-                : kind == .conclusion ? [.open, .closed] : [.scheduled, .open]
+            let allowedStates = Self.sessionStates(for: kind, backEntered: backEntered != nil)
             switch kind {
             case .reminder:
                 throw DocketError.invalid("kind", "reminders are issued for tasks, with `docket task remind`")

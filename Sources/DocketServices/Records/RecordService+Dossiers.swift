@@ -121,6 +121,16 @@ extension RecordService {
         return try await dossier(code, as: actor)
     }
 
+    /// Whether `actor` may file documents in the dossier now, by the rules `addToDossier` applies.
+    public static func mayFile(in dossier: Dossier, by actor: User) -> Bool {
+        actor.hasAny(Permission.manageRecords.roles) && dossier.state == .open
+    }
+
+    /// Whether `actor` may close the dossier now, by the rules `closeDossier` applies: open, and no hold.
+    public static func mayClose(_ view: DossierView, by actor: User) -> Bool {
+        mayFile(in: view.dossier, by: actor) && view.holds.isEmpty
+    }
+
     /// Closes a dossier (admin, clerk): it takes no more documents and its retention starts. A
     /// hold blocks it.
     public func closeDossier(_ code: String, on date: String? = nil, as actor: User) async throws -> Dossier {

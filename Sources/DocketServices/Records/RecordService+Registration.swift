@@ -175,9 +175,7 @@ extension RecordService {
             guard let (document, content) = found else { throw DocketError(.notFound, "no document with id \(id)", field: "document") }
             let text = content.flatMap { DocumentText.extract($0, mediaType: document.mediaType) }
             let checked = try signature.map { der in
-                guard let content else {
-                    throw DocketError(.internalError, "the content of \(id) is missing from the blob store; run docket store check")
-                }
+                guard let content else { throw BlobStore.missing(id) }
                 return try check(der, content: content)
             }
             return try await groupCommit.write(storage) { try body(document, text, checked, $0) }

@@ -100,6 +100,13 @@ extension SessionService {
         }
     }
 
+    /// Whether a participant can check in now, by the rules `checkIn` applies: the session is open
+    /// and held in Docket, and they are not already in the room.
+    public static func mayCheckIn(_ session: Session, _ participant: ParticipantView?) -> Bool {
+        guard let participant else { return false }
+        return session.state == .open && !session.backEntered && !participant.isInRoom
+    }
+
     // MARK: attendance
 
     /// Checks the actor in to an open session they are invited to. Checking in again changes
