@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "docket", targets: ["docket"]),
         .library(name: "DocketCore", targets: ["DocketCore"]),
         .library(name: "DocketSQLite", targets: ["DocketSQLite"]),
+        .library(name: "DocketPostgres", targets: ["DocketPostgres"]),
         .library(name: "DocketServices", targets: ["DocketServices"]),
         .library(name: "DocketHTTP", targets: ["DocketHTTP"]),
         .library(name: "DocketCrypto", targets: ["DocketCrypto"]),
@@ -26,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -58,8 +62,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DocketPostgres",
+            dependencies: [
+                "DocketCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "DocketServices",
-            dependencies: ["DocketCore", "DocketCrypto", "DocketSQLite", "DocketPack"],
+            dependencies: ["DocketCore", "DocketCrypto", "DocketSQLite", "DocketPostgres", "DocketPack"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,5 +1,6 @@
 import DocketCore
 import DocketCrypto
+import DocketPostgres
 import DocketSQLite
 import Foundation
 
@@ -54,7 +55,13 @@ public final class Docket: Sendable {
                 .notFound, "no Docket store in \(directory.root.path); run `docket init --data-dir \(directory.root.path)`",
                 field: "data-dir")
         }
-        return Docket(directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
+        return Docket(directory: directory, storage: try openStorage(directory), configuration: configuration)
+    }
+
+    /// The directory's SQLite file, or the PostgreSQL database its URL names; migrated.
+    static func openStorage(_ directory: DataDirectory) throws -> any Storage {
+        guard let url = directory.databaseURL else { return try SQLiteStorage(path: directory.database.path) }
+        return try PostgresStorage(url: url)
     }
 
     /// What `initialize` made.
@@ -95,8 +102,15 @@ public final class Docket: Sendable {
             }
             let blobs = BlobStore(root: directory.blobs)
             try blobs.create()
-            let docket = Docket(
-                directory: directory, storage: try SQLiteStorage(path: directory.database.path), configuration: configuration)
+            let storage = try openStorage(directory)
+            if let postgres = storage as? PostgresStorage, try await !postgres.isEmpty() {
+                throw DocketError(
+                    .conflict,
+                    "the database \(postgres.address) already holds a Docket store; serve it with the data directory made with it, "
+                        + "or give an empty database",
+                    field: "database")
+            }
+            let docket = Docket(directory: directory, storage: storage, configuration: configuration)
             for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: directory.database.path + suffix) {
                 try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: directory.database.path + suffix)
             }

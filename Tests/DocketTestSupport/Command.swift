@@ -21,7 +21,7 @@ public enum Command {
         process.executableURL = URL(fileURLWithPath: executable.contains("/") ? executable : "/usr/bin/env")
         process.arguments = executable.contains("/") ? arguments : [executable] + arguments
         var merged = ProcessInfo.processInfo.environment
-        for key in ["DOCKET_DATA_DIR", "DOCKET_USER", "DOCKET_KEY_PASSPHRASE"] { merged[key] = nil }
+        for key in ["DOCKET_DATA_DIR", "DOCKET_DATABASE_URL", "DOCKET_USER", "DOCKET_KEY_PASSPHRASE"] { merged[key] = nil }
         merged.merge(environment) { $1 }
         process.environment = merged
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

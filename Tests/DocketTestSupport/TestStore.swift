@@ -6,6 +6,7 @@ import Foundation
 /// A real store (SQLite file, blob directory, OpenSSL keys) in a temporary directory,
 /// with one user of each role.
 public struct TestStore: Sendable {
+    public let backend: Backend
     public let directory: TemporaryDirectory
     public let docket: Docket
     public let admin: User
@@ -21,10 +22,11 @@ public struct TestStore: Sendable {
     }
 
     /// `time` is the store's clock: a `SettableClock` lets a test say when each change happens.
-    public init(passphrase: String? = nil, time: any TimeSource = SystemTime()) async throws {
+    public init(_ backend: Backend = .sqlite, passphrase: String? = nil, time: any TimeSource = SystemTime()) async throws {
+        self.backend = backend
         directory = try TemporaryDirectory()
         let made = try await Docket.initialize(
-            DataDirectory(directory.file("data")), organisation: "Văn phòng Tỉnh ủy", keyType: .p256,
+            DataDirectory(directory.file("data"), databaseURL: try backend.newDatabaseURL()), organisation: "Văn phòng Tỉnh ủy", keyType: .p256,
             configuration: Self.configuration(passphrase: passphrase, time: time))
         docket = made.docket
         admin = made.admin
@@ -52,13 +54,27 @@ public struct TestStore: Sendable {
     /// The database file, for tools such as `sqlite3`.
     public var databasePath: String { docket.directory.database.path }
 
+    /// Runs `sql` in the store's database with the database's own client, `sqlite3` or `psql`: its
+    /// output, unformatted, one row a line.
+    public func sql(_ sql: String) throws -> String {
+        let output: String
+        if let url = docket.directory.databaseURL {
+            let server = try PostgresServer.shared.get()
+            let result = try server.psql(String(url.split(separator: "/").last ?? ""), sql)
+            guard result.status == 0 else { throw PostgresUnavailable(reason: "psql failed: \(result.stderr)") }
+            output = result.stdout
+        } else {
+            output = try Command.output("sqlite3", [databasePath, sql])
+        }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Every blob stored: the files under `blobs/` (not the temporary ones) and the rows of small
-    /// content in the database, counted by `sqlite3`.
+    /// content in the database, counted by the database's own client.
     public func storedBlobs() throws -> (files: [String], small: Int) {
         let files = try FileManager.default.subpathsOfDirectory(atPath: docket.directory.blobs.path)
             .filter { !$0.hasPrefix("tmp") && $0.contains("/") }
-        let small = try Command.output("sqlite3", [databasePath, "SELECT count(*) FROM smallBlob"])
-        return (files, Int(small.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1)
+        return (files, Int(try sql("SELECT count(*) FROM smallBlob")) ?? -1)
     }
     /// The trusted roots PEM.
     public var rootPath: String { docket.directory.keys.appendingPathComponent("root-ca.pem").path }

@@ -14,6 +14,12 @@ struct InitCommand: DocketRunnable {
     @Option(name: .long, help: "The data directory (default: $DOCKET_DATA_DIR, else ./docket-data).")
     var dataDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A PostgreSQL database to create the store in, postgres://USER@HOST[:PORT]/DATABASE (default: $DOCKET_DATABASE_URL, "
+            + "else SQLite in the data directory)."))
+    var database: String?
+
     @Option(help: "The organisation's name, used in the certificates.")
     var org = "Docket"
 
@@ -26,7 +32,7 @@ struct InitCommand: DocketRunnable {
     @OptionGroup var output: OutputOptions
 
     func execute() async throws {
-        let directory = StoreOptions(dataDir: dataDir).directory
+        let directory = StoreOptions(dataDir: dataDir, database: database).directory
         var configuration = DocketConfiguration.fromEnvironment()
         configuration.localOperator = DocketConfiguration.operatingSystemUser()
         let made = try await Docket.initialize(
@@ -41,6 +47,7 @@ struct InitCommand: DocketRunnable {
             return
         }
         print("Initialised a Docket store in \(directory.root.path)")
+        if directory.databaseURL != nil { print("Database: \(directory.databaseDescription)") }
         print("Organisation root CA: keys/root-ca.pem; office signer: keys/office.pem (\(keyType.rawValue))")
         print("Admin user: \(made.admin.username)")
         print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
@@ -49,9 +56,10 @@ struct InitCommand: DocketRunnable {
 }
 
 extension StoreOptions {
-    init(dataDir: String?) {
+    init(dataDir: String?, database: String?) {
         self.init()
         self.dataDir = dataDir
+        self.database = database
     }
 }
 

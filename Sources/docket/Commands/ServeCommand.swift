@@ -63,7 +63,7 @@ struct ServeCommand: DocketRunnable {
             }
         }
         defer { checkpoints.cancel() }
-        Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path))")
+        Output.unbuffered("Docket listening on http://\(host):\(port) (data: \(directory.root.path), database: \(directory.databaseDescription))")
         let app = buildApplication(
             docket: docket, settings: HTTPSettings(host: host, port: port, maxUploadSize: limit), logger: logger)
         try await app.runService()

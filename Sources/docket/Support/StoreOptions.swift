@@ -8,11 +8,20 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The data directory (default: $DOCKET_DATA_DIR, else ./docket-data).")
     var dataDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A PostgreSQL database, postgres://USER@HOST[:PORT]/DATABASE, instead of the SQLite file in the data directory "
+            + "(default: $DOCKET_DATABASE_URL)."))
+    var database: String?
+
     @Option(name: .customLong("as"), help: "The user to act as (default: $DOCKET_USER).")
     var actingUser: String?
 
     var directory: DataDirectory {
-        DataDirectory(dataDir ?? ProcessInfo.processInfo.environment["DOCKET_DATA_DIR"] ?? "docket-data")
+        let environment = ProcessInfo.processInfo.environment
+        let url = database ?? environment["DOCKET_DATABASE_URL"]
+        return DataDirectory(
+            dataDir ?? environment["DOCKET_DATA_DIR"] ?? "docket-data", databaseURL: url?.isEmpty == true ? nil : url)
     }
 
     /// Opens the store with settings from the environment, for a command: its audit events name

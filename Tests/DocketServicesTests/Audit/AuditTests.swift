@@ -5,8 +5,8 @@ import Foundation
 import Testing
 
 @Suite struct AuditTests {
-    @Test func everyChangeAppendsAChainedEvent() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func everyChangeAppendsAChainedEvent(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let document = try await store.addDocument(sampleBytes(1000))
         _ = try await store.docket.documents.sign(document.id, as: store.clerk)
         let events = try await store.docket.auditLog.list(AuditFilter(), page: Page(limit: 100), as: store.auditor)
@@ -51,8 +51,8 @@ import Testing
         #expect(result.problem == "event 3 is missing (the next stored event is 4)")
     }
 
-    @Test func onlyAuditorsAndAdminsReadTheLog() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func onlyAuditorsAndAdminsReadTheLog(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         for user in [store.clerk, store.chair, store.delegate] {
             #expect(await thrownError { try await store.docket.auditLog.verify(as: user) }?.kind == .init(.forbidden))
         }
@@ -69,8 +69,8 @@ import Testing
 }
 
 @Suite struct AuditDetailsTests {
-    @Test func detailsAreValidJSONWithSortedKeys() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func detailsAreValidJSONWithSortedKeys(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         // Control characters never reach a name any more; quotes and backslashes still may.
         let awkward = "quote \" backslash \\ Việt"
         _ = try await store.docket.users.add(NewUser(username: "x", roles: [.clerk], agency: awkward), as: store.admin)

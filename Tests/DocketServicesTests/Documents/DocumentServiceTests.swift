@@ -43,8 +43,8 @@ import Testing
         #expect(verification.contentProblem?.contains("altered") == true)
     }
 
-    @Test func aBlobAlteredOnDiskIsReportedByStoreCheckAndVerify() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aBlobAlteredOnDiskIsReportedByStoreCheckAndVerify(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let document = try await store.addDocument(sampleBytes(Int(BlobStore.smallLimit) + 20_000))
         _ = try await store.docket.documents.sign(document.id, as: store.chair)
         #expect(try await store.docket.store.check(as: store.auditor).isHealthy)
@@ -68,8 +68,8 @@ import Testing
         #expect(try await store.docket.store.check(as: store.auditor).problems.map(\.kind) == [.missing])
     }
 
-    @Test func coSigningListsEachSigner() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func coSigningListsEachSigner(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let document = try await store.addDocument(sampleBytes(300))
         _ = try await store.docket.keyring.issueUserCertificate("chair", as: store.admin)
         _ = try await store.docket.documents.sign(document.id, as: store.clerk)
@@ -83,8 +83,8 @@ import Testing
         #expect(verification.signatures.count == 2)
     }
 
-    @Test func clearanceLimitsReading() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func clearanceLimitsReading(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let secret = try await store.addDocument(sampleBytes(10), classification: .secret)
         // The auditor (top-secret) reads it; a delegate (internal) is told it does not exist.
         _ = try await store.docket.documents.get(secret.id, as: store.auditor)
@@ -99,8 +99,8 @@ import Testing
         #expect(listed.items.isEmpty)
     }
 
-    @Test func anAuditorChangesNothing() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func anAuditorChangesNothing(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let document = try await store.addDocument(sampleBytes(10))
         let before = try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.auditor).total
         #expect(await thrownError { try await store.docket.documents.sign(document.id, as: store.auditor) }?.kind == .init(.forbidden))
@@ -115,8 +115,8 @@ import Testing
         #expect(before == after)
     }
 
-    @Test func anUploadOverTheLimitStoresNothing() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func anUploadOverTheLimitStoresNothing(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         #expect(await thrownError {
             try await store.docket.documents.add(NewDocument(filename: "big.bin"), limit: 1000, as: store.clerk) { writer in
                 try sampleBytes(2000).withUnsafeBytes { try writer.write($0) }
@@ -127,8 +127,8 @@ import Testing
         #expect(try await store.docket.documents.list(DocumentFilter(), page: .first, as: store.admin).total == 0)
     }
 
-    @Test func badInputNamesTheField() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func badInputNamesTheField(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let path = try store.directory.write(sampleBytes(10), to: "x.pdf")
         await #expect(throws: DocketError.invalid("mediaType", "'nonsense' is not a media type such as application/pdf")) {
             try await store.docket.documents.add(fileAt: path, NewDocument(filename: "x.pdf", mediaType: "nonsense"), as: store.clerk)
@@ -140,8 +140,8 @@ import Testing
 }
 
 @Suite struct StoreLifecycleTests {
-    @Test func initRefusesAnExistingStoreAndChangesNothing() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func initRefusesAnExistingStoreAndChangesNothing(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let before = try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem"))
         #expect(await thrownError {
             try await Docket.initialize(store.docket.directory, organisation: "Other", configuration: TestStore.configuration())
@@ -149,8 +149,8 @@ import Testing
         #expect(try Data(contentsOf: store.docket.directory.keys.appendingPathComponent("root-ca.pem")) == before)
     }
 
-    @Test func keysAreWrittenWithMode0600AndEncryptedWithAPassphrase() async throws {
-        let store = try await TestStore(passphrase: "s3cret pass")
+    @Test(arguments: Backend.all) func keysAreWrittenWithMode0600AndEncryptedWithAPassphrase(_ backend: Backend) async throws {
+        let store = try await TestStore(backend, passphrase: "s3cret pass")
         for name in ["root-ca.key.pem", "office.key.pem"] {
             let path = store.docket.directory.keys.appendingPathComponent(name).path
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -181,8 +181,8 @@ import Testing
         #expect(dump.contains(String(token.token.dropFirst(4).prefix(8))) == false)
     }
 
-    @Test func importingASignerFromAnotherCARequiresItsChain() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func importingASignerFromAnotherCARequiresItsChain(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let dir = store.directory
         // A "government CA" made with the openssl command line.
         for command in [

@@ -9,8 +9,8 @@ import Testing
 @Suite struct PackTests {
     static let schemaPath = repositoryFile("Schemas/agenda-pack.schema.json")
 
-    @Test func unzipJsonschemaOpensslAndSha256sumAllAgreeWithThePack() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func unzipJsonschemaOpensslAndSha256sumAllAgreeWithThePack(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         let pack = try await store.writePack(prepared.session.id, as: store.clerk)
 
@@ -60,8 +60,8 @@ import Testing
         #expect(report.files.count == 5)
     }
 
-    @Test func aDocumentAboveTheDelegatesClearanceLeavesNothingOfItselfInThePack() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aDocumentAboveTheDelegatesClearanceLeavesNothingOfItselfInThePack(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         #expect(await thrownError {
             try await store.docket.packs.pack(prepared.session.id, as: store.delegate)
@@ -90,8 +90,8 @@ import Testing
         #expect(bytes.range(of: secretBytes) == nil)
     }
 
-    @Test func everyFlippedByteAndEveryAddedOrRemovedFileIsNamed() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func everyFlippedByteAndEveryAddedOrRemovedFileIsNamed(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         let pack = try await store.writePack(prepared.session.id, as: store.clerk)
         let original = try Data(contentsOf: URL(fileURLWithPath: pack))
@@ -128,14 +128,14 @@ import Testing
         #expect(missing.problems.joined().contains("index.html"), "\(missing.problems)")
 
         // A pack signed by another organisation's office is untrusted here.
-        let other = try await TestStore()
+        let other = try await TestStore(backend)
         let report = try PackCheck.verify(packAt: pack, caPath: other.rootPath)
         #expect(!report.valid)
         #expect(report.problems.joined().contains("not trusted"), "\(report.problems)")
     }
 
-    @Test func aFlippedByteInsideADocumentIsNamedByItsPath() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aFlippedByteInsideADocumentIsNamedByItsPath(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         let pack = try await store.writePack(prepared.session.id, as: store.clerk)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))
@@ -149,8 +149,8 @@ import Testing
     }
 
     /// Packs written before members were marked as made on Unix said MS-DOS: such a pack still verifies.
-    @Test func aPackWrittenAsMadeOnMSDOSStillVerifies() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aPackWrittenAsMadeOnMSDOSStillVerifies(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         let pack = try await store.writePack(prepared.session.id, as: store.clerk)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pack))

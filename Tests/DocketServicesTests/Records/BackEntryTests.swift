@@ -9,9 +9,9 @@ import Testing
 @Suite struct BackEntryTests {
     static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
-    @Test func aPastSessionRecordedAtItsRealTimesDeliversNothingAndNumbersNothingNew() async throws {
+    @Test(arguments: Backend.all) func aPastSessionRecordedAtItsRealTimesDeliversNothingAndNumbersNothingNew(_ backend: Backend) async throws {
         let clock = SettableClock(try Timestamp.parse("2026-04-01T09:00+07:00", field: "now"))
-        let store = try await TestStore(time: clock)
+        let store = try await TestStore(backend, time: clock)
         let (sessions, notices, records) = (store.docket.sessions, store.docket.notices, store.docket.records)
         _ = try await store.docket.agencies.create(code: "VPTU", name: "Văn phòng Tỉnh ủy", as: store.clerk)
         _ = try await sessions.createBody(
@@ -95,9 +95,9 @@ import Testing
         #expect(tasks.map { "\($0.title) \($0.assignedOn) \($0.deadline)" } == ["Xây dựng kế hoạch chuyển đổi số 2025-03-15 2025-06-30"])
     }
 
-    @Test func aStateBodysBackEnteredDocumentsAreNumberedInTheYearTheyBear() async throws {
+    @Test(arguments: Backend.all) func aStateBodysBackEnteredDocumentsAreNumberedInTheYearTheyBear(_ backend: Backend) async throws {
         let clock = SettableClock(try Timestamp.parse("2026-02-02T09:00+07:00", field: "now"))
-        let store = try await TestStore(time: clock)
+        let store = try await TestStore(backend, time: clock)
         let (sessions, notices, records) = (store.docket.sessions, store.docket.notices, store.docket.records)
         _ = try await sessions.createBody(NewBody(name: "Ủy ban nhân dân tỉnh", code: "UBND", numbering: .state, term: ""), as: store.clerk)
         let past = try await sessions.create(
@@ -156,9 +156,9 @@ import Testing
 
     /// The paper books as clerks keep them in Excel: `;`-separated with the book's own headers,
     /// and UTF-16 "Unicode text" with tabs.
-    @Test func aPaperRegisterImportsWholeWithItsNumbersOrNotAtAll() async throws {
+    @Test(arguments: Backend.all) func aPaperRegisterImportsWholeWithItsNumbersOrNotAtAll(_ backend: Backend) async throws {
         let clock = SettableClock(try Timestamp.parse("2026-02-02T09:00+07:00", field: "now"))
-        let store = try await TestStore(time: clock)
+        let store = try await TestStore(backend, time: clock)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "TU", name: nil, kind: "outgoing", issuer: nil, numbering: "party", period: nil, term: "XIII",

@@ -6,8 +6,8 @@ import Testing
 
 /// A leader's direction that assigns work becomes a supervised task, and each names the other.
 @Suite struct DirectionTaskTests {
-    @Test func aDirectionWithAPlanAssignsATaskLinkedBothWaysOrChangesNothing() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aDirectionWithAPlanAssignsATaskLinkedBothWaysOrChangesNothing(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         _ = try await store.docket.agencies.create(code: "VP", name: "Văn phòng", as: store.clerk)
         _ = try await store.docket.agencies.create(code: "BTC", name: "Ban Tổ chức", as: store.clerk)

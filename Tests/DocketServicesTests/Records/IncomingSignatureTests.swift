@@ -8,8 +8,8 @@ import Testing
 /// An incoming original's own signature is checked at registration, kept beside it, and its
 /// result recorded in the register.
 @Suite struct IncomingSignatureTests {
-    @Test func aSignatureIsCheckedKeptAndRecordedAndGarbageIsRefusedWithoutANumber() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aSignatureIsCheckedKeptAndRecordedAndGarbageIsRefusedWithoutANumber(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),

@@ -10,9 +10,9 @@ import Testing
         NewOutgoing(register: register, type: type, summary: "Văn bản \(type)", classification: classification)
     }
 
-    @Test func partySeriesRunPerTypeForATermAndStateSeriesPerYearWithSecretDocumentsApart() async throws {
+    @Test(arguments: Backend.all) func partySeriesRunPerTypeForATermAndStateSeriesPerYearWithSecretDocumentsApart(_ backend: Backend) async throws {
         let clock = SettableClock(try Timestamp.parse("2025-12-31T10:00+07:00", field: "now"))
-        let store = try await TestStore(time: clock)
+        let store = try await TestStore(backend, time: clock)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "TU", name: nil, kind: "outgoing", issuer: nil, numbering: "party", period: nil, term: "XIII",
@@ -39,8 +39,8 @@ import Testing
         #expect(party.clean && party.series.map { "\($0.series) \($0.last)" } == ["XIII/CV 3"])
     }
 
-    @Test func aSessionNoticeTakesTheNextNumberOfItsBodysOutgoingRegister() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aSessionNoticeTakesTheNextNumberOfItsBodysOutgoingRegister(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)  // the invitation: 01-GM/BCĐCĐS
         let records = store.docket.records
         let registered = try await records.registerOutgoing(Self.outgoing("BCĐCĐS", "GM"), original: nil, as: store.clerk)
@@ -56,8 +56,8 @@ import Testing
     }
 
     /// An office that adopts Docket mid-term: its body issued notices 01 to 05 on paper.
-    @Test func aSeriesContinuedFromPaperGivesTheFirstDocketNoticeTheNextNumber() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aSeriesContinuedFromPaperGivesTheFirstDocketNoticeTheNextNumber(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)  // the invitation: 01-GM/BCĐCĐS
         let records = store.docket.records
         let refusals: [(String, @Sendable () async throws -> Void)] = [
@@ -93,8 +93,8 @@ import Testing
         #expect(events.items.map(\.action).contains("notice.issue"))
     }
 
-    @Test func aBodysOutgoingRegisterOpensBesideARegisterThatTookItsCode() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aBodysOutgoingRegisterOpensBesideARegisterThatTookItsCode(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         // A clerk opened an incoming register under the body's code before its first notice.
         _ = try await records.createRegister(
@@ -107,8 +107,8 @@ import Testing
         #expect(entries.items.map(\.symbol) == ["01-GM/BCĐCĐS"])
     }
 
-    @Test func badInputNamesItsFieldAndTakesNoNumberAndStoresNoBlob() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func badInputNamesItsFieldAndTakesNoNumberAndStoresNoBlob(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),
@@ -147,8 +147,8 @@ import Testing
         #expect(again.number == 2 && again.duplicateOf == first.id)
     }
 
-    @Test func registrationsArrivingTogetherShareACommitAndAFailedOneTakesNothing() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func registrationsArrivingTogetherShareACommitAndAFailedOneTakesNothing(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),

@@ -26,8 +26,8 @@ import Testing
         return Data(out.utf8)
     }
 
-    @Test func vietnameseQueriesFindWhatTheyMustAndOnlyWhatTheAskerMaySee() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func vietnameseQueriesFindWhatTheyMustAndOnlyWhatTheAskerMaySee(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let records = store.docket.records
         _ = try await records.createRegister(
             NewRegister(code: "DEN", kind: .incoming, issuer: "DEN", period: .year, seriesPerType: false, secretSeries: false),

@@ -5,8 +5,8 @@ import Foundation
 import Testing
 
 @Suite struct SessionRecordTests {
-    @Test func attendanceIsCountedPerBridgePointAndQuorumFollowsWhoIsInTheRoom() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func attendanceIsCountedPerBridgePointAndQuorumFollowsWhoIsInTheRoom(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)
         let sessions = store.docket.sessions
         let id = prepared.session.id
@@ -40,8 +40,8 @@ import Testing
         #expect(events.items.filter { $0.action == "session.check-in" }.count == 1)
     }
 
-    @Test func aBodyWithARosterCountsItsMembersForQuorumInvitedOrNot() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aBodyWithARosterCountsItsMembersForQuorumInvitedOrNot(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)
         let sessions = store.docket.sessions
         let id = prepared.session.id
@@ -91,8 +91,8 @@ import Testing
         #expect(record.contains("Biên bản điểm danh phiên họp thứ") && record.contains(#"<html lang="vi">"#))
     }
 
-    @Test func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func concurrentCheckInsCommitTogetherAndAFailingOneSpoilsNoOther(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)
         let id = prepared.session.id
         var delegates: [User] = []
@@ -116,8 +116,8 @@ import Testing
         #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
     }
 
-    @Test func afterInvitationsEveryAgendaChangeIsAVersionAndOneNoticeCoversThemAll() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func afterInvitationsEveryAgendaChangeIsAVersionAndOneNoticeCoversThemAll(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession()
         let sessions = store.docket.sessions
         let id = prepared.session.id
@@ -155,8 +155,8 @@ import Testing
         }?.kind == .init(.invalidInput, "parent"))
     }
 
-    @Test func aClosedSessionChangesOnlyByAmendmentAndAnArchivedOneNever() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aClosedSessionChangesOnlyByAmendmentAndAnArchivedOneNever(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)
         let sessions = store.docket.sessions
         let id = prepared.session.id
@@ -197,8 +197,8 @@ import Testing
         }?.kind == .init(.conflict, "state"))
     }
 
-    @Test func numbersRunPerTypeAndPeriodAndAFailedIssueConsumesNone() async throws {
-        let store = try await TestStore(passphrase: "đúng")
+    @Test(arguments: Backend.all) func numbersRunPerTypeAndPeriodAndAFailedIssueConsumesNone(_ backend: Backend) async throws {
+        let store = try await TestStore(backend, passphrase: "đúng")
         let prepared = try await store.preparedSession(open: true)
         let id = prepared.session.id
         _ = try await store.docket.sessions.addConclusion(id, NewConclusion(text: "Kết luận"), as: store.clerk)

@@ -10,8 +10,8 @@ import Testing
             NewBody(name: "Ban Chỉ đạo Chuyển đổi số", code: "BCĐCĐS", numbering: .party, term: "2020-2025"), as: store.clerk)
     }
 
-    @Test func sessionsAreNumberedPerBody() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func sessionsAreNumberedPerBody(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await steeringCommittee(store)
         let other = try await store.docket.sessions.createBody(
             NewBody(name: "Tổ công tác", code: "TCT", numbering: .state), as: store.clerk)
@@ -23,8 +23,8 @@ import Testing
         #expect(numbers == [1, 2, 1, 3])
     }
 
-    @Test func everyIllegalTransitionIsRefusedAndTheLegalPathWorks() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func everyIllegalTransitionIsRefusedAndTheLegalPathWorks(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await steeringCommittee(store)
         let session = try await store.docket.sessions.create(
             NewSession(body: "BCĐCĐS", title: "Phiên họp thứ 1", startsAt: Date()), as: store.clerk)
@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    @Test func delegatesAndAuditorsChangeNothingAndDelegatesSeeNoUninvitedSession() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func delegatesAndAuditorsChangeNothingAndDelegatesSeeNoUninvitedSession(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await steeringCommittee(store)
         let session = try await store.docket.sessions.create(
             NewSession(body: "BCĐCĐS", title: "Phiên họp", startsAt: Date()), as: store.clerk)
@@ -68,8 +68,8 @@ import Testing
         #expect(try await store.docket.sessions.list(body: nil, page: .first, as: store.delegate).total == 0)
     }
 
-    @Test func badInputNamesTheField() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func badInputNamesTheField(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         await #expect(throws: DocketError.invalid("term", "party numbering restarts each term; give the current term, e.g. 2020-2025")) {
             try await store.docket.sessions.createBody(NewBody(name: "X", code: "X"), as: store.clerk)
         }

@@ -7,8 +7,8 @@ import Testing
 
 /// Group commit keeps each job whole: a job that fails inside a batch leaves no trace.
 @Suite struct WriteBatcherTests {
-    @Test func aJobThatFailsInsideABatchLeavesNoTraceAndTheOthersCommit() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aJobThatFailsInsideABatchLeavesNoTraceAndTheOthersCommit(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let docket = store.docket
         let batcher = WriteBatcher()
         let now = Date()

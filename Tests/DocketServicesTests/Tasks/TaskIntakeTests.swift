@@ -225,8 +225,8 @@ import Testing
         }
     }
 
-    @Test func aConclusionNoticeTurnsItsTasksIntoSupervisedTasksOnce() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aConclusionNoticeTurnsItsTasksIntoSupervisedTasksOnce(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let prepared = try await store.preparedSession(open: true)
         let sessions = store.docket.sessions
         let conclusion = try await sessions.addConclusion(

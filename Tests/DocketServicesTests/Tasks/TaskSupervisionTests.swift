@@ -24,8 +24,8 @@ import Testing
         return cells
     }
 
-    @Test func everyCellOfTheReportAsOfFiveDates() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func everyCellOfTheReportAsOfFiveDates(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let expected: [(String, DeadlineBasis, [String: [Int]], [String: Double?])] = [
             // Before anything was completed: 1.1 in progress, the rest not yet due; 3 assigned 02-01.
@@ -77,8 +77,8 @@ import Testing
         #expect(empty.rows.isEmpty && empty.totals.total == 0)
     }
 
-    @Test func aTaskCompletedLateIsOverdueTheDayBeforeAndLateTheDayAfter() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aTaskCompletedLateIsOverdueTheDayBeforeAndLateTheDayAfter(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let detail = try await store.docket.tasks.task("1.2", plan: "05-KH/TU", as: store.clerk)
         let timeliness = { (day: String) in
@@ -92,8 +92,8 @@ import Testing
         #expect(detail.history.map(\.kind) == [.status, .status])
     }
 
-    @Test func theReportAgreesWithEachTasksHistoryReplayed() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func theReportAgreesWithEachTasksHistoryReplayed(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let tasks = try await store.docket.tasks.tasks(TaskFilter(), plan: "05-KH/TU", page: .first, as: store.clerk).items
         var details: [TaskDetail] = []
@@ -145,8 +145,8 @@ import Testing
         return counts
     }
 
-    @Test func rowsByGroupPhaseMonthAndPlan() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func rowsByGroupPhaseMonthAndPlan(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let asOf = date("2025-05-20")
         let report = { (by: TaskReportGrouping) in
@@ -167,8 +167,8 @@ import Testing
         #expect(plans.totals == groups.totals)
     }
 
-    @Test func overdueListAndScorecard() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func overdueListAndScorecard(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let overdue = try await store.docket.tasks.overdue(asOf: date("2025-05-20"), page: .first, as: store.auditor)
         #expect(overdue.items.map(\.code) == ["2.2"])
@@ -182,8 +182,8 @@ import Testing
         #expect(scores.first?.name == "Ban Tổ chức")
     }
 
-    @Test func statusRulesAndDatesAreChecked() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func statusRulesAndDatesAreChecked(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.supervisedPlan()
         let tasks = store.docket.tasks
         let p = "05-KH/TU"

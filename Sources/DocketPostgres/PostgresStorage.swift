@@ -1,0 +1,96 @@
+import DocketCore
+import Foundation
+import PostgresNIO
+
+/// `Storage` on PostgreSQL through postgres-nio: a pool of connections, each transaction on a
+/// thread of its own. Several `docket serve` processes may share one database.
+///
+/// Every write transaction first takes one transaction-scoped advisory lock, so writes run one
+/// at a time across all processes, as SQLite's single writer does: each takes the next register
+/// or notice number and appends to the audit chain after the last commit, and the chain stays
+/// single-headed. Row locks would not do: the numbers to lock (the audit head, a series' last
+/// entry) do not exist before they are taken. Reads run beside writes on their own snapshots.
+public final class PostgresStorage: Storage {
+    let pool: ConnectionPool
+    private let queue = DispatchQueue(label: "docket.postgres", attributes: .concurrent)
+    /// The key of the lock every write transaction holds ("docket" in ASCII).
+    static let writeLock = 0x646F_636B_6574
+    public var address: PostgresAddress { pool.address }
+
+    /// Connects to the database at `url` and applies pending migrations.
+    public init(url: String, poolSize: Int = 10) throws {
+        pool = ConnectionPool(address: try PostgresAddress(url), size: poolSize)
+        try pool.withConnection { try PostgresMigrations.migrate($0) }
+    }
+
+    deinit { pool.close() }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StorageReader) throws -> T) async throws -> T {
+        // The transaction ends before `run` returns, so `body` does not outlive this call.
+        try await withoutActuallyEscaping(body) { body in try await run { try self.transaction(readOnly: true, body) } }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StorageWriter) throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in try await run { try self.transaction(readOnly: false, body) } }
+    }
+
+    /// Runs a blocking transaction off Swift's cooperative threads. The work is let go before the
+    /// caller resumes, so a closure that only seems to escape is released in time.
+    private func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let pending = Pending(work)
+        return try await withUnsafeThrowingContinuation { continuation in
+            queue.async {
+                let result = Result { try pending.take()() }
+                continuation.resume(with: result)
+            }
+        }
+    }
+
+    private final class Pending<T>: @unchecked Sendable {
+        private var work: (@Sendable () throws -> T)?
+        init(_ work: @escaping @Sendable () throws -> T) { self.work = work }
+
+        /// The work, given up: only the queue's one block calls this, once.
+        func take() -> @Sendable () throws -> T {
+            defer { work = nil }
+            return work ?? { throw DocketError(.internalError, "a transaction ran twice") }
+        }
+    }
+
+    private func transaction<T>(readOnly: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
+        try pool.withConnection { connection in
+            let transaction = PostgresTransaction(connection: connection)
+            do {
+                if readOnly {
+                    try transaction.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                } else {
+                    try transaction.execute("BEGIN")
+                    try transaction.execute("SELECT pg_advisory_xact_lock($1)", [Self.writeLock])
+                }
+            } catch {
+                throw DocketError.database(error)
+            }
+            let result: T
+            do {
+                result = try body(transaction)
+                try transaction.execute("COMMIT")
+            } catch {
+                let rolledBack = (try? transaction.execute("ROLLBACK")) != nil
+                transaction.rolledBack()
+                let error = DocketError.database(error)
+                throw rolledBack ? ConnectionPool.Reusable(underlying: error) : error
+            }
+            return result
+        }
+    }
+
+    /// Which schema migrations have been applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.withConnection { try PostgresMigrations.applied($0) }
+    }
+
+    /// Whether the database holds no Docket data yet: no user and no audit event.
+    public func isEmpty() async throws -> Bool {
+        try await read { reader in try reader.auditHead() == nil && reader.users(page: try Page(limit: 1)).total == 0 }
+    }
+}

@@ -1,0 +1,118 @@
+import DocketCore
+import Foundation
+
+extension PostgresTransaction: SessionRepository {
+    func body(id: String) throws -> Body? { try record(Body.self, "SELECT * FROM body WHERE id = $1", [id]) }
+
+    func body(code: String) throws -> Body? {
+        try record(Body.self, "SELECT * FROM body WHERE codeKey = $1", [CanonicalName.key(code)])
+    }
+
+    func bodies(page: Page) throws -> Paged<Body> {
+        let items = try records(Body.self, "SELECT * FROM body ORDER BY code LIMIT $1 OFFSET $2", [page.limit, page.offset])
+        return Paged(items: items, total: try count("SELECT COUNT(*) FROM body"), page: page)
+    }
+
+    func bodyMembers(bodyID: String) throws -> [BodyMember] {
+        try records(BodyMember.self, "SELECT * FROM bodyMember WHERE bodyID = $1 ORDER BY addedAt, userID", [bodyID])
+    }
+
+    func insert(_ member: BodyMember) throws -> Bool {
+        try insert(member, into: "bodyMember", "ON CONFLICT DO NOTHING") > 0
+    }
+
+    func deleteBodyMember(bodyID: String, userID: String) throws -> Bool {
+        try execute("DELETE FROM bodyMember WHERE bodyID = $1 AND userID = $2", [bodyID, userID]) > 0
+    }
+
+    func insert(_ body: Body) throws {
+        var columns = try RowEncoder.columns(of: body)
+        columns.append(("codeKey", .text(CanonicalName.key(body.code))))
+        do {
+            try insert(columns: columns, into: "body")
+        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
+            throw DocketError(.conflict, "a body with the code \(body.code) already exists", field: "code")
+        }
+    }
+
+    func session(id: String) throws -> Session? { try record(Session.self, "SELECT * FROM session WHERE id = $1", [id]) }
+
+    func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session> {
+        var conditions = ["TRUE"]
+        var binds: [any SQLBindable] = []
+        if let bodyID {
+            binds.append(bodyID)
+            conditions.append("bodyID = $\(binds.count)")
+        }
+        if let participantID {
+            binds.append(participantID)
+            conditions.append("state != 'draft' AND id IN (SELECT sessionID FROM participant WHERE userID = $\(binds.count))")
+        }
+        let filtered = "FROM session WHERE " + conditions.joined(separator: " AND ")
+        let items = try records(
+            Session.self,
+            "SELECT * \(filtered) ORDER BY startsAt DESC, id LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
+            binds + [page.limit, page.offset])
+        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+    }
+
+    func lastSessionNumber(bodyID: String) throws -> Int {
+        try count("SELECT COALESCE(MAX(number), 0) FROM session WHERE bodyID = $1", [bodyID])
+    }
+
+    func insert(_ session: Session) throws { try insert(session, into: "session") }
+
+    func update(_ session: Session) throws { try update(session, in: "session", key: "id") }
+
+    func bridgePoints(sessionID: String) throws -> [BridgePoint] {
+        try records(BridgePoint.self, "SELECT * FROM bridgePoint WHERE sessionID = $1 ORDER BY name", [sessionID])
+    }
+
+    func insert(_ bridgePoint: BridgePoint) throws {
+        do {
+            try insert(bridgePoint, into: "bridgePoint")
+        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
+            throw DocketError(.conflict, "the session already has a bridge point named \(bridgePoint.name)", field: "name")
+        }
+    }
+
+    func participants(sessionID: String) throws -> [Participant] {
+        try records(Participant.self, "SELECT * FROM participant WHERE sessionID = $1", [sessionID])
+    }
+
+    func participant(sessionID: String, userID: String) throws -> Participant? {
+        try record(Participant.self, "SELECT * FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID])
+    }
+
+    func save(_ participant: Participant) throws { try save(participant, into: "participant", key: ["sessionID", "userID"]) }
+
+    func removeParticipant(sessionID: String, userID: String) throws {
+        try execute("DELETE FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID])
+    }
+
+    func agendaItems(sessionID: String) throws -> [AgendaItem] {
+        try records(AgendaItem.self, "SELECT * FROM agendaItem WHERE sessionID = $1", [sessionID])
+    }
+
+    func save(_ item: AgendaItem) throws { try save(item, into: "agendaItem", key: ["id"]) }
+
+    func removeAgendaItem(id: String) throws { try execute("DELETE FROM agendaItem WHERE id = $1", [id]) }
+
+    func agendaVersions(sessionID: String) throws -> [AgendaVersion] {
+        try records(AgendaVersion.self, "SELECT * FROM agendaVersion WHERE sessionID = $1 ORDER BY version", [sessionID])
+    }
+
+    func insert(_ version: AgendaVersion) throws { try insert(version, into: "agendaVersion") }
+
+    func conclusions(sessionID: String) throws -> [Conclusion] {
+        try records(Conclusion.self, "SELECT * FROM conclusion WHERE sessionID = $1 ORDER BY createdAt, id", [sessionID])
+    }
+
+    func save(_ conclusion: Conclusion) throws { try save(conclusion, into: "conclusion", key: ["id"]) }
+
+    func amendments(sessionID: String) throws -> [Amendment] {
+        try records(Amendment.self, "SELECT * FROM amendment WHERE sessionID = $1 ORDER BY createdAt, id", [sessionID])
+    }
+
+    func insert(_ amendment: Amendment) throws { try insert(amendment, into: "amendment") }
+}

@@ -1,0 +1,115 @@
+import DocketCore
+import Foundation
+
+extension PostgresTransaction: TaskRepository {
+    func plan(id: String) throws -> Plan? { try record(Plan.self, "SELECT * FROM plan WHERE id = $1", [id]) }
+
+    func plan(symbol: String) throws -> Plan? {
+        try record(Plan.self, "SELECT * FROM plan WHERE symbolKey = $1", [CanonicalName.key(symbol)])
+    }
+
+    func plans(page: Page) throws -> Paged<Plan> {
+        let items = try records(Plan.self, "SELECT * FROM plan ORDER BY createdAt DESC, id LIMIT $1 OFFSET $2", [page.limit, page.offset])
+        return Paged(items: items, total: try count("SELECT COUNT(*) FROM plan"), page: page)
+    }
+
+    func insert(_ plan: Plan) throws {
+        var columns = try RowEncoder.columns(of: plan)
+        columns.append(("symbolKey", .text(CanonicalName.key(plan.symbol))))
+        do {
+            try insert(columns: columns, into: "plan")
+        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
+            throw DocketError(.conflict, "a plan with the symbol \(plan.symbol) already exists", field: "symbol")
+        }
+    }
+
+    func task(id: String) throws -> SupervisedTask? { try record(SupervisedTask.self, "SELECT * FROM task WHERE id = $1", [id]) }
+
+    func task(planID: String, code: String) throws -> SupervisedTask? {
+        try record(SupervisedTask.self, "SELECT * FROM task WHERE planID = $1 AND code = $2", [planID, code])
+    }
+
+    func tasks(filter: TaskFilter, page: Page) throws -> Paged<SupervisedTask> {
+        var conditions = ["TRUE"]
+        var binds: [any SQLBindable] = []
+        func narrow(_ condition: (String) -> String, _ value: (any SQLBindable)?) {
+            guard let value else { return }
+            binds.append(value)
+            conditions.append(condition("$\(binds.count)"))
+        }
+        narrow({ "planID = \($0)" }, filter.planID)
+        narrow({ "status = \($0)" }, filter.status?.rawValue)
+        narrow({ "(leadAgency = \($0) OR coordinatingAgencies ? \($0))" }, filter.agency)
+        let filtered = "FROM task WHERE " + conditions.joined(separator: " AND ")
+        let items = try records(
+            SupervisedTask.self,
+            "SELECT * \(filtered) ORDER BY deadline, planID, code LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
+            binds + [page.limit, page.offset])
+        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+    }
+
+    func tasks(ids: [String]) throws -> [SupervisedTask] {
+        try records(SupervisedTask.self, "SELECT * FROM task WHERE id = ANY($1)", [SQLValue.textArray(ids)])
+    }
+
+    func tasks(conclusionID: String) throws -> [SupervisedTask] {
+        try records(SupervisedTask.self, "SELECT * FROM task WHERE conclusionID = $1 ORDER BY conclusionTask", [conclusionID])
+    }
+
+    func taskEvents(taskID: String) throws -> [TaskEvent] {
+        try records(TaskEvent.self, "SELECT * FROM taskEvent WHERE taskID = $1 ORDER BY sequence", [taskID])
+    }
+
+    func forEachTaskStanding(
+        planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void
+    ) throws {
+        // As on SQLite: one scan of the tasks and, per task, the latest status and extension in
+        // effect on the date by a seek into the covering index; a deadline that never moved has no extension.
+        let extended =
+            basis == .original
+            ? "NULL"
+            : """
+            CASE WHEN t.deadline = t.originalDeadline THEN NULL ELSE
+              (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= $1
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1) END
+            """
+        let sql = """
+            SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),
+              (SELECT e.status || ' ' || e.effectiveOn FROM taskEvent e
+               WHERE e.taskID = t.id AND e.kind = 'status' AND e.effectiveOn <= $1
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
+            FROM task t WHERE t.assignedOn <= $1 AND ($2::text IS NULL OR t.planID = $2)
+            """
+        for row in try rows(sql, [date, planID]) {
+            let id: String = try row.required(0)
+            let original: CalendarDate = try row.required(5)
+            let deadline = try row.value(6, as: CalendarDate.self) ?? original
+            var status = TaskStatus.assigned
+            var completedOn: CalendarDate?
+            if let standing = try row.value(7, as: String.self) {
+                let parts = standing.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard let stored = TaskStatus(rawValue: parts[0]) else {
+                    throw DocketError(.internalError, "task \(id) has the unknown status '\(parts[0])' in its history")
+                }
+                status = stored
+                if status == .completed { completedOn = parts.count == 2 ? CalendarDate(parts[1]) : nil }
+            }
+            try body(
+                TaskStandingRow(
+                    id: id, planID: try row.required(1), group: try row.value(2), phase: try row.value(3),
+                    leadAgency: try row.required(4), standing: TaskStanding(status: status, completedOn: completedOn, deadline: deadline)))
+        }
+    }
+
+    func insert(_ task: SupervisedTask) throws {
+        do {
+            try insert(task, into: "task")
+        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
+            throw DocketError(.conflict, "the plan already has a task with the code \(task.code)", field: "code")
+        }
+    }
+
+    func update(_ task: SupervisedTask) throws { try update(task, in: "task", key: "id") }
+
+    func append(_ event: TaskEvent) throws { try insert(event, into: "taskEvent") }
+}
