@@ -57,16 +57,15 @@ public struct TestStore: Sendable {
     /// Runs `sql` in the store's database with the database's own client, `sqlite3` or `psql`: its
     /// output, unformatted, one row a line.
     public func sql(_ sql: String) throws -> String {
-        let output: String
-        if let url = docket.directory.databaseURL {
-            let server = try PostgresServer.shared.get()
-            let result = try server.psql(String(url.split(separator: "/").last ?? ""), sql)
-            guard result.status == 0 else { throw PostgresUnavailable(reason: "psql failed: \(result.stderr)") }
-            output = result.stdout
-        } else {
-            output = try Command.output("sqlite3", [databasePath, sql])
-        }
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try runSQL(sql)
+        guard result.status == 0 else { throw ToolFailed(tool: backend == .sqlite ? "sqlite3" : "psql", status: result.status, stderr: result.stderr) }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs `sql` with the database's own client, whatever its exit status.
+    public func runSQL(_ sql: String) throws -> CommandResult {
+        guard let url = docket.directory.databaseURL else { return try Command.run("sqlite3", [databasePath, sql]) }
+        return try PostgresServer.shared.get().psql(String(url.split(separator: "/").last ?? ""), sql)
     }
 
     /// Every blob stored: the files under `blobs/` (not the temporary ones) and the rows of small

@@ -26,9 +26,10 @@ struct PostgresFailure {
 }
 
 extension DocketError {
-    /// A database error no repository expected, as an internal error with the server's message.
+    /// A database error no repository expected, as an internal error with the server's message;
+    /// any other error as it is.
     static func database(_ error: any Error) -> any Error {
-        if error is DocketError { return error }
+        guard error is PSQLError else { return error }
         return DocketError(.internalError, "PostgreSQL: \(PostgresFailure.describe(error))")
     }
 }

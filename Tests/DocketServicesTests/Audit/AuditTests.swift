@@ -23,17 +23,15 @@ import Testing
         #expect(try await store.docket.auditLog.verify(as: store.auditor).isIntact)
     }
 
-    @Test func anEventAlteredWithSqlite3IsNamed() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func anEventAlteredWithTheDatabasesOwnClientIsNamed(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.addDocument(sampleBytes(10))
-        // The triggers refuse changes; someone with the file can still drop them.
-        let refused = try Command.run("sqlite3", [store.databasePath, "UPDATE auditEvent SET actor = 'x' WHERE sequence = 4"])
+        // The triggers refuse changes; someone with the database can still drop them.
+        let refused = try store.runSQL("UPDATE auditEvent SET actor = 'x' WHERE sequence = 4")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("append-only"))
-        let tamper = try Command.run(
-            "sqlite3",
-            [store.databasePath,
-             "DROP TRIGGER auditEvent_appendOnly_update; UPDATE auditEvent SET details = '{\"username\":\"mallory\"}' WHERE sequence = 4"])
+        let drop = backend == .sqlite ? "DROP TRIGGER auditEvent_appendOnly_update" : "ALTER TABLE auditEvent DISABLE TRIGGER auditEvent_no_update"
+        let tamper = try store.runSQL("\(drop); UPDATE auditEvent SET details = '{\"username\":\"mallory\"}' WHERE sequence = 4")
         #expect(tamper.status == 0, "\(tamper.stderr)")
         let result = try await store.docket.auditLog.verify(as: store.auditor)
         #expect(result.firstBrokenSequence == 4)
@@ -41,10 +39,10 @@ import Testing
         #expect(result.problem?.contains("altered") == true)
     }
 
-    @Test func aDeletedEventIsNamed() async throws {
-        let store = try await TestStore()
-        let tamper = try Command.run(
-            "sqlite3", [store.databasePath, "DROP TRIGGER auditEvent_appendOnly_delete; DELETE FROM auditEvent WHERE sequence = 3"])
+    @Test(arguments: Backend.all) func aDeletedEventIsNamed(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
+        let drop = backend == .sqlite ? "DROP TRIGGER auditEvent_appendOnly_delete" : "ALTER TABLE auditEvent DISABLE TRIGGER auditEvent_no_delete"
+        let tamper = try store.runSQL("\(drop); DELETE FROM auditEvent WHERE sequence = 3")
         #expect(tamper.status == 0, "\(tamper.stderr)")
         let result = try await store.docket.auditLog.verify(as: store.auditor)
         #expect(result.firstBrokenSequence == 4)

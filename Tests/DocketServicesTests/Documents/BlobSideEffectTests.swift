@@ -13,9 +13,9 @@ import Testing
     }
 
     /// Small content (a row of the transaction) and large content (a file removed after it).
-    @Test(arguments: [100, Int(BlobStore.smallLimit) + 1])
-    func aSignedRecordsBlobIsRemovedWhenItsTransactionRollsBack(size: Int) async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all, [100, Int(BlobStore.smallLimit) + 1])
+    func aSignedRecordsBlobIsRemovedWhenItsTransactionRollsBack(_ backend: Backend, size: Int) async throws {
+        let store = try await TestStore(backend)
         let docket = store.docket
         let clerk = store.clerk
         var stored: String?
@@ -37,8 +37,8 @@ import Testing
         #expect(check.orphanBlobs.isEmpty && check.isHealthy)
     }
 
-    @Test func storeCheckNamesABlobNoDocumentRefersTo() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func storeCheckNamesABlobNoDocumentRefersTo(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         _ = try await store.addDocument(sampleBytes(100))
         let stray = String(repeating: "ab", count: 32)
         let path = store.docket.blobs.path(for: stray)
@@ -46,7 +46,7 @@ import Testing
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         // And a row of small content no document refers to, written behind Docket's back.
-        _ = try Command.output("sqlite3", [store.databasePath, "INSERT INTO smallBlob (sha256, content) VALUES ('\(stray)', x'78')"])
+        _ = try store.sql("INSERT INTO smallBlob (sha256, content) VALUES ('\(stray)', \(backend == .sqlite ? "x'78'" : "'\\x78'::bytea"))")
         let check = try await store.docket.store.check(as: store.auditor)
         #expect(check.orphanBlobs == [path, "smallBlob \(stray) in the database"])
         #expect(check.problems.isEmpty && check.documentsChecked == 1)

@@ -5,13 +5,13 @@ import Foundation
 import Testing
 
 @Suite struct DocumentServiceTests {
-    @Test func identicalContentIsStoredOnceInTheDatabaseWhenSmallAndAsAFileWhenLarge() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func identicalContentIsStoredOnceInTheDatabaseWhenSmallAndAsAFileWhenLarge(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let first = try await store.addDocument(sampleBytes(5000))
         let second = try await store.addDocument(sampleBytes(5000), filename: "copy.pdf")
         #expect(first.id != second.id)
         #expect(first.sha256 == second.sha256)
-        #expect(try Command.output("sqlite3", [store.databasePath, "SELECT sha256, length(content) FROM smallBlob"]) == "\(first.sha256)|5000\n")
+        #expect(try store.sql("SELECT sha256, length(content) FROM smallBlob") == "\(first.sha256)|5000")
 
         // One byte over the limit spills into a file of the blob store, again stored once.
         let size = Int(BlobStore.smallLimit) + 1
@@ -20,19 +20,19 @@ import Testing
         let blobs = try FileManager.default.subpathsOfDirectory(atPath: store.docket.directory.blobs.path)
             .filter { $0.count == 65 }
         #expect(blobs == ["\(large.sha256.prefix(2))/\(large.sha256.dropFirst(2))"])
-        #expect(try Command.output("sqlite3", [store.databasePath, "SELECT count(*) FROM smallBlob"]) == "1\n")
+        #expect(try store.sql("SELECT count(*) FROM smallBlob") == "1")
         let (_, content) = try await store.docket.documents.content(large.id, as: store.clerk)
         #expect(try content.data() == sampleBytes(size))
     }
 
-    @Test func aSmallBlobAlteredInTheDatabaseIsReportedByStoreCheckAndVerify() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func aSmallBlobAlteredInTheDatabaseIsReportedByStoreCheckAndVerify(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let document = try await store.addDocument(sampleBytes(2_000))
         _ = try await store.docket.documents.sign(document.id, as: store.chair)
         #expect(try await store.docket.documents.verify(document.id, as: store.auditor).isValid)
-        // A byte flipped behind Docket's back, by the sqlite3 tool.
-        _ = try Command.output(
-            "sqlite3", [store.databasePath, "UPDATE smallBlob SET content = zeroblob(1) || substr(content, 2) WHERE sha256 = '\(document.sha256)'"])
+        // A byte flipped behind Docket's back, by the database's own client.
+        let zero = backend == .sqlite ? "zeroblob(1)" : "'\\x00'::bytea"
+        _ = try store.sql("UPDATE smallBlob SET content = \(zero) || substr(content, 2) WHERE sha256 = '\(document.sha256)'")
 
         let check = try await store.docket.store.check(as: store.auditor)
         #expect(check.problems.map(\.documentID) == [document.id])

@@ -14,9 +14,9 @@ import Testing
         let head: User
         var records: RecordService { store.docket.records }
 
-        init() async throws {
+        init(_ backend: Backend) async throws {
             clock = SettableClock(try Timestamp.parse("2025-03-02T09:00+07:00", field: "now"))
-            store = try await TestStore(time: clock)
+            store = try await TestStore(backend, time: clock)
             head = try await store.docket.users.add(
                 NewUser(username: "truong", roles: [.admin, .chair], agency: "VP", clearance: .topSecret), as: store.admin)
             _ = try await store.docket.agencies.create(code: "VP", name: "Văn phòng", as: store.clerk)
@@ -44,8 +44,8 @@ import Testing
         }
     }
 
-    @Test func aPlanIsApprovedBeforeUseAndChangesOnlyAsANewVersion() async throws {
-        let office = try await Office()
+    @Test(arguments: Backend.all) func aPlanIsApprovedBeforeUseAndChangesOnlyAsANewVersion(_ backend: Backend) async throws {
+        let office = try await Office(backend)
         let draft = try await office.records.createPlan(
             try NewFilingPlan(unit: "VP", year: 2025, headings: [("03", "Hồ sơ công văn", "10", nil)]), as: office.store.clerk)
         let early = await thrownError {
@@ -64,8 +64,8 @@ import Testing
         #expect(repeated?.kind == .init(.invalidInput, "headings[1].code"))
     }
 
-    @Test func aClosedDossierRejectsDocumentsAndAHoldStopsEvenAnAdminUntilReleased() async throws {
-        let office = try await Office()
+    @Test(arguments: Backend.all) func aClosedDossierRejectsDocumentsAndAHoldStopsEvenAnAdminUntilReleased(_ backend: Backend) async throws {
+        let office = try await Office(backend)
         _ = try await office.approvedPlan()
         let dossier = try await office.records.openDossier(
             unit: "VP", year: 2025, heading: "03", title: "Công văn về nhân sự", as: office.store.clerk)
@@ -112,8 +112,8 @@ import Testing
         #expect(try await office.store.docket.auditLog.verify(as: office.store.auditor).isIntact)
     }
 
-    @Test func disposalLeavesStubsASignedRecordAndAnIntactChainAndTheArchivePackVerifiesOffline() async throws {
-        let office = try await Office()
+    @Test(arguments: Backend.all) func disposalLeavesStubsASignedRecordAndAnIntactChainAndTheArchivePackVerifiesOffline(_ backend: Backend) async throws {
+        let office = try await Office(backend)
         _ = try await office.approvedPlan()
         let short = try await office.records.openDossier(unit: "VP", year: 2025, heading: "03", title: "Công văn thường", as: office.store.clerk)
         let kept = try await office.records.openDossier(unit: "VP", year: 2025, heading: "05", title: "Hội nghị tổng kết", as: office.store.clerk)
@@ -139,8 +139,8 @@ import Testing
         let stub = try #require(record.stubs.first)
         #expect(stub.contentDestroyed && stub.symbol == "1" && stub.documentID == letter.documentID)
         #expect(!FileManager.default.fileExists(atPath: office.store.docket.directory.blobs.appendingPathComponent("\(stub.sha256.prefix(2))/\(stub.sha256.dropFirst(2))").path))
-        let rows = try Command.output("sqlite3", [office.store.databasePath, "SELECT count(*) FROM smallBlob WHERE sha256 = '\(stub.sha256)'"])
-        #expect(rows == "0\n", "the disposed content is gone from the database too")
+        let rows = try office.store.sql("SELECT count(*) FROM smallBlob WHERE sha256 = '\(stub.sha256)'")
+        #expect(rows == "0", "the disposed content is gone from the database too")
         let gone = await thrownError { _ = try await office.store.docket.documents.content(stub.documentID, as: office.store.auditor) }
         #expect(gone?.kind == .init(.notFound, "id"))
         let view = try await office.records.dossier(short.code, as: office.store.auditor)

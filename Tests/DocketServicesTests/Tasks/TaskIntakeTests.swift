@@ -8,8 +8,8 @@ import Testing
 @Suite struct TaskIntakeTests {
     static let header = "code,title,description,group,phase,lead,coordinating,assignee,deadline,key,source,assigned\n"
 
-    func store() async throws -> TestStore {
-        let store = try await TestStore()
+    func store(_ backend: Backend = .sqlite) async throws -> TestStore {
+        let store = try await TestStore(backend)
         for (code, name) in [("VPTU", "Văn phòng Tỉnh ủy"), ("BTC", "Ban Tổ chức"), ("STTTT", "Sở TT&TT")] {
             _ = try await store.docket.agencies.create(code: code, name: name, as: store.clerk)
         }
@@ -25,8 +25,8 @@ import Testing
         try await store.docket.auditLog.list(AuditFilter(), page: .first, as: store.admin).total
     }
 
-    @Test func anImportWithOneBadRowImportsNothingAndNamesTheRow() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func anImportWithOneBadRowImportsNothingAndNamesTheRow(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let csv = "\u{FEFF}" + Self.header + #"""
             1.1,"Xây dựng quy chế, quy định",Dự thảo và trình ban hành,1,GĐ1,VPTU,BTC;STTTT,clerk,2025-06-30,x,57-NQ/TW,2025-01-02
             1.2,Số hoá hồ sơ,"Hồ sơ ""mật"" giữ riêng",1,GĐ1,BTC,,,2025-09-30,,57-NQ/TW,2025-01-02
@@ -52,8 +52,8 @@ import Testing
         #expect(try await auditCount(store) == before)
     }
 
-    @Test func aReimportIsIdempotentAndSaysWhatItUpdated() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func aReimportIsIdempotentAndSaysWhatItUpdated(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let rows = #"""
             1.1,"Xây dựng quy chế, quy định",Dự thảo,1,GĐ1,VPTU,BTC;STTTT,clerk,2025-06-30,x,57-NQ/TW,2025-01-02
             1.2,Số hoá hồ sơ,"Hồ sơ ""mật""",1,GĐ1,BTC,,,2025-09-30,,57-NQ/TW,2025-01-02
@@ -160,16 +160,16 @@ import Testing
         #expect(broken?.field == "file" && broken?.message.contains("xl/workbook.xml is not well-formed XML") == true, "\(String(describing: broken))")
     }
 
-    @Test func aVietnameseHeaderNamesItsColumnInErrors() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func aVietnameseHeaderNamesItsColumnInErrors(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let file = Data("Mã;Tên nhiệm vụ;Chủ trì;Thời hạn\n1.1;Đào tạo;VPTU;31/04/2025\n".utf8)
         let error = await thrownError { _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk) }
         #expect(error?.code == .invalidInput && error?.field == "line 2, Thời hạn", "\(String(describing: error))")
         #expect(error?.message.contains("'31/04/2025' is not a date") == true)
     }
 
-    @Test func aCodeTypedWithoutItsPlanNamesTheFlagThatFindsIt() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func aCodeTypedWithoutItsPlanNamesTheFlagThatFindsIt(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let file = Data("code,title,lead,deadline,assigned\n1.1,Đào tạo,BTC,2025-06-30,2025-01-02\n".utf8)
         _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
         let error = await thrownError { _ = try await store.docket.tasks.task("1.1", as: store.clerk) }
@@ -181,8 +181,8 @@ import Testing
         #expect(try await store.docket.tasks.task("1.1", plan: "05-KH/TU", as: store.clerk).task.title == "Đào tạo")
     }
 
-    @Test func aTaskIsShownAsItStoodOnAPastDay() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func aTaskIsShownAsItStoodOnAPastDay(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let file = Data("Mã;Tên nhiệm vụ;Chủ trì;Thời hạn;Ngày giao\n1.1;Đào tạo;VPTU;30/06/2025;02/01/2025\n".utf8)
         _ = try await store.docket.tasks.importTasks(file: file, plan: "05-KH/TU", as: store.clerk)
         let tasks = store.docket.tasks
@@ -205,8 +205,8 @@ import Testing
         #expect(future?.code == .invalidInput && future?.field == "asOf")
     }
 
-    @Test func headerProblemsAreNamed() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func headerProblemsAreNamed(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let field = { (csv: String) async -> String? in
             do {
                 _ = try await store.docket.tasks.importTasks(file: Data(csv.utf8), plan: "05-KH/TU", as: store.clerk)
@@ -256,8 +256,8 @@ import Testing
         #expect(try await store.docket.tasks.tasks(TaskFilter(), page: .first, as: store.clerk).total == 3)
     }
 
-    @Test func remindersGoToLeadAgenciesOfOverdueAndDueSoonTasks() async throws {
-        let store = try await store()
+    @Test(arguments: Backend.all) func remindersGoToLeadAgenciesOfOverdueAndDueSoonTasks(_ backend: Backend) async throws {
+        let store = try await store(backend)
         let vptu = try await store.docket.users.add(NewUser(username: "vptu", roles: [.delegate], agency: "VPTU"), as: store.admin)
         _ = try await store.docket.sessions.createBody(
             NewBody(name: "Văn phòng Tỉnh ủy", code: "VPTU", numbering: .state), as: store.clerk)
