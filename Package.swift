@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocketEndToEndTests",
-            dependencies: ["docket", "DocketTestSupport"],
+            dependencies: ["docket", "DocketTestSupport", "DocketServices"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -13,7 +13,7 @@ struct DocketCommand: AsyncParsableCommand {
             9 too many attempts (wait and retry), 70 internal error.
             """,
         subcommands: [
-            InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self,
+            InitCommand.self, ServeCommand.self, DocCommand.self, VerifyCommand.self, StoreCommand.self, MigrateStoreCommand.self,
             BodyCommand.self, SessionCommand.self, UserCommand.self, TokenCommand.self, KeysCommand.self,
             AuditCommand.self, AgencyCommand.self, NoticeCommand.self, RegisterCommand.self, IncomingCommand.self, OutgoingCommand.self, SearchCommand.self,
             FilingPlanCommand.self, DossierCommand.self,

@@ -222,23 +222,25 @@ public struct AuditService: Sendable {
     }
 
     private func verifyChain() async throws -> AuditVerification {
-        try await storage.read { reader in
-            var expectedSequence: Int64 = 1
-            var previousHash = AuditEvent.genesisHash
-            while true {
-                let batch = try reader.auditEvents(after: expectedSequence - 1, limit: 10_000)
-                if batch.isEmpty { break }
-                for event in batch {
-                    if let problem = Self.problem(with: event, sequence: expectedSequence, previous: previousHash) {
-                        return AuditVerification(
-                            eventsChecked: expectedSequence, firstBrokenSequence: event.sequence, problem: problem)
-                    }
-                    previousHash = event.hash
-                    expectedSequence += 1
+        try await storage.read { try Self.verifyChain(in: $0) }
+    }
+
+    /// Walks the chain from the first event: each in sequence, linked to the one before, hashing to itself.
+    static func verifyChain(in reader: any StorageReader) throws -> AuditVerification {
+        var expectedSequence: Int64 = 1
+        var previousHash = AuditEvent.genesisHash
+        while true {
+            let batch = try reader.auditEvents(after: expectedSequence - 1, limit: 10_000)
+            if batch.isEmpty { break }
+            for event in batch {
+                if let problem = problem(with: event, sequence: expectedSequence, previous: previousHash) {
+                    return AuditVerification(eventsChecked: expectedSequence, firstBrokenSequence: event.sequence, problem: problem)
                 }
+                previousHash = event.hash
+                expectedSequence += 1
             }
-            return AuditVerification(eventsChecked: expectedSequence - 1, firstBrokenSequence: nil, problem: nil)
         }
+        return AuditVerification(eventsChecked: expectedSequence - 1, firstBrokenSequence: nil, problem: nil)
     }
 
     private static func problem(with event: AuditEvent, sequence: Int64, previous: String) -> String? {

@@ -12,6 +12,7 @@ public enum Permission: String, Sendable {
     case readAudit = "read the audit log"
     case checkStore = "check the document store"
     case repairStore = "repair the document store"
+    case migrateStore = "copy the store to another database"
     case manageSessions = "manage bodies and sessions"
     case readAllSessions = "read all sessions"
     case manageAgencies = "manage agencies"
@@ -25,7 +26,7 @@ public enum Permission: String, Sendable {
 
     public var roles: Set<Role> {
         switch self {
-        case .manageUsers, .manageKeys, .repairStore: [.admin]
+        case .manageUsers, .manageKeys, .repairStore, .migrateStore: [.admin]
         case .addDocuments, .signDocuments: [.admin, .clerk, .chair]
         case .readAllDocuments: [.admin, .clerk, .chair, .auditor]
         case .readAudit, .checkStore: [.admin, .auditor]
