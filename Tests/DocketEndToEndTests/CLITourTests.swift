@@ -85,13 +85,24 @@ import Testing
         #expect(listed.stdout.contains("Phiên họp thứ 2"))
     }
 
-    @Test func theBinaryLinksTheSystemOpenSSLAndSQLiteAndNoBoringSSL() throws {
+    /// Signing and verifying call the system OpenSSL. The PostgreSQL driver (postgres-nio) brings
+    /// swift-nio-ssl's and swift-crypto's BoringSSL for its TLS and SCRAM, with every symbol
+    /// prefixed (CNIOBoringSSL_, CCryptoBoringSSL_): no OpenSSL name is defined in the binary, so
+    /// none can stand in for the system library's.
+    @Test func theBinaryLinksTheSystemOpenSSLAndSQLiteAndDefinesNoneOfTheirFunctions() throws {
         let libraries = try Command.output("ldd", [DocketBinary.path])
         #expect(libraries.contains("libcrypto.so.3"))
         #expect(libraries.contains("libsqlite3.so.0"))
-        let symbols = try Command.output("nm", [DocketBinary.path])
-        #expect(!symbols.contains("BoringSSL"))
-        #expect(!symbols.contains(" T sqlite3_open"))  // no SQLite compiled in
+        let imported = try Command.output("nm", ["-D", "--undefined-only", DocketBinary.path])
+        for function in ["CMS_sign@OPENSSL_3", "CMS_verify@OPENSSL_3", "sqlite3_open_v2"] {
+            #expect(imported.contains(function), "\(function) comes from the system library")
+        }
+        let defined = try Command.output("nm", ["--defined-only", DocketBinary.path]).split(separator: "\n")
+            .compactMap { $0.split(separator: " ").last }
+        let openSSLNames = defined.filter { name in
+            ["CMS_", "EVP_", "X509_", "SHA256_", "OPENSSL_", "sqlite3_"].contains { name.hasPrefix($0) }
+        }
+        #expect(openSSLNames.isEmpty, "defined in the binary: \(openSSLNames.prefix(5))")
     }
 
     @Test func errorsAreOneLineWithDocumentedExitCodes() throws {

@@ -16,7 +16,7 @@ else {
     FileHandle.standardError.write(Data("usage: seed-records entries|register DATA_DIR COUNT [CLIENTS]\n".utf8))
     exit(2)
 }
-let made = try await Docket.initialize(DataDirectory(arguments[2]), organisation: "Benchmark")
+let made = try await Docket.initialize(DataDirectory(arguments[2], databaseURL: ProcessInfo.processInfo.environment["DOCKET_DATABASE_URL"]), organisation: "Benchmark")
 if arguments[1] == "entries" {
     try await Seeding.incomingEntries(count, in: made.docket, as: made.admin)
     print("seeded \(count) entries")
