@@ -122,6 +122,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DocketPostgresTests",
+            dependencies: ["DocketPostgres", "DocketCore", "DocketTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DocketPackTests",
             dependencies: ["DocketPack", "DocketTestSupport"],
             swiftSettings: swiftSettings

@@ -21,7 +21,7 @@ bin="$root/Benchmarks/.build/release"
 servers=()
 trap 'kill "${servers[@]}" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
 serve() {  # serve PORT [DATABASE_URL]: starts docket serve on the data directory in $DOCKET_DATA_DIR
-    DOCKET_DATABASE_URL=${2:-} "$docket" serve --port "$1" >"$work/serve-$1.log" 2>&1 &
+    env ${2:+DOCKET_DATABASE_URL=$2} "$docket" serve --port "$1" >"$work/serve-$1.log" 2>&1 &
     servers+=($!)
     until curl -sf "http://127.0.0.1:$1/healthz" >/dev/null; do sleep 0.2; done
 }
@@ -30,6 +30,7 @@ median_of() { tr ' ' '\n' | grep -v '^$' | median; }
 echo "$(nproc) cores; PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync on), SQLite synchronous=FULL; $runs runs each"
 
 # 1. Task report.
+if [ "${SKIP_TASKS:-0}" = 0 ]; then
 export DOCKET_DATA_DIR="$work/tasks"
 "$bin/seed-tasks" "$DOCKET_DATA_DIR" >/dev/null
 tasks_url=$(pg_database tasks)
@@ -41,13 +42,14 @@ measure "task report, SQLite" "$docket" task report --as-of 2025-09-30 --format 
 measure "task report, PostgreSQL" env DOCKET_DATABASE_URL="$tasks_url" "$docket" task report --as-of 2025-09-30 --format json
 cmp <("$docket" task report --as-of 2025-09-30 --format json) \
     <(DOCKET_DATABASE_URL="$tasks_url" "$docket" task report --as-of 2025-09-30 --format json) && echo "  both backends give the same report"
+fi
 
 # 2. Check-in burst.
 checkin_url=$(pg_database checkin)
 for backend in sqlite postgres; do
     export DOCKET_DATA_DIR="$work/checkin-$backend"
     url=$([ $backend = postgres ] && echo "$checkin_url" || echo "")
-    read -r -a sessions <<<"$(DOCKET_DATABASE_URL=$url "$bin/seed-checkin" "$DOCKET_DATA_DIR" "$work/tokens-$backend" "$delegates" $((runs + 1)) | tr '\n' ' ')"
+    read -r -a sessions <<<"$(env ${url:+DOCKET_DATABASE_URL=$url} "$bin/seed-checkin" "$DOCKET_DATA_DIR" "$work/tokens-$backend" "$delegates" $((runs + 1)) | tr '\n' ' ')"
     serve 18100 "$url"
     walls=(); p99s=()
     for index in $(seq 0 $((runs - 1))); do
@@ -77,7 +79,7 @@ stop_servers
 for backend in sqlite postgres; do
     rm -rf "$work/reg" "$work/files"; mkdir -p "$work/reg"
     url=$([ $backend = postgres ] && pg_database "reg$RANDOM" || echo "")
-    seconds=$(DOCKET_DATABASE_URL=$url "$bin/seed-records" register "$work/reg/data" "$count" 16)
+    seconds=$(env ${url:+DOCKET_DATABASE_URL=$url} "$bin/seed-records" register "$work/reg/data" "$count" 16)
     printf '%-44s %7.2f s  %7.0f /s\n' "register $count incoming, 16 at a time, $backend" "$seconds" "$(echo "$count / $seconds" | bc -l)"
 done
 

@@ -6,7 +6,7 @@ pg_port=${PG_PORT:-55440}
 pg_dir="$work/pg"
 mkdir -p "$pg_dir"
 as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; as_postgres=(runuser -u postgres --); fi
+if [ "$(id -u)" -eq 0 ]; then chmod o+x "$work"; chown postgres "$pg_dir"; as_postgres=(runuser -u postgres --); fi
 "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U docket -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
     -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=1GB" start >/dev/null </dev/null

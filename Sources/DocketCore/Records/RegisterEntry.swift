@@ -111,6 +111,11 @@ public struct RegisterEntry: Sendable, Codable, Equatable, Identifiable {
         self.backEntered = backEntered
     }
 
+    /// One form for a sender's number and symbol however it was typed: what finds a likely duplicate.
+    public static func senderKey(_ sender: String, _ symbol: String) -> String {
+        CanonicalName.key(sender) + "\u{1F}" + CanonicalName.key(symbol.filter { !$0.isWhitespace })
+    }
+
     /// Whether `userID` is the lead or a coordinating handler.
     public func isHandled(by userID: String) -> Bool {
         handlerID == userID || coordinatingIDs.contains(userID)

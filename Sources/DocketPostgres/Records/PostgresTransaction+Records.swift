@@ -62,7 +62,7 @@ extension PostgresTransaction: RecordRepository {
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
         try record(
             RegisterEntry.self, "SELECT * FROM registerEntry WHERE senderKey = $1 ORDER BY registeredAt LIMIT 1",
-            [Self.senderKey(sender, senderSymbol)])
+            [RegisterEntry.senderKey(sender, senderSymbol)])
     }
 
     func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry> {
@@ -114,7 +114,7 @@ extension PostgresTransaction: RecordRepository {
     func insert(_ entry: RegisterEntry) throws {
         var columns = try RowEncoder.columns(of: entry)
         if let sender = entry.sender, let symbol = entry.senderSymbol {
-            columns.append(("senderKey", .text(Self.senderKey(sender, symbol))))
+            columns.append(("senderKey", .text(RegisterEntry.senderKey(sender, symbol))))
         }
         do {
             try insert(columns: columns, into: "registerEntry")
@@ -153,10 +153,5 @@ extension PostgresTransaction: RecordRepository {
                 """,
                 [entry.id, userID, isOpen])
         }
-    }
-
-    /// One form for a sender's number and symbol however it was typed (as on SQLite).
-    static func senderKey(_ sender: String, _ symbol: String) -> String {
-        CanonicalName.key(sender) + "\u{1F}" + CanonicalName.key(symbol.filter { !$0.isWhitespace })
     }
 }

@@ -70,7 +70,7 @@ extension RegisterEntry: FetchableRecord, PersistableRecord {
         container["withdrawnAt"] = StoredDate.value(withdrawnAt)
         container["withdrawnBy"] = withdrawnBy
         container["withdrawReason"] = withdrawReason
-        if let sender, let senderSymbol { container["senderKey"] = SQLiteTransaction.senderKey(sender, senderSymbol) }
+        if let sender, let senderSymbol { container["senderKey"] = RegisterEntry.senderKey(sender, senderSymbol) }
     }
 
     /// The columns queries name.

@@ -62,7 +62,7 @@ extension SQLiteTransaction: RecordRepository {
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
         try RegisterEntry.fetchOne(
             db.cachedStatement(sql: "SELECT * FROM registerEntry WHERE senderKey = ? ORDER BY registeredAt LIMIT 1"),
-            arguments: [Self.senderKey(sender, senderSymbol)])
+            arguments: [RegisterEntry.senderKey(sender, senderSymbol)])
     }
 
     func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry> {
@@ -153,10 +153,5 @@ extension SQLiteTransaction: RecordRepository {
                     """
             ).execute(arguments: [entry.id, userID, isOpen])
         }
-    }
-
-    /// One form for a sender's number and symbol however it was typed.
-    static func senderKey(_ sender: String, _ symbol: String) -> String {
-        CanonicalName.key(sender) + "\u{1F}" + CanonicalName.key(symbol.filter { !$0.isWhitespace })
     }
 }

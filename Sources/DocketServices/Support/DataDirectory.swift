@@ -11,7 +11,7 @@ public struct DataDirectory: Sendable {
 
     public init(_ path: String, databaseURL: String? = nil) {
         root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-        self.databaseURL = databaseURL
+        self.databaseURL = databaseURL?.isEmpty == true ? nil : databaseURL
     }
 
     public var database: URL { root.appendingPathComponent("docket.sqlite") }

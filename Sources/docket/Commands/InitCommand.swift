@@ -51,7 +51,7 @@ struct InitCommand: DocketRunnable {
         print("Organisation root CA: keys/root-ca.pem; office signer: keys/office.pem (\(keyType.rawValue))")
         print("Admin user: \(made.admin.username)")
         print("Admin token (shown once, keep it safe): \(made.adminToken.token)")
-        print(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
+        print(made.adminTokenLifetimeNote(directory))
     }
 }
 
@@ -65,9 +65,10 @@ extension StoreOptions {
 
 extension Docket.Initialized {
     /// When the first admin token ends and how to get the next.
-    func adminTokenLifetimeNote(dataDirectory: String) -> String {
+    func adminTokenLifetimeNote(_ directory: DataDirectory) -> String {
         let ends = adminToken.expiresAt.map { " on \(Timestamp.string($0))" } ?? ""
+        let database = directory.databaseURL == nil ? "" : " --database '\(directory.databaseDescription)'"
         return "It expires\(ends) (\(UserService.firstAdminTokenDays) days); mint the next with "
-            + "`docket token create \(admin.username) --as \(admin.username) --data-dir \(dataDirectory)`"
+            + "`docket token create \(admin.username) --as \(admin.username) --data-dir \(directory.root.path)\(database)`"
     }
 }

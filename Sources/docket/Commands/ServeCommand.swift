@@ -39,7 +39,7 @@ struct ServeCommand: DocketRunnable {
             Output.unbuffered("Initialised a new Docket store in \(directory.root.path)")
             Output.unbuffered("Sign in at http://\(host):\(port)/ as admin with the password \(password) (shown once)")
             Output.unbuffered("Admin token (shown once, keep it safe): \(made.adminToken.token)")
-            Output.unbuffered(made.adminTokenLifetimeNote(dataDirectory: directory.root.path))
+            Output.unbuffered(made.adminTokenLifetimeNote(directory))
             Output.unbuffered("Try: curl -H 'Authorization: Bearer \(made.adminToken.token)' http://\(host):\(port)/api/v1/me")
         }
         let swept = docket.store.sweepAbandonedUploads()

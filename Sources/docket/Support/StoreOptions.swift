@@ -19,9 +19,8 @@ struct StoreOptions: ParsableArguments {
 
     var directory: DataDirectory {
         let environment = ProcessInfo.processInfo.environment
-        let url = database ?? environment["DOCKET_DATABASE_URL"]
         return DataDirectory(
-            dataDir ?? environment["DOCKET_DATA_DIR"] ?? "docket-data", databaseURL: url?.isEmpty == true ? nil : url)
+            dataDir ?? environment["DOCKET_DATA_DIR"] ?? "docket-data", databaseURL: database ?? environment["DOCKET_DATABASE_URL"])
     }
 
     /// Opens the store with settings from the environment, for a command: its audit events name
