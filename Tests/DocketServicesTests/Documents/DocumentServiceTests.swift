@@ -166,8 +166,8 @@ import Testing
         }
     }
 
-    @Test func tokensExpireAndDisabledUsersAreLockedOut() async throws {
-        let store = try await TestStore()
+    @Test(arguments: Backend.all) func tokensExpireAndDisabledUsersAreLockedOut(_ backend: Backend) async throws {
+        let store = try await TestStore(backend)
         let token = try await store.docket.users.createToken(for: "clerk", expiresInDays: 1, as: store.admin)
         #expect(try await store.docket.users.authenticate(token: token.token).user.id == store.clerk.id)
         let login = try await store.docket.users.login(username: "clerk", password: "clerk-password")
@@ -176,7 +176,7 @@ import Testing
         _ = try await store.docket.users.disable("clerk", as: store.admin)
         #expect(await thrownError { try await store.docket.users.authenticate(token: token.token) }?.kind == .init(.unauthenticated))
         // Only hashes are stored.
-        let dump = try Command.output("sqlite3", [store.databasePath, "SELECT secretHash FROM accessToken"])
+        let dump = try store.sql("SELECT secretHash FROM accessToken")
         #expect(!dump.contains(token.token))
         #expect(dump.contains(String(token.token.dropFirst(4).prefix(8))) == false)
     }

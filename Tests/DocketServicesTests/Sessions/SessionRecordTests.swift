@@ -225,13 +225,13 @@ import Testing
         #expect(text.contains("01-TB/BCĐCĐS") && text.contains("Kết luận"))
     }
 
-    @Test func stateNumberingRestartsEachCalendarYearInTheOfficeTimeZone() async throws {
+    @Test(arguments: Backend.all) func stateNumberingRestartsEachCalendarYearInTheOfficeTimeZone(_ backend: Backend) async throws {
         let clock = SettableClock(try Timestamp.parse("2025-12-31T16:30:00Z", field: "now"))  // 23:30 in Hà Nội
         let directory = try TemporaryDirectory()
         var configuration = TestStore.configuration()
         configuration.time = clock
         let made = try await Docket.initialize(
-            DataDirectory(directory.file("data")), organisation: "UBND", configuration: configuration)
+            DataDirectory(directory.file("data"), databaseURL: try backend.newDatabaseURL()), organisation: "UBND", configuration: configuration)
         let docket = made.docket
         _ = try await docket.sessions.createBody(NewBody(name: "Tổ công tác", code: "TCT", numbering: .state), as: made.admin)
         let session = try await docket.sessions.create(NewSession(body: "TCT", title: "Họp", startsAt: clock.now()), as: made.admin)
