@@ -15,7 +15,15 @@ struct PostgresTransaction: StorageWriter {
     private final class State: Sendable {
         let undo = Mutex<[@Sendable () -> Void]>([])
         let savepoints = Atomic<Int>(0)
+        /// The audit head as this transaction last read or wrote it: a write transaction holds the
+        /// writers' lock, so nobody else moves it, and a batch of changes need not ask again.
+        let auditHead = Mutex<(sequence: Int64, hash: String)?>(nil)
     }
+
+    /// The audit head kept by `remember`, if any.
+    var knownAuditHead: (sequence: Int64, hash: String)? { state.auditHead.withLock { $0 } }
+
+    func remember(auditHead: (sequence: Int64, hash: String)?) { state.auditHead.withLock { $0 = auditHead } }
 
     func onRollback(_ undo: @escaping @Sendable () -> Void) {
         state.undo.withLock { $0.append(undo) }
@@ -28,12 +36,15 @@ struct PostgresTransaction: StorageWriter {
 
     func savepoint<T>(_ body: () throws -> T) throws -> T {
         let name = "s\(state.savepoints.add(1, ordering: .relaxed).newValue)"
-        try execute("SAVEPOINT \(name)")
+        // Sent without waiting for the reply: the connection runs statements in order, and if one
+        // of these failed, the next statement would fail too (the transaction is then aborted).
+        send("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try execute("RELEASE SAVEPOINT \(name)")
+            send("RELEASE SAVEPOINT \(name)")
             return result
         } catch {
+            remember(auditHead: nil)
             try execute("ROLLBACK TO SAVEPOINT \(name)")
             throw error
         }
@@ -45,6 +56,11 @@ struct PostgresTransaction: StorageWriter {
         var bindings = PostgresBindings(capacity: binds.count)
         for bind in binds { bind.sqlValue.bind(into: &bindings) }
         return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: ConnectionPool.logger).wait()
+    }
+
+    /// Queues a statement without waiting for it.
+    private func send(_ sql: String) {
+        _ = connection.query(PostgresQuery(unsafeSQL: sql), logger: ConnectionPool.logger)
     }
 
     /// Runs a statement; how many rows it changed.
@@ -110,6 +126,29 @@ struct PostgresTransaction: StorageWriter {
         let assignments = others.enumerated().map { "\(Self.quoted($1.name)) = $\($0 + 1)" }.joined(separator: ", ")
         try execute(
             "UPDATE \(table) SET \(assignments) WHERE \(Self.quoted(key)) = $\(others.count + 1)", others.map(\.value) + [keyValue])
+    }
+
+    /// A page of `T` read from `from` (a FROM and WHERE clause) in `order`, and how many there are in all.
+    func page<T: Decodable>(_ type: T.Type, _ from: String, order: String, _ binds: [any SQLBindable], page: Page) throws -> Paged<T> {
+        let items = try records(
+            T.self, "SELECT * \(from) ORDER BY \(order) LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
+            binds + [page.limit, page.offset])
+        return Paged(items: items, total: try count("SELECT COUNT(*) \(from)", binds), page: page)
+    }
+
+    /// Conditions ANDed together, each with the parameter it names: optional filters of a list.
+    struct Filter {
+        private(set) var conditions = ["TRUE"]
+        private(set) var binds: [any SQLBindable] = []
+
+        /// Adds `condition` of the next parameter (`$N`), unless `value` is nil.
+        mutating func add(_ value: (any SQLBindable)?, _ condition: (String) -> String) {
+            guard let value else { return }
+            binds.append(value)
+            conditions.append(condition("$\(binds.count)"))
+        }
+
+        var clause: String { "WHERE " + conditions.joined(separator: " AND ") }
     }
 
     /// Column names PostgreSQL reserves, quoted; the rest fold to lower case as written.

@@ -13,6 +13,19 @@ public struct TaskStanding: Sendable, Equatable {
         self.deadline = deadline
     }
 
+    /// How task `taskID` stood, from its latest status event in effect as a report's query gives
+    /// it (`"STATUS YYYY-MM-DD"`, nil when none: still assigned) and the deadline that applied.
+    public init(taskID: String, latestStatus: String?, deadline: CalendarDate) throws {
+        self.init(status: .assigned, completedOn: nil, deadline: deadline)
+        guard let latestStatus else { return }
+        let parts = latestStatus.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let stored = TaskStatus(rawValue: parts[0]) else {
+            throw DocketError(.internalError, "task \(taskID) has the unknown status '\(parts[0])' in its history")
+        }
+        status = stored
+        if status == .completed { completedOn = parts.count == 2 ? CalendarDate(parts[1]) : nil }
+    }
+
     /// The task as the world was on `date`, from its history: only events that took effect on or
     /// before it count. Nil when the task was not yet assigned.
     public init?(_ task: SupervisedTask, events: [TaskEvent], asOf date: CalendarDate, basis: DeadlineBasis) {

@@ -5,27 +5,19 @@ extension PostgresTransaction: AuditRepository {
     static let eventColumns = "sequence, time, actor, action, subject, details, previousHash, hash"
 
     func auditHead() throws -> (sequence: Int64, hash: String)? {
-        try rows("SELECT sequence, hash FROM auditEvent ORDER BY sequence DESC LIMIT 1").first
+        if let known = knownAuditHead { return known }
+        let head: (sequence: Int64, hash: String)? = try rows("SELECT sequence, hash FROM auditEvent ORDER BY sequence DESC LIMIT 1").first
             .map { (try $0.required(0), try $0.required(1)) }
+        remember(auditHead: head)
+        return head
     }
 
     func auditEvents(filter: AuditFilter, page: Page) throws -> Paged<AuditEvent> {
-        var conditions = ["TRUE"]
-        var binds: [any SQLBindable] = []
-        func narrow(_ column: String, _ comparison: String, _ value: (any SQLBindable)?) {
-            guard let value else { return }
-            binds.append(value)
-            conditions.append("\(column) \(comparison) $\(binds.count)")
-        }
-        narrow("subject", "=", filter.subject)
-        narrow("actor", "=", filter.actor)
-        narrow("time", ">=", filter.since)
-        let filtered = "FROM auditEvent WHERE " + conditions.joined(separator: " AND ")
-        let items = try records(
-            AuditEvent.self,
-            "SELECT \(Self.eventColumns) \(filtered) ORDER BY sequence LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
-            binds + [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+        var matching = Filter()
+        matching.add(filter.subject) { "subject = \($0)" }
+        matching.add(filter.actor) { "actor = \($0)" }
+        matching.add(filter.since) { "time >= \($0)" }
+        return try self.page(AuditEvent.self, "FROM auditEvent \(matching.clause)", order: "sequence", matching.binds, page: page)
     }
 
     func auditEvents(after sequence: Int64, limit: Int) throws -> [AuditEvent] {
@@ -76,5 +68,9 @@ extension PostgresTransaction: AuditRepository {
             [size, rootHash, signedAt, note])
     }
 
-    func append(_ event: AuditEvent) throws { try insert(event, into: "auditEvent") }
+    func append(_ event: AuditEvent) throws {
+        remember(auditHead: nil)
+        try insert(event, into: "auditEvent")
+        remember(auditHead: (event.sequence, event.hash))
+    }
 }

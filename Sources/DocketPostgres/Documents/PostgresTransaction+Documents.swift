@@ -6,28 +6,18 @@ extension PostgresTransaction: DocumentRepository {
 
     func documents(filter: DocumentFilter, page: Page) throws -> Paged<Document> {
         let allowed = Classification.allCases.filter { $0 <= filter.maximumClassification }.map(\.rawValue)
-        var binds: [any SQLBindable] = [SQLValue.textArray(allowed)]
-        var conditions = ["classification = ANY($1)"]
-        func narrow(_ condition: (Int) -> String, _ value: (any SQLBindable)?) {
-            guard let value else { return }
-            binds.append(value)
-            conditions.append(condition(binds.count))
-        }
-        narrow({ "classification = $\($0)" }, filter.classification?.rawValue)
-        narrow({ "createdBy = $\($0)" }, filter.createdBy)
-        narrow({ "(createdBy = $\($0) OR \(Self.sharedDocument(id: "document.id", user: "$\($0)")))" }, filter.readableBy)
+        var matching = Filter()
+        matching.add(SQLValue.textArray(allowed)) { "classification = ANY(\($0))" }
+        matching.add(filter.classification?.rawValue) { "classification = \($0)" }
+        matching.add(filter.createdBy) { "createdBy = \($0)" }
+        matching.add(filter.readableBy) { "(createdBy = \($0) OR \(Self.sharedDocument(id: "document.id", user: $0)))" }
         if let text = filter.titleContains, !text.isEmpty {
             // The words are matched literally: % and _ are not wildcards. Case-insensitive, as SQLite's LIKE is for ASCII.
             let literal = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_")
-            narrow({ "title ILIKE $\($0)" }, "%\(literal)%")
+            matching.add("%\(literal)%") { "title ILIKE \($0)" }
         }
-        let filtered = "FROM document WHERE " + conditions.joined(separator: " AND ")
-        let items = try records(
-            Document.self,
-            "SELECT * \(filtered) ORDER BY createdAt DESC, id LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
-            binds + [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+        return try self.page(Document.self, "FROM document \(matching.clause)", order: "createdAt DESC, id", matching.binds, page: page)
     }
 
     func documents(after afterID: String, limit: Int) throws -> [Document] {

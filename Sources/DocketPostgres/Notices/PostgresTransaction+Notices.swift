@@ -5,10 +5,9 @@ extension PostgresTransaction: NoticeRepository {
     func notice(id: String) throws -> Notice? { try record(Notice.self, "SELECT * FROM notice WHERE id = $1", [id]) }
 
     func notices(bodyID: String, year: Int?, page: Page) throws -> Paged<Notice> {
-        let filtered = "FROM notice WHERE bodyID = $1 AND ($2::bigint IS NULL OR year = $2)"
-        let items = try records(
-            Notice.self, "SELECT * \(filtered) ORDER BY issuedAt, type, number LIMIT $3 OFFSET $4", [bodyID, year, page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", [bodyID, year]), page: page)
+        try self.page(
+            Notice.self, "FROM notice WHERE bodyID = $1 AND ($2::bigint IS NULL OR year = $2)", order: "issuedAt, type, number",
+            [bodyID, year], page: page)
     }
 
     func notices(sessionID: String) throws -> [Notice] {

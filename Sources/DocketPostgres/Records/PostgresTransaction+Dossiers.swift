@@ -13,10 +13,7 @@ extension PostgresTransaction {
     func dossier(code: String) throws -> Dossier? { try record(Dossier.self, "SELECT * FROM dossier WHERE code = $1", [code]) }
 
     func dossiers(state: Dossier.State?, page: Page) throws -> Paged<Dossier> {
-        let filtered = "FROM dossier WHERE ($1::text IS NULL OR state = $1)"
-        let items = try records(
-            Dossier.self, "SELECT * \(filtered) ORDER BY code LIMIT $2 OFFSET $3", [state?.rawValue, page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", [state?.rawValue]), page: page)
+        try self.page(Dossier.self, "FROM dossier WHERE ($1::text IS NULL OR state = $1)", order: "code", [state?.rawValue], page: page)
     }
 
     func lastDossierNumber(unit: String, year: Int, headingCode: String) throws -> Int {

@@ -28,9 +28,7 @@ extension PostgresTransaction: RecordRepository {
             AND ($5::text IS NULL OR id IN (SELECT entryID FROM processingHandler WHERE userID = $5))
             """
         let binds: [any SQLBindable] = [filter.registerID, filter.year, filter.series, SQLValue.textArray(allowed), filter.handledBy]
-        let items = try records(
-            RegisterEntry.self, "SELECT * \(filtered) ORDER BY year, series, number LIMIT $6 OFFSET $7", binds + [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+        return try self.page(RegisterEntry.self, filtered, order: "year, series, number", binds, page: page)
     }
 
     func registerNumbers(registerID: String, year: Int) throws -> [(series: String, number: Int)] {

@@ -9,8 +9,7 @@ extension PostgresTransaction: SessionRepository {
     }
 
     func bodies(page: Page) throws -> Paged<Body> {
-        let items = try records(Body.self, "SELECT * FROM body ORDER BY code LIMIT $1 OFFSET $2", [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) FROM body"), page: page)
+        try self.page(Body.self, "FROM body", order: "code", [], page: page)
     }
 
     func bodyMembers(bodyID: String) throws -> [BodyMember] {
@@ -38,22 +37,10 @@ extension PostgresTransaction: SessionRepository {
     func session(id: String) throws -> Session? { try record(Session.self, "SELECT * FROM session WHERE id = $1", [id]) }
 
     func sessions(bodyID: String?, participantID: String?, page: Page) throws -> Paged<Session> {
-        var conditions = ["TRUE"]
-        var binds: [any SQLBindable] = []
-        if let bodyID {
-            binds.append(bodyID)
-            conditions.append("bodyID = $\(binds.count)")
-        }
-        if let participantID {
-            binds.append(participantID)
-            conditions.append("state != 'draft' AND id IN (SELECT sessionID FROM participant WHERE userID = $\(binds.count))")
-        }
-        let filtered = "FROM session WHERE " + conditions.joined(separator: " AND ")
-        let items = try records(
-            Session.self,
-            "SELECT * \(filtered) ORDER BY startsAt DESC, id LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
-            binds + [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+        var matching = Filter()
+        matching.add(bodyID) { "bodyID = \($0)" }
+        matching.add(participantID) { "state != 'draft' AND id IN (SELECT sessionID FROM participant WHERE userID = \($0))" }
+        return try self.page(Session.self, "FROM session \(matching.clause)", order: "startsAt DESC, id", matching.binds, page: page)
     }
 
     func lastSessionNumber(bodyID: String) throws -> Int {

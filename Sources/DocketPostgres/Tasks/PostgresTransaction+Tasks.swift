@@ -9,8 +9,7 @@ extension PostgresTransaction: TaskRepository {
     }
 
     func plans(page: Page) throws -> Paged<Plan> {
-        let items = try records(Plan.self, "SELECT * FROM plan ORDER BY createdAt DESC, id LIMIT $1 OFFSET $2", [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) FROM plan"), page: page)
+        try self.page(Plan.self, "FROM plan", order: "createdAt DESC, id", [], page: page)
     }
 
     func insert(_ plan: Plan) throws {
@@ -30,22 +29,11 @@ extension PostgresTransaction: TaskRepository {
     }
 
     func tasks(filter: TaskFilter, page: Page) throws -> Paged<SupervisedTask> {
-        var conditions = ["TRUE"]
-        var binds: [any SQLBindable] = []
-        func narrow(_ condition: (String) -> String, _ value: (any SQLBindable)?) {
-            guard let value else { return }
-            binds.append(value)
-            conditions.append(condition("$\(binds.count)"))
-        }
-        narrow({ "planID = \($0)" }, filter.planID)
-        narrow({ "status = \($0)" }, filter.status?.rawValue)
-        narrow({ "(leadAgency = \($0) OR coordinatingAgencies ? \($0))" }, filter.agency)
-        let filtered = "FROM task WHERE " + conditions.joined(separator: " AND ")
-        let items = try records(
-            SupervisedTask.self,
-            "SELECT * \(filtered) ORDER BY deadline, planID, code LIMIT $\(binds.count + 1) OFFSET $\(binds.count + 2)",
-            binds + [page.limit, page.offset])
-        return Paged(items: items, total: try count("SELECT COUNT(*) \(filtered)", binds), page: page)
+        var matching = Filter()
+        matching.add(filter.planID) { "planID = \($0)" }
+        matching.add(filter.status?.rawValue) { "status = \($0)" }
+        matching.add(filter.agency) { "(leadAgency = \($0) OR coordinatingAgencies ? \($0))" }
+        return try self.page(SupervisedTask.self, "FROM task \(matching.clause)", order: "deadline, planID, code", matching.binds, page: page)
     }
 
     func tasks(ids: [String]) throws -> [SupervisedTask] {
@@ -83,21 +71,12 @@ extension PostgresTransaction: TaskRepository {
         for row in try rows(sql, [date, planID]) {
             let id: String = try row.required(0)
             let original: CalendarDate = try row.required(5)
-            let deadline = try row.value(6, as: CalendarDate.self) ?? original
-            var status = TaskStatus.assigned
-            var completedOn: CalendarDate?
-            if let standing = try row.value(7, as: String.self) {
-                let parts = standing.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard let stored = TaskStatus(rawValue: parts[0]) else {
-                    throw DocketError(.internalError, "task \(id) has the unknown status '\(parts[0])' in its history")
-                }
-                status = stored
-                if status == .completed { completedOn = parts.count == 2 ? CalendarDate(parts[1]) : nil }
-            }
+            let standing = try TaskStanding(
+                taskID: id, latestStatus: try row.value(7, as: String.self), deadline: try row.value(6, as: CalendarDate.self) ?? original)
             try body(
                 TaskStandingRow(
                     id: id, planID: try row.required(1), group: try row.value(2), phase: try row.value(3),
-                    leadAgency: try row.required(4), standing: TaskStanding(status: status, completedOn: completedOn, deadline: deadline)))
+                    leadAgency: try row.required(4), standing: standing))
         }
     }
 

@@ -81,22 +81,14 @@ extension SQLiteTransaction: TaskRepository {
         while let row = try rows.next() {
             let id: String = try row.decode(atIndex: 0)
             let original: CalendarDate = try row.decode(atIndex: 5)
-            let deadline: CalendarDate = try row.decode(CalendarDate?.self, atIndex: 6) ?? original
-            var status = TaskStatus.assigned
-            var completedOn: CalendarDate?
-            if let standing = try row.decode(String?.self, atIndex: 7) {
-                let parts = standing.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard let stored = TaskStatus(rawValue: parts[0]) else {
-                    throw DocketError(.internalError, "task \(id) has the unknown status '\(parts[0])' in its history")
-                }
-                status = stored
-                if status == .completed { completedOn = parts.count == 2 ? CalendarDate(parts[1]) : nil }
-            }
+            let standing = try TaskStanding(
+                taskID: id, latestStatus: try row.decode(String?.self, atIndex: 7),
+                deadline: try row.decode(CalendarDate?.self, atIndex: 6) ?? original)
             try body(
                 TaskStandingRow(
                     id: id, planID: try row.decode(atIndex: 1), group: try row.decode(atIndex: 2),
                     phase: try row.decode(atIndex: 3), leadAgency: try row.decode(atIndex: 4),
-                    standing: TaskStanding(status: status, completedOn: completedOn, deadline: deadline)))
+                    standing: standing))
         }
     }
 
