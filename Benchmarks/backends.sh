@@ -89,12 +89,12 @@ export DOCKET_DATA_DIR="$work/search"
 start=$(date +%s.%N)
 "$bin/seed-records" entries "$DOCKET_DATA_DIR" "$entries" >/dev/null
 echo "seeded $entries entries on SQLite: $(echo "$(date +%s.%N) - $start" | bc) s"
+token=$("$docket" token create admin)  # before the copy, so both backends know it
 search_url=$(pg_database search)
 start=$(date +%s.%N)
 "$docket" migrate-store --from "sqlite:$DOCKET_DATA_DIR" --to "$search_url" >/dev/null
 echo "migrate-store of them to PostgreSQL (index rebuilt): $(echo "$(date +%s.%N) - $start" | bc) s"
 pg_sql search "VACUUM ANALYZE" >/dev/null
-token=$("$docket" token create admin)
 serve 18110; serve 18111 "$search_url"
 queries=("chuyen doi so" "chuyển đổi số" "dang" "đường" "\"chuyển đổi\"" "ngan sach dau tu" "tham nhung" "biên giới quốc phòng")
 : >"$work/all-18110"; : >"$work/all-18111"
