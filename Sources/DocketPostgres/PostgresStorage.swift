@@ -60,20 +60,18 @@ public final class PostgresStorage: Storage {
     private func transaction<T>(readOnly: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
         try pool.withConnection { connection in
             let transaction = PostgresTransaction(connection: connection)
-            do {
-                if readOnly {
-                    try transaction.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                } else {
-                    try transaction.execute("BEGIN")
-                    try transaction.execute("SELECT pg_advisory_xact_lock($1)", [Self.writeLock])
-                }
-            } catch {
-                throw DocketError.database(error)
+            // BEGIN and the lock are queued without waiting: the body's first statement runs after
+            // them, and fails if they did. A read-only COMMIT has nothing to wait for either.
+            if readOnly {
+                transaction.send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            } else {
+                transaction.send("BEGIN")
+                transaction.send("SELECT pg_advisory_xact_lock(\(Self.writeLock))")
             }
             let result: T
             do {
                 result = try body(transaction)
-                try transaction.execute("COMMIT")
+                if readOnly { transaction.send("COMMIT") } else { try transaction.execute("COMMIT") }
             } catch {
                 let rolledBack = (try? transaction.execute("ROLLBACK")) != nil
                 transaction.rolledBack()

@@ -59,7 +59,7 @@ struct PostgresTransaction: StorageWriter {
     }
 
     /// Queues a statement without waiting for it.
-    private func send(_ sql: String) {
+    func send(_ sql: String) {
         _ = connection.query(PostgresQuery(unsafeSQL: sql), logger: ConnectionPool.logger)
     }
 
