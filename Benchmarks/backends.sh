@@ -19,13 +19,16 @@ for product in seed-tasks seed-records seed-checkin checkin-burst; do
 done
 bin="$root/Benchmarks/.build/release"
 servers=()
-trap 'kill "${servers[@]}" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
+trap 'stop_servers; pg_stop; rm -rf "$work"' EXIT
 serve() {  # serve PORT [DATABASE_URL]: starts docket serve on the data directory in $DOCKET_DATA_DIR
     env ${2:+DOCKET_DATABASE_URL=$2} "$docket" serve --port "$1" >"$work/serve-$1.log" 2>&1 &
     servers+=($!)
     until curl -sf "http://127.0.0.1:$1/healthz" >/dev/null; do sleep 0.2; done
 }
-stop_servers() { kill "${servers[@]}" 2>/dev/null; wait "${servers[@]}" 2>/dev/null || true; servers=(); }
+stop_servers() {
+    if ((${#servers[@]})); then kill "${servers[@]}" 2>/dev/null || true; wait "${servers[@]}" 2>/dev/null || true; fi
+    servers=()
+}
 median_of() { tr ' ' '\n' | grep -v '^$' | median; }
 echo "$(nproc) cores; PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync on), SQLite synchronous=FULL; $runs runs each"
 
