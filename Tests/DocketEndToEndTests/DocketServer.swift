@@ -10,7 +10,7 @@ final class DocketServer: @unchecked Sendable {
     let log: String
 
     init(_ docket: DocketBinary) throws {
-        port = try Self.freePort()
+        port = try freeLoopbackPort()
         log = docket.workspace.file("serve-\(port).log")
         FileManager.default.createFile(atPath: log, contents: nil)
         process.executableURL = URL(fileURLWithPath: DocketBinary.path)
@@ -83,23 +83,6 @@ final class DocketServer: @unchecked Sendable {
             Thread.sleep(forTimeInterval: 0.02)
         }
         throw DocketError(message: "no line with \(text) in the log of docket serve")
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw DocketError(message: "no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     struct DocketError: Error, CustomStringConvertible {

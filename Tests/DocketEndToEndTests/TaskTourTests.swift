@@ -66,7 +66,7 @@ import Testing
 
         // The same queries over HTTP from the server, with curl.
         let token = try docket.ok("token", "create", "kiem", as: "admin").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let port = try DocketServer.freePort()  // a random one could be another test's server
+        let port = try freeLoopbackPort()  // a random one could be another test's server
         let server = Process()
         server.executableURL = URL(fileURLWithPath: DocketBinary.path)
         server.arguments = ["serve", "--port", String(port)]

@@ -47,7 +47,7 @@ struct PostgresStorageTests {
     }
 
     @Test func aServerNobodyRunsIsNamedNotCrashedOn() throws {
-        let port = try PostgresServer.freePort()
+        let port = try freeLoopbackPort()
         let error = thrownError { _ = try PostgresStorage(url: "postgres://docket:s3cret@127.0.0.1:\(port)/docket") }
         #expect(error?.kind == .init(.internalError, "database"))
         #expect(error?.message.contains("cannot connect to PostgreSQL at postgres://docket:***@127.0.0.1:\(port)/docket") == true)

@@ -50,7 +50,7 @@ public final class PostgresServer: Sendable {
         self.bin = bin
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("docket-pg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        port = try Self.freePort()
+        port = try freeLoopbackPort()
         let asRoot = geteuid() == 0
         if asRoot { try Self.check(Command.run("chown", ["postgres:postgres", directory]), "chown") }
         func asServer(_ tool: String, _ arguments: [String]) throws -> CommandResult {
@@ -122,24 +122,6 @@ public final class PostgresServer: Sendable {
 
     private static func check(_ result: CommandResult, _ what: String) throws {
         guard result.status == 0 else { throw PostgresUnavailable(reason: "\(what) failed (\(result.status)): \(result.stderr)") }
-    }
-
-    /// A loopback port nothing listens on now.
-    public static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(socket, pointer, length) == 0 && getsockname(socket, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw PostgresUnavailable(reason: "no free loopback port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

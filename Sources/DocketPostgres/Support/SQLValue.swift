@@ -41,10 +41,6 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
     var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
 
-extension RawRepresentable where RawValue == String, Self: Sendable {
-    var sqlValue: SQLValue { .text(rawValue) }
-}
-
 /// JSON text sent as `jsonb` (binary format: a version byte, then the text).
 struct JSONB: PostgresNonThrowingEncodable {
     let text: String

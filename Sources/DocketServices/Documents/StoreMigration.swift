@@ -33,6 +33,9 @@ extension Docket {
         guard source.databaseURL == nil else {
             throw DocketError.invalid("from", "the source is a SQLite store: give it as sqlite:DATA_DIR")
         }
+        guard source.holdsStore else {
+            throw DocketError(.notFound, "no Docket store in \(source.root.path): it has no docket.sqlite", field: "from")
+        }
         let docket = try open(source)
         let actor = try await docket.users.actingUser(actorName)
         try actor.require(.migrateStore)

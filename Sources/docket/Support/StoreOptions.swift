@@ -34,10 +34,15 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store and resolves the acting user.
     func openActing() async throws -> (Docket, User) {
         let docket = try open()
-        guard let name = actingUser ?? ProcessInfo.processInfo.environment["DOCKET_USER"], !name.isEmpty else {
+        return (docket, try await docket.users.actingUser(Self.actingName(actingUser)))
+    }
+
+    /// Who acts: `given` (--as), else $DOCKET_USER.
+    static func actingName(_ given: String?) throws -> String {
+        guard let name = given ?? ProcessInfo.processInfo.environment["DOCKET_USER"], !name.isEmpty else {
             throw DocketError.unauthenticated("say who is acting: pass --as USER or set DOCKET_USER")
         }
-        return (docket, try await docket.users.actingUser(name))
+        return name
     }
 }
 

@@ -26,13 +26,7 @@ struct MigrateStoreCommand: DocketRunnable {
         var path = String(from.dropFirst("sqlite:".count))
         if path.hasSuffix("/docket.sqlite") { path = String(path.dropLast("/docket.sqlite".count)) }
         let source = DataDirectory(path)
-        guard source.holdsStore else {
-            throw DocketError(.notFound, "no Docket store in \(source.root.path): it has no docket.sqlite", field: "from")
-        }
-        guard let actor = actingUser ?? ProcessInfo.processInfo.environment["DOCKET_USER"], !actor.isEmpty else {
-            throw DocketError.unauthenticated("say who is acting: pass --as USER or set DOCKET_USER")
-        }
-        let report = try await Docket.migrateStore(from: source, to: to, as: actor)
+        let report = try await Docket.migrateStore(from: source, to: to, as: try StoreOptions.actingName(actingUser))
         if output.json {
             try Output.json(report)
             return
