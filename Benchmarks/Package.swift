@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .executableTarget(
@@ -62,5 +63,11 @@ let package = Package(
         ),
         // The burst client of Benchmarks/checkin-reference.sh: plain sockets, one per delegate.
         .executableTarget(name: "checkin-burst", path: "Sources/checkin-burst"),
+        // What one PostgreSQL statement costs through postgres-nio, awaited or sent in a row.
+        .executableTarget(
+            name: "pg-roundtrip",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")],
+            path: "Sources/pg-roundtrip"
+        ),
     ]
 )

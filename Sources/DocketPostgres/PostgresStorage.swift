@@ -59,7 +59,7 @@ public final class PostgresStorage: Storage {
 
     private func transaction<T>(readOnly: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
         try pool.withConnection { connection in
-            let transaction = PostgresTransaction(connection: connection)
+            let transaction = PostgresTransaction(connection: connection, remembersReads: !readOnly)
             // BEGIN and the lock are queued without waiting: the body's first statement runs after
             // them, and fails if they did. A read-only COMMIT has nothing to wait for either.
             if readOnly {
@@ -71,10 +71,11 @@ public final class PostgresStorage: Storage {
             let result: T
             do {
                 result = try body(transaction)
-                if readOnly { transaction.send("COMMIT") } else { try transaction.execute("COMMIT") }
+                if readOnly { transaction.send("COMMIT") } else { try transaction.commit() }
             } catch {
-                let rolledBack = (try? transaction.execute("ROLLBACK")) != nil
-                transaction.rolledBack()
+                let rolledBack = transaction.rollback()
+                // An abandoned batch's changes run again, each alone, and undo for themselves.
+                if !(error is BatchAbandoned) { transaction.rolledBack() }
                 let error = DocketError.database(error)
                 throw rolledBack ? ConnectionPool.Reusable(underlying: error) : error
             }

@@ -8,22 +8,39 @@ import Synchronization
 /// `Module/PostgresTransaction+Module.swift`; their SQL numbers parameters `$1`, `$2`, ….
 struct PostgresTransaction: StorageWriter {
     let connection: PostgresConnection
+    /// Whether reads are remembered until a write touches their tables (a write transaction,
+    /// which holds the writers' lock; see `Pipeline`).
+    let remembersReads: Bool
     private let state = State()
 
-    init(connection: PostgresConnection) { self.connection = connection }
+    init(connection: PostgresConnection, remembersReads: Bool = false) {
+        self.connection = connection
+        self.remembersReads = remembersReads
+    }
 
     private final class State: Sendable {
         let undo = Mutex<[@Sendable () -> Void]>([])
-        let savepoints = Atomic<Int>(0)
+        let pipeline = Mutex(Pipeline())
         /// The audit head as this transaction last read or wrote it: a write transaction holds the
         /// writers' lock, so nobody else moves it, and a batch of changes need not ask again.
         let auditHead = Mutex<(sequence: Int64, hash: String)?>(nil)
+        /// Likewise the last number of each register series this transaction has numbered in.
+        let lastNumbers = Mutex<[String: Int]>([:])
     }
 
     /// The audit head kept by `remember`, if any.
     var knownAuditHead: (sequence: Int64, hash: String)? { state.auditHead.withLock { $0 } }
 
     func remember(auditHead: (sequence: Int64, hash: String)?) { state.auditHead.withLock { $0 = auditHead } }
+
+    /// The last number kept by `remember(lastNumber:…)` for a register's series, if any.
+    func knownLastNumber(registerID: String, series: String) -> Int? {
+        state.lastNumbers.withLock { $0[registerID + "\u{1F}" + series] }
+    }
+
+    func remember(lastNumber: Int?, registerID: String, series: String) {
+        state.lastNumbers.withLock { $0[registerID + "\u{1F}" + series] = lastNumber }
+    }
 
     func onRollback(_ undo: @escaping @Sendable () -> Void) {
         state.undo.withLock { $0.append(undo) }
@@ -34,43 +51,136 @@ struct PostgresTransaction: StorageWriter {
         for undo in state.undo.withLock({ undo in defer { undo = [] }; return undo }) { undo() }
     }
 
+    /// No `SAVEPOINT` is sent: a body that fails while its writes are still held is undone by
+    /// dropping them. One that fails after they were sent (a read of their table came between)
+    /// abandons the transaction: the rest goes on, and `commit` throws `BatchAbandoned`.
     func savepoint<T>(_ body: () throws -> T) throws -> T {
-        let name = "s\(state.savepoints.add(1, ordering: .relaxed).newValue)"
-        // Sent without waiting for the reply: the connection runs statements in order, and if one
-        // of these failed, the next statement would fail too (the transaction is then aborted).
-        send("SAVEPOINT \(name)")
+        let start = state.pipeline.withLock { $0.heldTotal }
         do {
-            let result = try body()
-            send("RELEASE SAVEPOINT \(name)")
-            return result
+            return try body()
         } catch {
             remember(auditHead: nil)
-            try execute("ROLLBACK TO SAVEPOINT \(name)")
+            state.lastNumbers.withLock { $0 = [:] }
+            state.pipeline.withLock { pipeline in
+                if pipeline.failed || pipeline.sentTotal > start {
+                    pipeline.abandoned = true
+                } else {
+                    pipeline.held.removeLast(pipeline.heldTotal - start)
+                    pipeline.heldTotal = start
+                }
+            }
             throw error
         }
     }
 
+    /// Sends what is held, then COMMIT. A statement sent without waiting that failed fails the
+    /// commit (PostgreSQL answers COMMIT in an aborted transaction with ROLLBACK, not an error).
+    func commit() throws {
+        let (abandoned, failed) = state.pipeline.withLock { ($0.abandoned, $0.failed) }
+        if abandoned { throw BatchAbandoned() }
+        if failed { throw DocketError(.internalError, "PostgreSQL aborted the transaction: a statement in it failed") }
+        try execute("COMMIT")
+    }
+
+    /// Rolls back whatever happened; whether the connection is clean again.
+    func rollback() -> Bool {
+        state.pipeline.withLock { $0 = Pipeline() }
+        return (try? connection.query("ROLLBACK", logger: ConnectionPool.logger).wait()) != nil
+    }
+
     // MARK: Queries
 
-    private func query(_ sql: String, _ binds: [any SQLBindable]) throws -> PostgresQueryResult {
-        var bindings = PostgresBindings(capacity: binds.count)
-        for bind in binds { bind.sqlValue.bind(into: &bindings) }
-        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: ConnectionPool.logger).wait()
+    /// Runs a statement and waits for its reply. Held writes go first: in the same statement when
+    /// it reads (`reading`) only tables they do not change, otherwise just before it.
+    private func run(_ sql: String, _ binds: [SQLValue], reading tables: Set<String>? = nil) throws -> PostgresQueryResult {
+        var statement = (sql: sql, binds: binds)
+        var carried: [HeldWrite] = []
+        let held = state.pipeline.withLock { $0.takeHeld() }
+        if !held.isEmpty {
+            if let tables, !sql.hasPrefix("WITH"), held.allSatisfy({ $0.tables.isDisjoint(with: tables) }) {
+                statement = HeldWrite.statement(held, then: statement)
+                carried = held
+            } else {
+                send(HeldWrite.statement(held), carrying: held)
+            }
+        }
+        let reply = Result { try connection.query(Self.query(statement), logger: ConnectionPool.logger).wait() }
+        try checkSent()
+        do { return try reply.get() } catch { throw failed(error, carrying: carried) }
     }
 
-    /// Queues a statement without waiting for it.
-    func send(_ sql: String) {
-        _ = connection.query(PostgresQuery(unsafeSQL: sql), logger: ConnectionPool.logger)
+    private static func query(_ statement: (sql: String, binds: [SQLValue])) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: statement.binds.count)
+        for bind in statement.binds { bind.bind(into: &bindings) }
+        return PostgresQuery(unsafeSQL: statement.sql, binds: bindings)
     }
 
-    /// Runs a statement; how many rows it changed.
+    /// Queues a statement without waiting for it; its reply is checked after the next one's.
+    func send(_ sql: String) { send((sql, []), carrying: []) }
+
+    private func send(_ statement: (sql: String, binds: [SQLValue]), carrying writes: [HeldWrite]) {
+        let reply = connection.query(Self.query(statement), logger: ConnectionPool.logger)
+        state.pipeline.withLock { $0.unchecked.append((reply, writes)) }
+    }
+
+    /// Throws the first failure among the statements sent without waiting: they have all been
+    /// answered once a later statement has.
+    private func checkSent() throws {
+        let sent = state.pipeline.withLock { pipeline in defer { pipeline.unchecked = [] }; return pipeline.unchecked }
+        for (reply, writes) in sent {
+            do { _ = try reply.wait() } catch { throw failed(error, carrying: writes) }
+        }
+    }
+
+    /// Notes that the transaction is aborted, and turns what the server refused into the error a
+    /// write it carried names.
+    private func failed(_ error: any Error, carrying writes: [HeldWrite]) -> any Error {
+        state.pipeline.withLock { $0.failed = true }
+        guard let failure = PostgresFailure(error) else { return error }
+        let named = writes.filter { write in failure.table.map(write.tables.contains) ?? true }
+        return named.lazy.compactMap { $0.refusal?(failure) }.first ?? error
+    }
+
+    /// Holds a write back until the next statement that needs the server. It is sent first when
+    /// it changes a table a held write changes: in one statement, neither would see the other.
+    func write(_ sql: String, _ binds: [any SQLBindable] = [], refusing refusal: Refusal? = nil) throws {
+        let write = HeldWrite(sql: sql, binds: binds.map(\.sqlValue), tables: Tables.named(in: sql), refusal: refusal)
+        let (clashing, unchecked) = state.pipeline.withLock { pipeline in
+            pipeline.forget(touching: write.tables)
+            let clashing = pipeline.heldAvoid(write.tables) ? [] : pipeline.takeHeld()
+            pipeline.held.append(write)
+            pipeline.heldTotal += 1
+            return (clashing, pipeline.unchecked.count)
+        }
+        guard !clashing.isEmpty else { return }
+        send(HeldWrite.statement(clashing), carrying: clashing)
+        // A long run of writes (copying a store in) waits now and then, so replies do not pile up.
+        if unchecked >= Pipeline.uncheckedLimit { try checkSent() }
+    }
+
+    /// Runs a statement now; how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ binds: [any SQLBindable] = []) throws -> Int {
-        try query(sql, binds).metadata.rows ?? 0
+        state.pipeline.withLock { $0.forget(touching: Tables.named(in: sql)) }
+        return try run(sql, binds.map(\.sqlValue)).metadata.rows ?? 0
     }
 
+    /// The rows a query returns; in a write transaction, a query asked before is answered from
+    /// memory while no write has touched its tables.
     func rows(_ sql: String, _ binds: [any SQLBindable] = []) throws -> [Row] {
-        let result = try query(sql, binds)
+        guard sql.hasPrefix("SELECT") else {
+            state.pipeline.withLock { $0.forget(touching: Tables.named(in: sql)) }
+            return Self.rows(of: try run(sql, binds.map(\.sqlValue)))
+        }
+        let key = ReadKey(sql: sql, binds: binds.map(\.sqlValue))
+        if remembersReads, let rows = state.pipeline.withLock({ $0.reads[key]?.rows }) { return rows }
+        let tables = Tables.named(in: sql)
+        let rows = Self.rows(of: try run(sql, key.binds, reading: tables))
+        if remembersReads { state.pipeline.withLock { $0.remember(rows, for: key, tables: tables) } }
+        return rows
+    }
+
+    private static func rows(of result: PostgresQueryResult) -> [Row] {
         guard let first = result.rows.first else { return [] }
         var columns: [String: Int] = [:]
         for (index, cell) in first.makeRandomAccess().enumerated() { columns[cell.columnName.lowercased()] = index }
@@ -95,25 +205,30 @@ struct PostgresTransaction: StorageWriter {
     }
 
     /// Inserts `record` as a row of `table`, its columns named by its coding keys; `conflict`
-    /// (e.g. `ON CONFLICT DO NOTHING`) follows the statement.
-    @discardableResult
-    func insert(_ record: some Encodable, into table: String, _ conflict: String = "") throws -> Int {
-        try insert(columns: try RowEncoder.columns(of: record), into: table, conflict)
+    /// (e.g. `ON CONFLICT DO NOTHING`) follows the statement. Held back, as `write` is.
+    func insert(_ record: some Encodable, into table: String, _ conflict: String = "", refusing refusal: Refusal? = nil) throws {
+        try insert(columns: try RowEncoder.columns(of: record), into: table, conflict, refusing: refusal)
     }
 
     /// Inserts one row of these columns.
-    @discardableResult
-    func insert(columns: [(name: String, value: SQLValue)], into table: String, _ conflict: String = "") throws -> Int {
-        let names = columns.map { Self.quoted($0.name) }.joined(separator: ", ")
-        let values = columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-        return try execute("INSERT INTO \(table) (\(names)) VALUES (\(values)) \(conflict)", columns.map(\.value))
+    func insert(columns: [(name: String, value: SQLValue)], into table: String, _ conflict: String = "", refusing refusal: Refusal? = nil)
+        throws
+    {
+        try write(Self.insertion(columns.map(\.name), into: table, conflict), columns.map(\.value), refusing: refusal)
+    }
+
+    /// `INSERT INTO table (names) VALUES ($1, …) conflict`.
+    static func insertion(_ names: [String], into table: String, _ conflict: String = "") -> String {
+        "INSERT INTO \(table) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(placeholders(names.count))) \(conflict)"
     }
 
     /// Inserts `record`, or replaces every column of the row with the same `key`.
     func save(_ record: some Encodable, into table: String, key: [String]) throws {
         let columns = try RowEncoder.columns(of: record)
         let updates = columns.filter { !key.contains($0.name) }.map { "\(Self.quoted($0.name)) = EXCLUDED.\(Self.quoted($0.name))" }
-        try insert(record, into: table, "ON CONFLICT (\(key.map(Self.quoted).joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))")
+        try insert(
+            columns: columns, into: table,
+            "ON CONFLICT (\(key.map(Self.quoted).joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))")
     }
 
     /// Replaces the row of `record` with the same `key` column; every other column is written.
@@ -124,8 +239,7 @@ struct PostgresTransaction: StorageWriter {
         }
         let others = columns.filter { $0.name != key }
         let assignments = others.enumerated().map { "\(Self.quoted($1.name)) = $\($0 + 1)" }.joined(separator: ", ")
-        try execute(
-            "UPDATE \(table) SET \(assignments) WHERE \(Self.quoted(key)) = $\(others.count + 1)", others.map(\.value) + [keyValue])
+        try write("UPDATE \(table) SET \(assignments) WHERE \(Self.quoted(key)) = $\(others.count + 1)", others.map(\.value) + [keyValue])
     }
 
     /// A page of `T` read from `from` (a FROM and WHERE clause) in `order`, and how many there are in all.

@@ -57,13 +57,13 @@ extension PostgresTransaction: AuditRepository {
     }
 
     func insertAuditNode(level: Int, position: Int, hash: [UInt8]) throws {
-        try execute("INSERT INTO auditNode (level, position, hash) VALUES ($1, $2, $3)", [level, position, Data(hash)])
+        try write("INSERT INTO auditNode (level, position, hash) VALUES ($1, $2, $3)", [level, position, Data(hash)])
     }
 
-    func clearAuditTree() throws { try execute("DELETE FROM auditNode") }
+    func clearAuditTree() throws { try write("DELETE FROM auditNode") }
 
     func keepCheckpoint(size: Int, rootHash: String, signedAt: Date, note: String) throws {
-        try execute(
+        try write(
             "INSERT INTO auditCheckpoint (size, rootHash, signedAt, note) VALUES ($1, $2, $3, $4) ON CONFLICT (size) DO NOTHING",
             [size, rootHash, signedAt, note])
     }

@@ -54,11 +54,11 @@ extension PostgresTransaction: DocumentRepository {
     }
 
     func insertSmallBlob(sha256: String, content: Data) throws {
-        try execute("INSERT INTO smallBlob (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING", [sha256, content])
+        try write("INSERT INTO smallBlob (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING", [sha256, content])
     }
 
     func deleteSmallBlob(sha256: String) throws {
-        try execute("DELETE FROM smallBlob WHERE sha256 = $1", [sha256])
+        try write("DELETE FROM smallBlob WHERE sha256 = $1", [sha256])
     }
 
     func documentIsShared(documentID: String, withUser userID: String) throws -> Bool {

@@ -36,11 +36,7 @@ extension PostgresTransaction: NoticeRepository {
     }
 
     func insert(_ notice: Notice) throws {
-        do {
-            try insert(notice, into: "notice")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "the number \(notice.symbol) is already taken", field: "number")
-        }
+        try insert(notice, into: "notice", refusing: PostgresFailure.unique(DocketError(.conflict, "the number \(notice.symbol) is already taken", field: "number")))
     }
 
     func save(_ recipient: NoticeRecipient) throws { try save(recipient, into: "noticeRecipient", key: ["noticeID", "userID"]) }

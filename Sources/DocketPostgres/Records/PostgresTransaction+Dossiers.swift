@@ -58,55 +58,42 @@ extension PostgresTransaction {
     }
 
     func insert(_ plan: FilingPlan) throws {
-        do {
-            try insert(plan, into: "filingPlan")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(
-                .conflict, "\(plan.unit) already has version \(plan.version) of its \(plan.year) filing plan", field: "version")
-        }
+        try insert(plan, into: "filingPlan", refusing: PostgresFailure.unique(DocketError(.conflict, "\(plan.unit) already has version \(plan.version) of its \(plan.year) filing plan", field: "version")))
     }
 
     func approve(planID: String, by userID: String, at date: Date) throws {
-        try execute("UPDATE filingPlan SET state = 'approved', approvedBy = $1, approvedAt = $2 WHERE id = $3", [userID, date, planID])
+        try write("UPDATE filingPlan SET state = 'approved', approvedBy = $1, approvedAt = $2 WHERE id = $3", [userID, date, planID])
     }
 
     func insert(_ dossier: Dossier) throws {
-        do {
-            try insert(dossier, into: "dossier")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "the dossier code \(dossier.code) is already taken", field: "code")
-        }
+        try insert(dossier, into: "dossier", refusing: PostgresFailure.unique(DocketError(.conflict, "the dossier code \(dossier.code) is already taken", field: "code")))
     }
 
     func update(_ dossier: Dossier) throws {
-        try execute(
+        try write(
             "UPDATE dossier SET state = $1, closedOn = $2, retentionYears = $3, retentionReason = $4 WHERE id = $5",
             [dossier.state.rawValue, dossier.closedOn, dossier.retentionYears, dossier.retentionReason, dossier.id])
     }
 
     func append(_ item: DossierItem) throws {
-        do {
-            try insert(item, into: "dossierItem")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "document \(item.documentID) is already in this dossier", field: "document")
-        }
+        try insert(item, into: "dossierItem", refusing: PostgresFailure.unique(DocketError(.conflict, "document \(item.documentID) is already in this dossier", field: "document")))
     }
 
     func insert(_ hold: Hold) throws {
         try insert(hold, into: "hold")
         for dossierID in Set(hold.dossierIDs) {
-            try execute("INSERT INTO holdDossier (holdID, dossierID) VALUES ($1, $2)", [hold.id, dossierID])
+            try write("INSERT INTO holdDossier (holdID, dossierID) VALUES ($1, $2)", [hold.id, dossierID])
         }
     }
 
     func release(holdID: String, by userID: String, at date: Date, reason: String) throws {
-        try execute(
+        try write(
             "UPDATE hold SET releasedBy = $1, releasedAt = $2, releaseReason = $3 WHERE id = $4 AND releasedAt IS NULL",
             [userID, date, reason, holdID])
     }
 
     func markDisposed(documentID: String, disposalID: String, at date: Date) throws {
-        try execute(
+        try write(
             "INSERT INTO disposedDocument (documentID, disposalID, disposedAt) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             [documentID, disposalID, date])
     }

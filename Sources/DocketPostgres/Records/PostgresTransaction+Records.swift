@@ -41,21 +41,29 @@ extension PostgresTransaction: RecordRepository {
         ).map { (try $0.required(0), try $0.required(1)) }
     }
 
+    /// The series' highest number read from the top of its index: a `MAX` may read the whole
+    /// series when the planner's statistics are older than the series (a burst of registrations).
     func lastRegisterNumber(registerID: String, series: String) throws -> Int {
-        try count(
+        if let known = knownLastNumber(registerID: registerID, series: series) { return known }
+        let last = try count(
             """
             SELECT GREATEST(
-                COALESCE((SELECT MAX(number) FROM registerEntry WHERE registerID = $1 AND series = $2), 0),
+                COALESCE((SELECT number FROM registerEntry WHERE registerID = $1 AND series = $2 ORDER BY number DESC LIMIT 1), 0),
                 COALESCE((SELECT nextNumber - 1 FROM registerSeriesStart WHERE registerID = $1 AND series = $2), 0))
             """,
             [registerID, series])
+        remember(lastNumber: last, registerID: registerID, series: series)
+        return last
     }
 
     func seriesStarts(registerID: String) throws -> [SeriesStart] {
         try records(SeriesStart.self, "SELECT * FROM registerSeriesStart WHERE registerID = $1 ORDER BY series", [registerID])
     }
 
-    func insert(_ start: SeriesStart) throws { try insert(start, into: "registerSeriesStart") }
+    func insert(_ start: SeriesStart) throws {
+        remember(lastNumber: nil, registerID: start.registerID, series: start.series)
+        try insert(start, into: "registerSeriesStart")
+    }
 
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
         try record(
@@ -97,15 +105,14 @@ extension PostgresTransaction: RecordRepository {
     func insert(_ register: Register) throws {
         var columns = try RowEncoder.columns(of: register)
         columns += [("codeKey", .text(CanonicalName.key(register.code))), ("issuerKey", .text(CanonicalName.key(register.issuer)))]
-        do {
-            try insert(columns: columns, into: "register")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            if PostgresFailure(error)?.constraint == "register_outgoing_issuer" {
-                throw DocketError(
+        try insert(columns: columns, into: "register") { failure in
+            guard failure.isUniqueViolation else { return nil }
+            if failure.constraint == "register_outgoing_issuer" {
+                return DocketError(
                     .conflict, "an outgoing register for the issuer \(register.issuer) already exists; one issuer numbers in one register",
                     field: "issuer")
             }
-            throw DocketError(.conflict, "a register with the code \(register.code) already exists", field: "code")
+            return DocketError(.conflict, "a register with the code \(register.code) already exists", field: "code")
         }
     }
 
@@ -114,16 +121,18 @@ extension PostgresTransaction: RecordRepository {
         if let sender = entry.sender, let symbol = entry.senderSymbol {
             columns.append(("senderKey", .text(RegisterEntry.senderKey(sender, symbol))))
         }
-        do {
-            try insert(columns: columns, into: "registerEntry")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "the number \(entry.symbol) of series \(entry.series) is already taken", field: "number")
+        try insert(
+            columns: columns, into: "registerEntry",
+            refusing: PostgresFailure.unique(
+                DocketError(.conflict, "the number \(entry.symbol) of series \(entry.series) is already taken", field: "number")))
+        if let last = knownLastNumber(registerID: entry.registerID, series: entry.series) {
+            remember(lastNumber: max(last, entry.number), registerID: entry.registerID, series: entry.series)
         }
         try updateHandlers(entry)
     }
 
     func update(_ entry: RegisterEntry) throws {
-        try execute(
+        try write(
             """
             UPDATE registerEntry SET deadline = $1, state = $2, handlerID = $3, coordinatingIDs = $4, withdrawnAt = $5,
                 withdrawnBy = $6, withdrawReason = $7 WHERE id = $8
@@ -141,10 +150,10 @@ extension PostgresTransaction: RecordRepository {
     /// coordinating handlers while its processing is open.
     private func updateHandlers(_ entry: RegisterEntry) throws {
         guard entry.state != nil else { return }
-        try execute("UPDATE processingHandler SET current = false WHERE entryID = $1", [entry.id])
+        try write("UPDATE processingHandler SET current = false WHERE entryID = $1", [entry.id])
         let isOpen = entry.state?.isClosed == false
         for userID in Set([entry.handlerID].compactMap { $0 } + entry.coordinatingIDs) {
-            try execute(
+            try write(
                 """
                 INSERT INTO processingHandler (entryID, userID, current) VALUES ($1, $2, $3)
                 ON CONFLICT (userID, entryID) DO UPDATE SET current = EXCLUDED.current

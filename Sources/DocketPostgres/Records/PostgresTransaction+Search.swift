@@ -14,7 +14,7 @@ extension PostgresTransaction {
     /// apart, for PostgreSQL to index as they are and folded by `docket_fold`.
     private func index(table: String, key: String, id: String, text: String) throws {
         let exact = SearchText.exact(text)
-        try execute(
+        try write(
             """
             INSERT INTO \(table) (\(key), exact, words) VALUES ($1, $2, $3)
             ON CONFLICT (\(key)) DO UPDATE SET exact = EXCLUDED.exact, words = EXCLUDED.words

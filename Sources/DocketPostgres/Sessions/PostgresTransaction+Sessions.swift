@@ -17,7 +17,8 @@ extension PostgresTransaction: SessionRepository {
     }
 
     func insert(_ member: BodyMember) throws -> Bool {
-        try insert(member, into: "bodyMember", "ON CONFLICT DO NOTHING") > 0
+        let columns = try RowEncoder.columns(of: member)
+        return try execute(Self.insertion(columns.map(\.name), into: "bodyMember", "ON CONFLICT DO NOTHING"), columns.map(\.value)) > 0
     }
 
     func deleteBodyMember(bodyID: String, userID: String) throws -> Bool {
@@ -27,11 +28,7 @@ extension PostgresTransaction: SessionRepository {
     func insert(_ body: Body) throws {
         var columns = try RowEncoder.columns(of: body)
         columns.append(("codeKey", .text(CanonicalName.key(body.code))))
-        do {
-            try insert(columns: columns, into: "body")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "a body with the code \(body.code) already exists", field: "code")
-        }
+        try insert(columns: columns, into: "body", refusing: PostgresFailure.unique(DocketError(.conflict, "a body with the code \(body.code) already exists", field: "code")))
     }
 
     func session(id: String) throws -> Session? { try record(Session.self, "SELECT * FROM session WHERE id = $1", [id]) }
@@ -44,7 +41,7 @@ extension PostgresTransaction: SessionRepository {
     }
 
     func lastSessionNumber(bodyID: String) throws -> Int {
-        try count("SELECT COALESCE(MAX(number), 0) FROM session WHERE bodyID = $1", [bodyID])
+        try count("SELECT COALESCE((SELECT number FROM session WHERE bodyID = $1 ORDER BY number DESC LIMIT 1), 0)", [bodyID])
     }
 
     func insert(_ session: Session) throws { try insert(session, into: "session") }
@@ -56,11 +53,7 @@ extension PostgresTransaction: SessionRepository {
     }
 
     func insert(_ bridgePoint: BridgePoint) throws {
-        do {
-            try insert(bridgePoint, into: "bridgePoint")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "the session already has a bridge point named \(bridgePoint.name)", field: "name")
-        }
+        try insert(bridgePoint, into: "bridgePoint", refusing: PostgresFailure.unique(DocketError(.conflict, "the session already has a bridge point named \(bridgePoint.name)", field: "name")))
     }
 
     func participants(sessionID: String) throws -> [Participant] {
@@ -74,7 +67,7 @@ extension PostgresTransaction: SessionRepository {
     func save(_ participant: Participant) throws { try save(participant, into: "participant", key: ["sessionID", "userID"]) }
 
     func removeParticipant(sessionID: String, userID: String) throws {
-        try execute("DELETE FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID])
+        try write("DELETE FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID])
     }
 
     func agendaItems(sessionID: String) throws -> [AgendaItem] {
@@ -83,7 +76,7 @@ extension PostgresTransaction: SessionRepository {
 
     func save(_ item: AgendaItem) throws { try save(item, into: "agendaItem", key: ["id"]) }
 
-    func removeAgendaItem(id: String) throws { try execute("DELETE FROM agendaItem WHERE id = $1", [id]) }
+    func removeAgendaItem(id: String) throws { try write("DELETE FROM agendaItem WHERE id = $1", [id]) }
 
     func agendaVersions(sessionID: String) throws -> [AgendaVersion] {
         try records(AgendaVersion.self, "SELECT * FROM agendaVersion WHERE sessionID = $1 ORDER BY version", [sessionID])

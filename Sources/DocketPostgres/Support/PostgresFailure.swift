@@ -6,11 +6,14 @@ import PostgresNIO
 struct PostgresFailure {
     let state: String?
     let constraint: String?
+    /// The table it happened in, lower case.
+    let table: String?
 
     init?(_ error: any Error) {
         guard let error = error as? PSQLError, error.code == .server else { return nil }
         state = error.serverInfo?[.sqlState]
         constraint = error.serverInfo?[.constraintName]
+        table = error.serverInfo?[.tableName]?.lowercased()
     }
 
     var isUniqueViolation: Bool { state == "23505" }
@@ -32,4 +35,9 @@ extension DocketError {
         guard error is PSQLError else { return error }
         return DocketError(.internalError, "PostgreSQL: \(PostgresFailure.describe(error))")
     }
+}
+
+extension PostgresFailure {
+    /// A refusal that turns a unique violation into `conflict`.
+    static func unique(_ conflict: DocketError) -> Refusal { { $0.isUniqueViolation ? conflict : nil } }
 }

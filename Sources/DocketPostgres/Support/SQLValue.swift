@@ -5,7 +5,7 @@ import PostgresNIO
 
 /// A value bound to a query parameter, typed as its column is: instants as `timestamptz`, calendar
 /// dates as `YYYY-MM-DD` text, nested values (arrays, headings) as `jsonb`.
-enum SQLValue: Sendable {
+enum SQLValue: Sendable, Hashable {
     case null, text(String), int(Int), bool(Bool), double(Double), date(Date), bytes(Data), json(String), textArray([String])
 
     func bind(into bindings: inout PostgresBindings) {

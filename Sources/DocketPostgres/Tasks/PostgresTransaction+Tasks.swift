@@ -15,11 +15,7 @@ extension PostgresTransaction: TaskRepository {
     func insert(_ plan: Plan) throws {
         var columns = try RowEncoder.columns(of: plan)
         columns.append(("symbolKey", .text(CanonicalName.key(plan.symbol))))
-        do {
-            try insert(columns: columns, into: "plan")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "a plan with the symbol \(plan.symbol) already exists", field: "symbol")
-        }
+        try insert(columns: columns, into: "plan", refusing: PostgresFailure.unique(DocketError(.conflict, "a plan with the symbol \(plan.symbol) already exists", field: "symbol")))
     }
 
     func task(id: String) throws -> SupervisedTask? { try record(SupervisedTask.self, "SELECT * FROM task WHERE id = $1", [id]) }
@@ -81,11 +77,7 @@ extension PostgresTransaction: TaskRepository {
     }
 
     func insert(_ task: SupervisedTask) throws {
-        do {
-            try insert(task, into: "task")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "the plan already has a task with the code \(task.code)", field: "code")
-        }
+        try insert(task, into: "task", refusing: PostgresFailure.unique(DocketError(.conflict, "the plan already has a task with the code \(task.code)", field: "code")))
     }
 
     func update(_ task: SupervisedTask) throws { try update(task, in: "task", key: "id") }

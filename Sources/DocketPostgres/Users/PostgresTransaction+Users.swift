@@ -29,11 +29,7 @@ extension PostgresTransaction: UserRepository {
     func insert(_ user: User, passwordHash: String?) throws {
         var columns = try RowEncoder.columns(of: user)
         columns += [("usernameKey", .text(CanonicalName.key(user.username))), ("passwordHash", passwordHash.sqlValue)]
-        do {
-            try insert(columns: columns, into: "\"user\"")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "a user named \(user.username) already exists", field: "username")
-        }
+        try insert(columns: columns, into: "\"user\"", refusing: PostgresFailure.unique(DocketError(.conflict, "a user named \(user.username) already exists", field: "username")))
     }
 
     func update(_ user: User) throws { try update(user, in: "\"user\"", key: "id") }
@@ -57,7 +53,7 @@ extension PostgresTransaction: UserRepository {
     }
 
     func revoke(tokenID: String, by userID: String, at date: Date) throws {
-        try execute(
+        try write(
             "UPDATE accessToken SET revokedAt = $1, revokedBy = $2 WHERE id = $3 AND revokedAt IS NULL", [date, userID, tokenID])
     }
 
@@ -75,10 +71,6 @@ extension PostgresTransaction: UserRepository {
     func insert(_ agency: Agency) throws {
         var columns = try RowEncoder.columns(of: agency)
         columns.append(("codeKey", .text(CanonicalName.key(agency.code))))
-        do {
-            try insert(columns: columns, into: "agency")
-        } catch let error where PostgresFailure(error)?.isUniqueViolation == true {
-            throw DocketError(.conflict, "an agency with the code \(agency.code) already exists", field: "code")
-        }
+        try insert(columns: columns, into: "agency", refusing: PostgresFailure.unique(DocketError(.conflict, "an agency with the code \(agency.code) already exists", field: "code")))
     }
 }
