@@ -13,13 +13,20 @@ import PostgresNIO
 public final class PostgresStorage: Storage {
     let pool: ConnectionPool
     private let queue = DispatchQueue(label: "docket.postgres", attributes: .concurrent)
+    /// Reads share all connections but one; writes, which run one at a time anyway (the writers'
+    /// lock), have that one. A transaction waits for its permit as a suspended task, so a burst of
+    /// requests never holds more threads than there are connections.
+    private let readers: Permits
+    private let writers = Permits(1)
     /// The key of the lock every write transaction holds ("docket" in ASCII).
     static let writeLock = 0x646F_636B_6574
     public var address: PostgresAddress { pool.address }
 
     /// Connects to the database at `url` and applies pending migrations.
     public init(url: String, poolSize: Int = 10) throws {
-        pool = ConnectionPool(address: try PostgresAddress(url), size: poolSize)
+        let size = max(poolSize, 2)
+        pool = ConnectionPool(address: try PostgresAddress(url), size: size)
+        readers = Permits(size - 1)
         try pool.withConnection { try PostgresMigrations.migrate($0) }
     }
 
@@ -27,16 +34,18 @@ public final class PostgresStorage: Storage {
 
     public func read<T: Sendable>(_ body: @Sendable (any StorageReader) throws -> T) async throws -> T {
         // The transaction ends before `run` returns, so `body` does not outlive this call.
-        try await withoutActuallyEscaping(body) { body in try await run { try self.transaction(readOnly: true, body) } }
+        try await withoutActuallyEscaping(body) { body in try await run(readers) { try self.transaction(readOnly: true, body) } }
     }
 
     public func write<T: Sendable>(_ body: @Sendable (any StorageWriter) throws -> T) async throws -> T {
-        try await withoutActuallyEscaping(body) { body in try await run { try self.transaction(readOnly: false, body) } }
+        try await withoutActuallyEscaping(body) { body in try await run(writers) { try self.transaction(readOnly: false, body) } }
     }
 
     /// Runs a blocking transaction off Swift's cooperative threads. The work is let go before the
     /// caller resumes, so a closure that only seems to escape is released in time.
-    private func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    private func run<T: Sendable>(_ permits: Permits, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        await permits.acquire()
+        defer { permits.release() }
         let pending = Pending(work)
         return try await withUnsafeThrowingContinuation { continuation in
             queue.async {

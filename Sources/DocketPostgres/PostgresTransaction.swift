@@ -92,12 +92,17 @@ struct PostgresTransaction: StorageWriter {
 
     /// Runs a statement and waits for its reply. Held writes go first: in the same statement when
     /// it reads (`reading`) only tables they do not change, otherwise just before it.
-    private func run(_ sql: String, _ binds: [SQLValue], reading tables: Set<String>? = nil) throws -> PostgresQueryResult {
+    private func run(_ sql: String, _ binds: [SQLValue], reading tables: Set<String>? = nil, row: String? = nil) throws
+        -> PostgresQueryResult
+    {
         var statement = (sql: sql, binds: binds)
         var carried: [HeldWrite] = []
-        let held = state.pipeline.withLock { $0.takeHeld() }
+        let (held, unaffected) = state.pipeline.withLock { pipeline in
+            let unaffected = tables.map { pipeline.heldAvoid($0, row: row) } ?? false
+            return (pipeline.takeHeld(), unaffected)
+        }
         if !held.isEmpty {
-            if let tables, !sql.hasPrefix("WITH"), held.allSatisfy({ $0.tables.isDisjoint(with: tables) }) {
+            if unaffected, !sql.hasPrefix("WITH") {
                 statement = HeldWrite.statement(held, then: statement)
                 carried = held
             } else {
@@ -143,8 +148,8 @@ struct PostgresTransaction: StorageWriter {
 
     /// Holds a write back until the next statement that needs the server. It is sent first when
     /// it changes a table a held write changes: in one statement, neither would see the other.
-    func write(_ sql: String, _ binds: [any SQLBindable] = [], refusing refusal: Refusal? = nil) throws {
-        let write = HeldWrite(sql: sql, binds: binds.map(\.sqlValue), tables: Tables.named(in: sql), refusal: refusal)
+    func write(_ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil, refusing refusal: Refusal? = nil) throws {
+        let write = HeldWrite(sql: sql, binds: binds.map(\.sqlValue), tables: Tables.named(in: sql), row: row, refusal: refusal)
         let (clashing, unchecked) = state.pipeline.withLock { pipeline in
             pipeline.forget(touching: write.tables)
             let clashing = pipeline.heldAvoid(write.tables) ? [] : pipeline.takeHeld()
@@ -167,7 +172,9 @@ struct PostgresTransaction: StorageWriter {
 
     /// The rows a query returns; in a write transaction, a query asked before is answered from
     /// memory while no write has touched its tables.
-    func rows(_ sql: String, _ binds: [any SQLBindable] = []) throws -> [Row] {
+    /// `row` names the one row a single-table query reads (`HeldWrite.row`): held writes of other
+    /// rows of that table do not change its answer.
+    func rows(_ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil) throws -> [Row] {
         guard sql.hasPrefix("SELECT") else {
             state.pipeline.withLock { $0.forget(touching: Tables.named(in: sql)) }
             return Self.rows(of: try run(sql, binds.map(\.sqlValue)))
@@ -175,7 +182,7 @@ struct PostgresTransaction: StorageWriter {
         let key = ReadKey(sql: sql, binds: binds.map(\.sqlValue))
         if remembersReads, let rows = state.pipeline.withLock({ $0.reads[key]?.rows }) { return rows }
         let tables = Tables.named(in: sql)
-        let rows = Self.rows(of: try run(sql, key.binds, reading: tables))
+        let rows = Self.rows(of: try run(sql, key.binds, reading: tables, row: row))
         if remembersReads { state.pipeline.withLock { $0.remember(rows, for: key, tables: tables) } }
         return rows
     }
@@ -191,8 +198,8 @@ struct PostgresTransaction: StorageWriter {
         try rows(sql, binds).map { try $0.record(T.self) }
     }
 
-    func record<T: Decodable>(_ type: T.Type, _ sql: String, _ binds: [any SQLBindable] = []) throws -> T? {
-        try rows(sql, binds).first.map { try $0.record(T.self) }
+    func record<T: Decodable>(_ type: T.Type, _ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil) throws -> T? {
+        try rows(sql, binds, row: row).first.map { try $0.record(T.self) }
     }
 
     /// The first column of the first row; nil when there is no row or it is NULL.
@@ -211,10 +218,11 @@ struct PostgresTransaction: StorageWriter {
     }
 
     /// Inserts one row of these columns.
-    func insert(columns: [(name: String, value: SQLValue)], into table: String, _ conflict: String = "", refusing refusal: Refusal? = nil)
-        throws
-    {
-        try write(Self.insertion(columns.map(\.name), into: table, conflict), columns.map(\.value), refusing: refusal)
+    func insert(
+        columns: [(name: String, value: SQLValue)], into table: String, _ conflict: String = "", row: String? = nil,
+        refusing refusal: Refusal? = nil
+    ) throws {
+        try write(Self.insertion(columns.map(\.name), into: table, conflict), columns.map(\.value), row: row, refusing: refusal)
     }
 
     /// `INSERT INTO table (names) VALUES ($1, …) conflict`.
@@ -228,7 +236,8 @@ struct PostgresTransaction: StorageWriter {
         let updates = columns.filter { !key.contains($0.name) }.map { "\(Self.quoted($0.name)) = EXCLUDED.\(Self.quoted($0.name))" }
         try insert(
             columns: columns, into: table,
-            "ON CONFLICT (\(key.map(Self.quoted).joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))")
+            "ON CONFLICT (\(key.map(Self.quoted).joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))",
+            row: HeldWrite.row(key.compactMap { name in columns.first { $0.name == name }?.value }))
     }
 
     /// Replaces the row of `record` with the same `key` column; every other column is written.

@@ -34,4 +34,18 @@ import Testing
         #expect(Tables.named(in: "UPDATE \"user\" SET disabled = $1 WHERE id = $2") == ["user", "authgeneration"])
         #expect(Tables.named(in: "SELECT 1") == [])
     }
+
+    @Test func aReadGoesWithHeldWritesOnlyWhenTheyChangeOtherTablesOrOtherRowsItNames() {
+        var pipeline = Pipeline()
+        pipeline.held = [
+            HeldWrite(
+                sql: "INSERT INTO participant …", binds: [], tables: ["participant"], row: HeldWrite.row(["s1", "u1"]), refusal: nil),
+            HeldWrite(sql: "INSERT INTO auditEvent …", binds: [], tables: ["auditevent"], refusal: nil),
+        ]
+        #expect(pipeline.heldAvoid(["bridgepoint"]))
+        #expect(pipeline.heldAvoid(["participant"], row: HeldWrite.row(["s1", "u2"])))
+        #expect(!pipeline.heldAvoid(["participant"], row: HeldWrite.row(["s1", "u1"])))
+        #expect(!pipeline.heldAvoid(["participant"]), "a read that names no row may read the one held")
+        #expect(!pipeline.heldAvoid(["auditevent"], row: HeldWrite.row([7])), "a write that names no row may change any")
+    }
 }

@@ -61,7 +61,9 @@ extension PostgresTransaction: SessionRepository {
     }
 
     func participant(sessionID: String, userID: String) throws -> Participant? {
-        try record(Participant.self, "SELECT * FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID])
+        try record(
+            Participant.self, "SELECT * FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID],
+            row: HeldWrite.row([sessionID, userID]))
     }
 
     func save(_ participant: Participant) throws { try save(participant, into: "participant", key: ["sessionID", "userID"]) }

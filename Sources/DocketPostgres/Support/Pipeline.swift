@@ -48,17 +48,26 @@ struct Pipeline {
         return held
     }
 
-    /// Whether all the held writes change tables other than `tables`, so a statement over those
-    /// sees the same rows with or without them.
-    func heldAvoid(_ tables: Set<String>) -> Bool { held.allSatisfy { $0.tables.isDisjoint(with: tables) } }
+    /// Whether all the held writes change tables other than `tables`, or other rows than `row`
+    /// when both name theirs, so a statement over those sees the same rows with or without them.
+    func heldAvoid(_ tables: Set<String>, row: String? = nil) -> Bool {
+        held.allSatisfy { write in
+            write.tables.isDisjoint(with: tables) || (row != nil && write.row != nil && write.row != row)
+        }
+    }
 }
 
-/// A write held back: its statement, and what turns a constraint it breaks into a clear error.
+/// A write held back: its statement, the one row it changes when it names it (its key's values,
+/// see `HeldWrite.row`), and what turns a constraint it breaks into a clear error.
 struct HeldWrite: Sendable {
     let sql: String
     let binds: [SQLValue]
     let tables: Set<String>
+    var row: String? = nil
     let refusal: Refusal?
+
+    /// A row named by the values of its table's key, in the key's order.
+    static func row(_ key: [any SQLBindable]) -> String { key.map { "\($0.sqlValue)" }.joined(separator: "\u{1F}") }
 }
 
 /// Turns what PostgreSQL refused (a unique violation, say) into the error SQLite's repository gives.
