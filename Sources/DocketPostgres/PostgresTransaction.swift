@@ -152,7 +152,8 @@ struct PostgresTransaction: StorageWriter {
         let write = HeldWrite(sql: sql, binds: binds.map(\.sqlValue), tables: Tables.named(in: sql), row: row, refusal: refusal)
         let (clashing, unchecked) = state.pipeline.withLock { pipeline in
             pipeline.forget(touching: write.tables)
-            let clashing = pipeline.heldAvoid(write.tables) ? [] : pipeline.takeHeld()
+            let full = pipeline.held.count >= Pipeline.heldLimit || pipeline.held.contains { $0.clashes(with: write) }
+            let clashing = full ? pipeline.takeHeld() : []
             pipeline.held.append(write)
             pipeline.heldTotal += 1
             return (clashing, pipeline.unchecked.count)

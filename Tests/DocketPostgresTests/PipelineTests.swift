@@ -48,4 +48,16 @@ import Testing
         #expect(!pipeline.heldAvoid(["participant"]), "a read that names no row may read the one held")
         #expect(!pipeline.heldAvoid(["auditevent"], row: HeldWrite.row([7])), "a write that names no row may change any")
     }
+
+    @Test func insertsShareAStatementWithInsertsIntoTheirTableButNotWithAnUpsertOrUpdate() {
+        func write(_ sql: String) -> HeldWrite { HeldWrite(sql: sql, binds: [], tables: Tables.named(in: sql), refusal: nil) }
+        let event = write("INSERT INTO auditEvent (sequence, hash) VALUES ($1, $2)")
+        #expect(!event.clashes(with: write("INSERT INTO auditEvent (sequence, hash) VALUES ($1, $2)")))
+        #expect(!event.clashes(with: write("INSERT INTO participant (sessionID, userID) VALUES ($1, $2)")))
+        #expect(write("INSERT INTO smallBlob (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING")
+            .clashes(with: write("INSERT INTO smallBlob (sha256, content) VALUES ($1, $2)")))
+        #expect(write("UPDATE processingHandler SET current = false WHERE entryID = $1")
+            .clashes(with: write("INSERT INTO processingHandler (entryID, userID, current) VALUES ($1, $2, $3)")))
+        #expect(write("UPDATE \"user\" SET disabled = $1 WHERE id = $2").clashes(with: write("UPDATE authGeneration SET value = 2")))
+    }
 }

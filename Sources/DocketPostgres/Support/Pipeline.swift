@@ -28,6 +28,8 @@ struct Pipeline {
 
     static let rememberedRows = 64
     static let uncheckedLimit = 1_000
+    /// Held writes sent together at most; a longer run is sent in parts.
+    static let heldLimit = 64
     static let rememberedReads = 1_024
 
     /// Drops remembered reads of any of `tables`.
@@ -63,8 +65,26 @@ struct HeldWrite: Sendable {
     let sql: String
     let binds: [SQLValue]
     let tables: Set<String>
-    var row: String? = nil
+    let row: String?
     let refusal: Refusal?
+    /// `INSERT … VALUES` and nothing more: it reads nothing, so it may share a statement with
+    /// other inserts into its table (PostgreSQL checks their unique keys against each other).
+    let onlyInserts: Bool
+
+    init(sql: String, binds: [SQLValue], tables: Set<String>, row: String? = nil, refusal: Refusal?) {
+        self.sql = sql
+        self.binds = binds
+        self.tables = tables
+        self.row = row
+        self.refusal = refusal
+        onlyInserts = sql.hasPrefix("INSERT INTO") && !sql.contains("ON CONFLICT") && !sql.contains("SELECT")
+    }
+
+    /// Whether this write must reach the server before `other` is held: in one statement neither
+    /// would see the other's rows.
+    func clashes(with other: HeldWrite) -> Bool {
+        !tables.isDisjoint(with: other.tables) && !(onlyInserts && other.onlyInserts)
+    }
 
     /// A row named by the values of its table's key, in the key's order.
     static func row(_ key: [any SQLBindable]) -> String { key.map { "\($0.sqlValue)" }.joined(separator: "\u{1F}") }

@@ -84,7 +84,8 @@ public struct AuditService: Sendable {
                 try writer.clearAuditTree()
                 from = 0
             }
-            try Self.forEachLeaf(in: writer, after: from, upTo: size) { index, leaf in try AuditTree.append(leaf, at: index, in: writer) }
+            var tree = AuditTree.Appender(writer)
+            try Self.forEachLeaf(in: writer, after: from, upTo: size) { index, leaf in try tree.append(leaf, at: index) }
             return note
         }
     }
@@ -100,8 +101,9 @@ public struct AuditService: Sendable {
             else { return nil }
             let size = Int(try writer.auditHead()?.sequence ?? 0)
             var leaves = kept.size
+            var tree = AuditTree.Appender(writer)
             try Self.forEachLeaf(in: writer, after: kept.size, upTo: size) { index, leaf in
-                try AuditTree.append(leaf, at: index, in: writer)
+                try tree.append(leaf, at: index)
                 leaves = index + 1
             }
             guard leaves == size else { throw Self.gaps(before: size) }

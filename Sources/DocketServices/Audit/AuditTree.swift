@@ -7,14 +7,30 @@ import Foundation
 /// nothing more. The nodes answer proofs in O(log² n) reads, and are trusted only as far as
 /// they hash to a signed checkpoint's root.
 enum AuditTree {
-    /// Adds leaf `index`, the next one, and every complete subtree it closes.
-    static func append(_ leaf: MerkleTree.Hash, at index: Int, in writer: any StorageWriter) throws {
-        try writer.insertAuditNode(level: 0, position: index, hash: leaf)
-        var (level, position, hash) = (0, index, leaf)
-        while position & 1 == 1, let left = try writer.auditNode(level: level, position: position - 1) {
-            hash = MerkleTree.nodeHash(left, hash)
-            (level, position) = (level + 1, position >> 1)
-            try writer.insertAuditNode(level: level, position: position, hash: hash)
+    /// Adds leaves one after another, each with every complete subtree it closes. The left nodes
+    /// still waiting for a sibling are kept, so a run of leaves reads none back from the store.
+    struct Appender {
+        let writer: any StorageWriter
+        /// Per level, the last left node added (its position and hash).
+        private var waiting: [Int: (position: Int, hash: MerkleTree.Hash)] = [:]
+
+        init(_ writer: any StorageWriter) { self.writer = writer }
+
+        /// Adds leaf `index`, the next one.
+        mutating func append(_ leaf: MerkleTree.Hash, at index: Int) throws {
+            try writer.insertAuditNode(level: 0, position: index, hash: leaf)
+            var (level, position, hash) = (0, index, leaf)
+            while position & 1 == 1, let left = try node(level: level, position: position - 1) {
+                hash = MerkleTree.nodeHash(left, hash)
+                (level, position) = (level + 1, position >> 1)
+                try writer.insertAuditNode(level: level, position: position, hash: hash)
+            }
+            if position & 1 == 0 { waiting[level] = (position, hash) }
+        }
+
+        private func node(level: Int, position: Int) throws -> MerkleTree.Hash? {
+            if let kept = waiting[level], kept.position == position { return kept.hash }
+            return try writer.auditNode(level: level, position: position)
         }
     }
 
