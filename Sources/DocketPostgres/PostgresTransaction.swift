@@ -26,6 +26,16 @@ struct PostgresTransaction: StorageWriter {
         let auditHead = Mutex<(sequence: Int64, hash: String)?>(nil)
         /// Likewise the last number of each register series this transaction has numbered in.
         let lastNumbers = Mutex<[String: Int]>([:])
+        /// How many participants of each session this transaction has read.
+        let participantReads = Mutex<[String: Int]>([:])
+    }
+
+    /// Counts a read of a participant of `sessionID`; how many there have been.
+    func countParticipantRead(sessionID: String) -> Int {
+        state.participantReads.withLock { reads in
+            reads[sessionID, default: 0] += 1
+            return reads[sessionID, default: 0]
+        }
     }
 
     /// The audit head kept by `remember`, if any.
@@ -151,7 +161,7 @@ struct PostgresTransaction: StorageWriter {
     func write(_ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil, refusing refusal: Refusal? = nil) throws {
         let write = HeldWrite(sql: sql, binds: binds.map(\.sqlValue), tables: Tables.named(in: sql), row: row, refusal: refusal)
         let (clashing, unchecked) = state.pipeline.withLock { pipeline in
-            pipeline.forget(touching: write.tables)
+            pipeline.reads.forget(touching: write.tables, row: write.row)
             let full = pipeline.held.count >= Pipeline.heldLimit || pipeline.held.contains { $0.clashes(with: write) }
             let clashing = full ? pipeline.takeHeld() : []
             pipeline.held.append(write)
@@ -167,7 +177,7 @@ struct PostgresTransaction: StorageWriter {
     /// Runs a statement now; how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ binds: [any SQLBindable] = []) throws -> Int {
-        state.pipeline.withLock { $0.forget(touching: Tables.named(in: sql)) }
+        state.pipeline.withLock { $0.reads.forget(touching: Tables.named(in: sql)) }
         return try run(sql, binds.map(\.sqlValue)).metadata.rows ?? 0
     }
 
@@ -177,15 +187,22 @@ struct PostgresTransaction: StorageWriter {
     /// rows of that table do not change its answer.
     func rows(_ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil) throws -> [Row] {
         guard sql.hasPrefix("SELECT") else {
-            state.pipeline.withLock { $0.forget(touching: Tables.named(in: sql)) }
+            state.pipeline.withLock { $0.reads.forget(touching: Tables.named(in: sql)) }
             return Self.rows(of: try run(sql, binds.map(\.sqlValue)))
         }
         let key = ReadKey(sql: sql, binds: binds.map(\.sqlValue))
-        if remembersReads, let rows = state.pipeline.withLock({ $0.reads[key]?.rows }) { return rows }
+        if remembersReads, let rows = state.pipeline.withLock({ $0.reads[key] }) { return rows }
         let tables = Tables.named(in: sql)
         let rows = Self.rows(of: try run(sql, key.binds, reading: tables, row: row))
-        if remembersReads { state.pipeline.withLock { $0.remember(rows, for: key, tables: tables) } }
+        if remembersReads { state.pipeline.withLock { $0.reads.remember(rows, for: key, tables: tables, row: row) } }
         return rows
+    }
+
+    /// Keeps `rows` as the answer to `sql` over `binds`, which names one `row` of `table`, as if
+    /// it had been read (from a wider read that held it).
+    func remember(_ rows: [Row], for sql: String, _ binds: [any SQLBindable], row: String, of table: String) {
+        let key = ReadKey(sql: sql, binds: binds.map(\.sqlValue))
+        state.pipeline.withLock { $0.reads.remember(rows, for: key, tables: [table.lowercased()], row: row) }
     }
 
     private static func rows(of result: PostgresQueryResult) -> [Row] {

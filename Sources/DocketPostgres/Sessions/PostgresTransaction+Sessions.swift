@@ -60,10 +60,17 @@ extension PostgresTransaction: SessionRepository {
         try records(Participant.self, "SELECT * FROM participant WHERE sessionID = $1", [sessionID])
     }
 
+    /// A write transaction that reads a second participant of one session (a batch of
+    /// check-ins) reads the whole roster once, and remembers each participant by their row.
     func participant(sessionID: String, userID: String) throws -> Participant? {
-        try record(
-            Participant.self, "SELECT * FROM participant WHERE sessionID = $1 AND userID = $2", [sessionID, userID],
-            row: HeldWrite.row([sessionID, userID]))
+        let sql = "SELECT * FROM participant WHERE sessionID = $1 AND userID = $2"
+        if remembersReads, countParticipantRead(sessionID: sessionID) == 2 {
+            for row in try rows("SELECT * FROM participant WHERE sessionID = $1", [sessionID]) {
+                guard let user = try row.value("userID", as: String.self) else { continue }
+                remember([row], for: sql, [sessionID, user], row: HeldWrite.row([sessionID, user]), of: "participant")
+            }
+        }
+        return try record(Participant.self, sql, [sessionID, userID], row: HeldWrite.row([sessionID, userID]))
     }
 
     func save(_ participant: Participant) throws { try save(participant, into: "participant", key: ["sessionID", "userID"]) }

@@ -19,30 +19,16 @@ struct Pipeline {
     /// Statements sent without waiting, with the writes they carry, checked in order once a later
     /// statement's reply has arrived (PostgreSQL answers in order).
     var unchecked: [(reply: EventLoopFuture<PostgresQueryResult>, writes: [HeldWrite])] = []
-    var reads: [ReadKey: (rows: [Row], tables: Set<String>)] = [:]
+    var reads = ReadCache()
     /// A statement failed, so PostgreSQL has aborted the transaction.
     var failed = false
     /// A savepoint's body threw after some of its writes reached the server: they cannot be undone
     /// on their own, so the transaction must not commit.
     var abandoned = false
 
-    static let rememberedRows = 64
     static let uncheckedLimit = 1_000
     /// Held writes sent together at most; a longer run is sent in parts.
     static let heldLimit = 64
-    static let rememberedReads = 1_024
-
-    /// Drops remembered reads of any of `tables`.
-    mutating func forget(touching tables: Set<String>) {
-        if tables.isEmpty || reads.isEmpty { return }
-        reads = reads.filter { $0.value.tables.isDisjoint(with: tables) }
-    }
-
-    mutating func remember(_ rows: [Row], for key: ReadKey, tables: Set<String>) {
-        guard rows.count <= Self.rememberedRows else { return }
-        if reads.count >= Self.rememberedReads { reads = [:] }
-        reads[key] = (rows, tables)
-    }
 
     /// Takes the held writes, to be sent now.
     mutating func takeHeld() -> [HeldWrite] {
@@ -135,6 +121,57 @@ typealias Refusal = @Sendable (PostgresFailure) -> DocketError?
 struct ReadKey: Hashable, Sendable {
     let sql: String
     let binds: [SQLValue]
+}
+
+/// Reads a write transaction has made, each with the tables it read and the one row it named, if
+/// any; indexed so that a write forgets only what it may have changed.
+struct ReadCache {
+    private struct Entry {
+        let rows: [Row]
+        let tables: Set<String>
+        let row: String?
+    }
+    private var entries: [ReadKey: Entry] = [:]
+    /// Per table, the reads that named no row, and those that did, by row.
+    private var unkeyed: [String: Set<ReadKey>] = [:]
+    private var keyed: [String: [String: Set<ReadKey>]] = [:]
+
+    static let rows = 64
+    static let entries = 10_000
+
+    subscript(key: ReadKey) -> [Row]? { entries[key]?.rows }
+
+    /// Keeps a read of up to `ReadCache.rows` rows.
+    mutating func remember(_ rows: [Row], for key: ReadKey, tables: Set<String>, row: String?) {
+        guard rows.count <= Self.rows else { return }
+        if entries.count >= Self.entries { self = ReadCache() }
+        entries[key] = Entry(rows: rows, tables: tables, row: row)
+        for table in tables {
+            if let row { keyed[table, default: [:]][row, default: []].insert(key) } else { unkeyed[table, default: []].insert(key) }
+        }
+    }
+
+    /// Forgets the reads a write to `tables` may have changed: all of theirs, or when the write
+    /// names its row, those that named no row or the same one.
+    mutating func forget(touching tables: Set<String>, row: String? = nil) {
+        if entries.isEmpty { return }
+        for table in tables {
+            var doomed = unkeyed.removeValue(forKey: table) ?? []
+            if let row {
+                doomed.formUnion(keyed[table]?.removeValue(forKey: row) ?? [])
+            } else {
+                for keys in (keyed.removeValue(forKey: table) ?? [:]).values { doomed.formUnion(keys) }
+            }
+            for key in doomed { remove(key) }
+        }
+    }
+
+    private mutating func remove(_ key: ReadKey) {
+        guard let entry = entries.removeValue(forKey: key) else { return }
+        for table in entry.tables {
+            if let row = entry.row { keyed[table]?[row]?.remove(key) } else { unkeyed[table]?.remove(key) }
+        }
+    }
 }
 
 /// The tables a statement names, from the schema's own `CREATE TABLE`s; a name that is also a
