@@ -59,5 +59,12 @@ import Testing
         #expect(write("UPDATE processingHandler SET current = false WHERE entryID = $1")
             .clashes(with: write("INSERT INTO processingHandler (entryID, userID, current) VALUES ($1, $2, $3)")))
         #expect(write("UPDATE \"user\" SET disabled = $1 WHERE id = $2").clashes(with: write("UPDATE authGeneration SET value = 2")))
+        // Upserts of two rows they name meet nowhere; of one row, they do.
+        let upsert = "INSERT INTO participant (sessionID, userID) VALUES ($1, $2) ON CONFLICT (sessionID, userID) DO UPDATE SET role = $3"
+        func row(_ user: String) -> HeldWrite {
+            HeldWrite(sql: upsert, binds: [], tables: ["participant"], row: HeldWrite.row(["s", user]), refusal: nil)
+        }
+        #expect(!row("u1").clashes(with: row("u2")))
+        #expect(row("u1").clashes(with: row("u1")))
     }
 }

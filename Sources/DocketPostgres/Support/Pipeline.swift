@@ -67,9 +67,11 @@ struct HeldWrite: Sendable {
     }
 
     /// Whether this write must reach the server before `other` is held: in one statement neither
-    /// would see the other's rows.
+    /// would see the other's rows. Inserts do not read, and writes of two rows they name do not
+    /// meet.
     func clashes(with other: HeldWrite) -> Bool {
         !tables.isDisjoint(with: other.tables) && !(onlyInserts && other.onlyInserts)
+            && !(row != nil && other.row != nil && row != other.row)
     }
 
     /// A row named by the values of its table's key, in the key's order.
