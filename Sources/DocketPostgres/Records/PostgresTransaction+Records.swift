@@ -65,10 +65,13 @@ extension PostgresTransaction: RecordRepository {
         try insert(start, into: "registerSeriesStart")
     }
 
+    /// Register entries are named by their sender key (`HeldWrite.row`): only an entry inserted
+    /// with the same key changes the answer, so a held entry of another sender goes with this read.
     func incomingEntry(sender: String, senderSymbol: String) throws -> RegisterEntry? {
-        try record(
-            RegisterEntry.self, "SELECT * FROM registerEntry WHERE senderKey = $1 ORDER BY registeredAt LIMIT 1",
-            [RegisterEntry.senderKey(sender, senderSymbol)])
+        let key = RegisterEntry.senderKey(sender, senderSymbol)
+        return try record(
+            RegisterEntry.self, "SELECT * FROM registerEntry WHERE senderKey = $1 ORDER BY registeredAt LIMIT 1", [key],
+            row: HeldWrite.row([key]))
     }
 
     func processingQueue(handlerID: String, page: Page) throws -> Paged<RegisterEntry> {
@@ -118,11 +121,13 @@ extension PostgresTransaction: RecordRepository {
 
     func insert(_ entry: RegisterEntry) throws {
         var columns = try RowEncoder.columns(of: entry)
+        var senderKey: String?
         if let sender = entry.sender, let symbol = entry.senderSymbol {
-            columns.append(("senderKey", .text(RegisterEntry.senderKey(sender, symbol))))
+            senderKey = RegisterEntry.senderKey(sender, symbol)
+            columns.append(("senderKey", senderKey.sqlValue))
         }
         try insert(
-            columns: columns, into: "registerEntry",
+            columns: columns, into: "registerEntry", row: senderKey.map { HeldWrite.row([$0]) },
             refusing: PostgresFailure.unique(
                 DocketError(.conflict, "the number \(entry.symbol) of series \(entry.series) is already taken", field: "number")))
         if let last = knownLastNumber(registerID: entry.registerID, series: entry.series) {

@@ -63,7 +63,7 @@ struct HeldWrite: Sendable {
         self.tables = tables
         self.row = row
         self.refusal = refusal
-        onlyInserts = sql.hasPrefix("INSERT INTO") && !sql.contains("ON CONFLICT") && !sql.contains("SELECT")
+        onlyInserts = Tables.onlyInserts(sql)
     }
 
     /// Whether this write must reach the server before `other` is held: in one statement neither
@@ -75,7 +75,17 @@ struct HeldWrite: Sendable {
     }
 
     /// A row named by the values of its table's key, in the key's order.
-    static func row(_ key: [any SQLBindable]) -> String { key.map { "\($0.sqlValue)" }.joined(separator: "\u{1F}") }
+    static func row(_ key: [any SQLBindable]) -> String {
+        var parts: [String] = []
+        for value in key {
+            switch value.sqlValue {
+            case .text(let text): parts.append(text)
+            case .int(let number): parts.append(String(number))
+            case let other: parts.append(String(describing: other))
+            }
+        }
+        return parts.joined(separator: "\u{1F}")
+    }
 }
 
 /// Turns what PostgreSQL refused (a unique violation, say) into the error SQLite's repository gives.
@@ -185,20 +195,29 @@ enum Tables {
     }()
     /// Tables a write changes through triggers: user and token changes raise the auth generation.
     private static let triggered: [String: Set<String>] = ["user": ["authgeneration"], "accesstoken": ["authgeneration"]]
-    private static let seen = Mutex<[String: Set<String>]>([:])
+    private static let seen = Mutex<[String: (tables: Set<String>, onlyInserts: Bool)]>([:])
 
     /// The tables `sql` reads or writes, with those its writes change through triggers.
-    static func named(in sql: String) -> Set<String> {
-        if let tables = seen.withLock({ $0[sql] }) { return tables }
+    static func named(in sql: String) -> Set<String> { read(sql).tables }
+
+    /// Whether `sql` is `INSERT … VALUES` and nothing more.
+    static func onlyInserts(_ sql: String) -> Bool { read(sql).onlyInserts }
+
+    /// What a statement is, worked out once per text (a statement's text repeats, its values do not).
+    private static func read(_ sql: String) -> (tables: Set<String>, onlyInserts: Bool) {
+        if let known = seen.withLock({ $0[sql] }) { return known }
         var tables = Set<String>()
         for match in sql.matches(of: /[A-Za-z_][A-Za-z0-9_]*/) {
             let name = match.output.lowercased()
-            if known.contains(name) { tables.insert(name); tables.formUnion(triggered[name] ?? []) }
+            if Self.known.contains(name) { tables.insert(name); tables.formUnion(triggered[name] ?? []) }
         }
+        let words: [String] = sql.matches(of: /[A-Z]+/).map { String($0.output) }
+        let insertsOnly: Bool = words.first == "INSERT" && !words.contains("CONFLICT") && !words.contains("SELECT")
+        let statement: (tables: Set<String>, onlyInserts: Bool) = (tables, insertsOnly)
         seen.withLock { seen in
             if seen.count >= 10_000 { seen = [:] }  // statements with IN lists of every length
-            seen[sql] = tables
+            seen[sql] = statement
         }
-        return tables
+        return statement
     }
 }
