@@ -25,7 +25,7 @@ func timed(_ label: String, _ body: () throws -> Void) rethrows {
     try body()
     let elapsed = ContinuousClock.now - start
     let micros = Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6
-    print(String(format: "%-44@ %7.1f µs per statement", label as NSString, micros / Double(n)))
+    print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%7.1f µs per statement", micros / Double(n)))
 }
 try timed("awaited one by one, from a thread") {
     for i in 0..<n { _ = try send("SELECT \(i)").wait() }

@@ -8,8 +8,8 @@ import Synchronization
 /// - writes whose result nobody reads are held back and sent together, as one statement, with the
 ///   next statement that needs the server (or just before it, when that statement reads a table
 ///   they change);
-/// - reads are remembered until a write touches one of their tables: the transaction holds the
-///   writers' lock, so nothing else changes the rows it has read.
+/// - reads are remembered until a write touches one of their tables (or, when both name it, their
+///   row): the transaction holds the writers' lock, so nothing else changes the rows it has read.
 struct Pipeline {
     var held: [HeldWrite] = []
     /// How many writes were ever held, and how many of them have been sent: a savepoint whose
@@ -26,6 +26,7 @@ struct Pipeline {
     /// on their own, so the transaction must not commit.
     var abandoned = false
 
+    /// Statements sent without waiting at most before the next wait (a long copy sends thousands).
     static let uncheckedLimit = 1_000
     /// Held writes sent together at most; a longer run is sent in parts.
     static let heldLimit = 64
