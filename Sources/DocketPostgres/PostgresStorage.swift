@@ -24,9 +24,8 @@ public final class PostgresStorage: Storage {
 
     /// Connects to the database at `url` and applies pending migrations.
     public init(url: String, poolSize: Int = 10) throws {
-        let size = max(poolSize, 2)
-        pool = ConnectionPool(address: try PostgresAddress(url), size: size)
-        readers = Permits(size - 1)
+        pool = ConnectionPool(address: try PostgresAddress(url))
+        readers = Permits(max(poolSize, 2) - 1)
         try pool.withConnection { try PostgresMigrations.migrate($0) }
     }
 

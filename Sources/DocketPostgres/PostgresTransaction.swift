@@ -177,19 +177,20 @@ struct PostgresTransaction: StorageWriter {
     /// Runs a statement now; how many rows it changed.
     @discardableResult
     func execute(_ sql: String, _ binds: [any SQLBindable] = []) throws -> Int {
+        try change(sql, binds).metadata.rows ?? 0
+    }
+
+    /// Runs a statement that may change rows now, forgetting the reads it may change.
+    private func change(_ sql: String, _ binds: [any SQLBindable]) throws -> PostgresQueryResult {
         state.pipeline.withLock { $0.reads.forget(touching: Tables.named(in: sql)) }
-        return try run(sql, binds.map(\.sqlValue)).metadata.rows ?? 0
+        return try run(sql, binds.map(\.sqlValue))
     }
 
     /// The rows a query returns; in a write transaction, a query asked before is answered from
-    /// memory while no write has touched its tables.
-    /// `row` names the one row a single-table query reads (`HeldWrite.row`): held writes of other
-    /// rows of that table do not change its answer.
+    /// memory while no write has touched its tables. `row` names the one row a single-table query
+    /// reads (`HeldWrite.row`): held writes of other rows of that table do not change its answer.
     func rows(_ sql: String, _ binds: [any SQLBindable] = [], row: String? = nil) throws -> [Row] {
-        guard sql.hasPrefix("SELECT") else {
-            state.pipeline.withLock { $0.reads.forget(touching: Tables.named(in: sql)) }
-            return Self.rows(of: try run(sql, binds.map(\.sqlValue)))
-        }
+        guard sql.hasPrefix("SELECT") else { return Self.rows(of: try change(sql, binds)) }
         let key = ReadKey(sql: sql, binds: binds.map(\.sqlValue))
         if remembersReads, let rows = state.pipeline.withLock({ $0.reads[key] }) { return rows }
         let tables = Tables.named(in: sql)

@@ -18,3 +18,29 @@ public struct TaskStandingRow: Sendable {
         self.standing = standing
     }
 }
+
+extension TaskStandingRow {
+    /// The SQL both backends run for `forEachTaskStanding`: one scan of the tasks and, per task,
+    /// the latest status and extension in effect on the date by a seek into the covering index (a
+    /// deadline that never moved has no extension). Parameter 1 is the date, 2 the plan when
+    /// `filteringPlan`; `parameter` spells them in the backend's dialect. Its columns, in order:
+    /// id, planID, group, phase, leadAgency, originalDeadline, the extended deadline or NULL, and
+    /// the latest status and its date.
+    public static func query(basis: DeadlineBasis, filteringPlan: Bool, parameter: (Int) -> String) -> String {
+        let extended =
+            basis == .original
+            ? "NULL"
+            : """
+            CASE WHEN t.deadline = t.originalDeadline THEN NULL ELSE
+              (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= \(parameter(1))
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1) END
+            """
+        return """
+            SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),
+              (SELECT e.status || ' ' || e.effectiveOn FROM taskEvent e
+               WHERE e.taskID = t.id AND e.kind = 'status' AND e.effectiveOn <= \(parameter(1))
+               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
+            FROM task t WHERE t.assignedOn <= \(parameter(1)) \(filteringPlan ? "AND t.planID = \(parameter(2))" : "")
+            """
+    }
+}

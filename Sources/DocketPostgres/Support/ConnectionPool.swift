@@ -5,12 +5,11 @@ import NIOPosix
 import PostgresNIO
 import Synchronization
 
-/// Up to `size` open connections, lent to one transaction at a time. Transactions run on threads
-/// of their own and wait on each query (the repositories are synchronous, as on SQLite), so a
-/// connection is leased by blocking, never from Swift's cooperative threads.
+/// Open connections, each lent to one transaction at a time, on the transaction's own thread
+/// (the repositories are synchronous, as on SQLite). How many are open at once is bounded by the
+/// permits `PostgresStorage` hands out before a transaction starts.
 final class ConnectionPool: Sendable {
     let address: PostgresAddress
-    private let slots: DispatchSemaphore
     private let idle = Mutex<[PostgresConnection]>([])
     private let opened = Atomic<Int>(0)
     static let logger: Logger = {
@@ -19,15 +18,10 @@ final class ConnectionPool: Sendable {
         return logger
     }()
 
-    init(address: PostgresAddress, size: Int) {
-        self.address = address
-        slots = DispatchSemaphore(value: size)
-    }
+    init(address: PostgresAddress) { self.address = address }
 
     /// Runs `body` with a connection; one that failed mid-way is closed rather than lent again.
     func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        slots.wait()
-        defer { slots.signal() }
         let connection = try idle.withLock { $0.popLast() }.flatMap { $0.isClosed ? nil : $0 } ?? connect()
         do {
             let result = try body(connection)

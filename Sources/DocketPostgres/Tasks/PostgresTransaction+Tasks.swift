@@ -47,24 +47,8 @@ extension PostgresTransaction: TaskRepository {
     func forEachTaskStanding(
         planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void
     ) throws {
-        // As on SQLite: one scan of the tasks and, per task, the latest status and extension in
-        // effect on the date by a seek into the covering index; a deadline that never moved has no extension.
-        let extended =
-            basis == .original
-            ? "NULL"
-            : """
-            CASE WHEN t.deadline = t.originalDeadline THEN NULL ELSE
-              (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= $1
-               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1) END
-            """
-        let sql = """
-            SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),
-              (SELECT e.status || ' ' || e.effectiveOn FROM taskEvent e
-               WHERE e.taskID = t.id AND e.kind = 'status' AND e.effectiveOn <= $1
-               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
-            FROM task t WHERE t.assignedOn <= $1 AND ($2::text IS NULL OR t.planID = $2)
-            """
-        for row in try rows(sql, [date, planID]) {
+        let sql = TaskStandingRow.query(basis: basis, filteringPlan: planID != nil) { "$\($0)" }
+        for row in try rows(sql, [date] + (planID.map { [$0] } ?? [])) {
             let id: String = try row.required(0)
             let original: CalendarDate = try row.required(5)
             let standing = try TaskStanding(

@@ -58,24 +58,8 @@ extension SQLiteTransaction: TaskRepository {
     func forEachTaskStanding(
         planID: String?, asOf date: CalendarDate, basis: DeadlineBasis, _ body: (TaskStandingRow) throws -> Void
     ) throws {
-        // One scan of the tasks (nearly all match, so no index on assignedOn) and, per task, the
-        // latest status and extension in effect on the date by a seek into a covering index.
-        // A task whose deadline never moved has no extension to look for.
-        let extended =
-            basis == .original
-            ? "NULL"
-            : """
-            CASE WHEN t.deadline = t.originalDeadline THEN NULL ELSE
-              (SELECT e.deadline FROM taskEvent e WHERE e.taskID = t.id AND e.kind = 'extension' AND e.effectiveOn <= ?1
-               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1) END
-            """
-        let sql = """
-            SELECT t.id, t.planID, t."group", t.phase, t.leadAgency, t.originalDeadline, \(extended),
-              (SELECT e.status || ' ' || e.effectiveOn FROM taskEvent e
-               WHERE e.taskID = t.id AND e.kind = 'status' AND e.effectiveOn <= ?1
-               ORDER BY e.effectiveOn DESC, e.sequence DESC LIMIT 1)
-            FROM task t WHERE t.assignedOn <= ?1 \(planID == nil ? "" : "AND t.planID = ?2")
-            """
+        // Nearly every task matches, so there is no index on assignedOn.
+        let sql = TaskStandingRow.query(basis: basis, filteringPlan: planID != nil) { "?\($0)" }
         let arguments: StatementArguments = planID.map { [date, $0] } ?? [date]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() {
